@@ -1,0 +1,141 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { InputFileError, UsageError } from './errors.js';
+
+/**
+ * Settings shared by the commands. Precedence, lowest first:
+ * defaults, then the config file (`--config`, SHOPSIM_CONFIG, or ./shopsim.config.json),
+ * then SHOPSIM_* environment variables, then command-line flags.
+ */
+export const Config = z.object({
+  model: z.string().min(1),
+  baseUrl: z.string().nullable(),
+  browserPath: z.string().nullable(),
+  headless: z.boolean(),
+  maxSteps: z.number().int().positive(),
+  concurrency: z.number().int().positive(),
+  seed: z.number().int().min(0),
+  historyPages: z.number().int().min(0),
+  maxAttempts: z.number().int().positive(),
+  timeoutMs: z.number().int().positive(),
+  variant: z.enum(['a', 'b']).nullable(),
+  out: z.string().nullable(),
+});
+export type Config = z.infer<typeof Config>;
+
+export const DEFAULT_CONFIG: Config = {
+  model: 'heuristic',
+  baseUrl: null,
+  browserPath: null,
+  headless: true,
+  maxSteps: 30,
+  concurrency: 2,
+  seed: 1,
+  historyPages: 1,
+  maxAttempts: 3,
+  timeoutMs: 15_000,
+  variant: null,
+  out: null,
+};
+
+/** Environment variable for each key, e.g. maxSteps -> SHOPSIM_MAX_STEPS. */
+export function envName(key: keyof Config): string {
+  return 'SHOPSIM_' + key.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase();
+}
+
+const NUMBER_KEYS = new Set<keyof Config>([
+  'maxSteps',
+  'concurrency',
+  'seed',
+  'historyPages',
+  'maxAttempts',
+  'timeoutMs',
+]);
+
+function coerce(key: keyof Config, raw: unknown, source: string): unknown {
+  if (raw === undefined) return undefined;
+  if (NUMBER_KEYS.has(key) && typeof raw === 'string') {
+    const n = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(n)) {
+      throw new UsageError(`${source}: "${raw}" is not a number for ${key}.`);
+    }
+    return n;
+  }
+  if (key === 'headless' && typeof raw === 'string') {
+    if (!['true', 'false', '1', '0'].includes(raw)) {
+      throw new UsageError(`${source}: "${raw}" is not true/false for headless.`);
+    }
+    return raw === 'true' || raw === '1';
+  }
+  return raw;
+}
+
+export interface LoadConfigOptions {
+  /** Explicit config file path (--config). */
+  file?: string | null;
+  /** Flags given on the command line; undefined entries are ignored. */
+  flags?: Partial<Record<keyof Config, unknown>>;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const merged: Record<string, unknown> = { ...DEFAULT_CONFIG };
+
+  const explicit = options.file ?? env.SHOPSIM_CONFIG ?? null;
+  const file = explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'shopsim.config.json');
+  if (explicit || existsSync(file)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new InputFileError(
+        file,
+        null,
+        `cannot read the config file (${(error as Error).message}).`,
+      );
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new InputFileError(file, null, 'the config file must hold one JSON object.');
+    }
+    for (const [key, value] of Object.entries(parsed)) {
+      if (!(key in DEFAULT_CONFIG)) {
+        throw new InputFileError(
+          file,
+          key,
+          `unknown setting; known: ${Object.keys(DEFAULT_CONFIG).join(', ')}.`,
+        );
+      }
+      merged[key] = value;
+    }
+    const check = Config.safeParse(merged);
+    if (!check.success) {
+      const issue = check.error.issues[0]!;
+      throw new InputFileError(file, issue.path.join('.'), issue.message);
+    }
+  }
+
+  for (const key of Object.keys(DEFAULT_CONFIG) as (keyof Config)[]) {
+    const value = coerce(key, env[envName(key)], envName(key));
+    if (value !== undefined) merged[key] = value;
+  }
+  for (const [key, raw] of Object.entries(options.flags ?? {})) {
+    const value = coerce(key as keyof Config, raw, `--${key}`);
+    if (value !== undefined) merged[key] = value;
+  }
+
+  const result = Config.safeParse(merged);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new UsageError(`setting ${issue.path.join('.')}: ${issue.message}.`);
+  }
+  return result.data;
+}
+
+/** The config as written into run.json: nothing secret is ever part of Config. */
+export function publicConfig(config: Config): Record<string, unknown> {
+  return { ...config };
+}

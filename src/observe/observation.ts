@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** What kind of control a named element is. */
+export const ElementKind = z.enum([
+  'link',
+  'button',
+  'text_input',
+  'textarea',
+  'select',
+  'option',
+  'checkbox',
+  'radio',
+  'clickable',
+]);
+export type ElementKind = z.infer<typeof ElementKind>;
+
+/** One interactable element of the page, addressed by its stable semantic name. */
+export const ObservedElement = z.object({
+  name: z.string().min(1),
+  kind: ElementKind,
+  /** Visible text or label, whitespace-collapsed and capped. */
+  text: z.string(),
+  tag: z.string(),
+  href: z.string().nullable().default(null),
+  value: z.string().nullable().default(null),
+  checked: z.boolean().nullable().default(null),
+  disabled: z.boolean().default(false),
+  inputType: z.string().nullable().default(null),
+});
+export type ObservedElement = z.infer<typeof ObservedElement>;
+
+/** Everything a model sees of one page. */
+export const Observation = z.object({
+  url: z.string(),
+  title: z.string(),
+  html: z.string(),
+  elements: z.array(ObservedElement),
+});
+export type Observation = z.infer<typeof Observation>;
+
+/** Attribute written onto live elements so an action resolves back to exactly one element. */
+export const NAME_ATTRIBUTE = 'data-shopsim-name';

@@ -1,0 +1,107 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { InputFileError } from './errors.js';
+
+const Level = z.enum(['low', 'medium', 'high']);
+
+/** Who the shopper is and what they want today. */
+export const Persona = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lowercase letters, digits, "-" and "_"'),
+  display_name: z.string().min(1),
+  demographics: z.object({
+    age: z.number().int().min(13).max(110),
+    gender: z.string().min(1),
+    income_band: z.enum(['low', 'lower_middle', 'middle', 'upper_middle', 'high']),
+    location: z.string().min(1),
+  }),
+  shopping_style: z.object({
+    patience: Level,
+    thoroughness: Level,
+    price_sensitivity: Level,
+    brand_loyalty: Level,
+  }),
+  /** Today's intent in one or two sentences. */
+  intent: z.string().min(1),
+  /** Whether the shopper means to buy today or only to browse. */
+  goal: z.enum(['buy', 'browse']).default('buy'),
+  budget: z.number().positive().nullable().default(null),
+  preferred_brands: z.array(z.string()).default([]),
+  background: z.string().default(''),
+});
+export type Persona = z.infer<typeof Persona>;
+
+/** Validates a parsed persona object; errors name the file and the field. */
+export function parsePersona(value: unknown, file: string): Persona {
+  const result = Persona.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new InputFileError(
+      file,
+      issue.path.join('.') || '(root)',
+      `${issue.message}. Fix the persona file (see personas/ for examples).`,
+    );
+  }
+  return result.data;
+}
+
+export async function loadPersonaFile(file: string): Promise<Persona> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new InputFileError(file, null, 'cannot read the persona file; check the path.');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputFileError(file, null, `not valid JSON (${(error as Error).message}).`);
+  }
+  return parsePersona(value, file);
+}
+
+/** Loads personas from files and directories (every *.json in a directory, sorted by name). */
+export async function loadPersonas(paths: string[]): Promise<Persona[]> {
+  const personas: Persona[] = [];
+  for (const p of paths) {
+    let info;
+    try {
+      info = await stat(p);
+    } catch {
+      throw new InputFileError(p, null, 'no such persona file or directory.');
+    }
+    if (info.isDirectory()) {
+      const files = (await readdir(p)).filter((f) => f.endsWith('.json')).sort();
+      if (files.length === 0)
+        throw new InputFileError(p, null, 'directory holds no *.json persona files.');
+      for (const f of files) personas.push(await loadPersonaFile(path.join(p, f)));
+    } else {
+      personas.push(await loadPersonaFile(p));
+    }
+  }
+  const seen = new Set<string>();
+  for (const persona of personas) {
+    if (seen.has(persona.id)) {
+      throw new InputFileError(persona.id, 'id', 'two personas share this id; ids must be unique.');
+    }
+    seen.add(persona.id);
+  }
+  return personas;
+}
+
+/** Short text for prompts and reports. */
+export function describePersona(p: Persona): string {
+  const d = p.demographics;
+  const s = p.shopping_style;
+  const lines = [
+    `${p.display_name}, ${d.age}, ${d.gender}, ${d.location}, income: ${d.income_band.replace('_', ' ')}.`,
+    `Shopping style: patience ${s.patience}, thoroughness ${s.thoroughness}, price sensitivity ${s.price_sensitivity}, brand loyalty ${s.brand_loyalty}.`,
+    `Today: ${p.intent}`,
+    p.goal === 'browse' ? 'Only browsing today; no plan to buy.' : null,
+    p.budget !== null ? `Budget: $${p.budget}.` : null,
+    p.preferred_brands.length ? `Preferred brands: ${p.preferred_brands.join(', ')}.` : null,
+    p.background ? `Background: ${p.background}` : null,
+  ];
+  return lines.filter(Boolean).join('\n');
+}
