@@ -39,4 +39,4 @@ export const Observation = z.object({
 export type Observation = z.infer<typeof Observation>;
 
 /** Attribute written onto live elements so an action resolves back to exactly one element. */
-export const NAME_ATTRIBUTE = 'data-shopsim-name';
+export { NAME_ATTRIBUTE } from './name-attribute.js';

@@ -1,0 +1,119 @@
+import { idPart, slugify } from './slug.js';
+import { collapse } from './text.js';
+
+/** A name part contributed by an ancestor of a control. Strong parts are landmarks. */
+export interface ContainerPart {
+  part: string;
+  strong: boolean;
+}
+
+const LANDMARK_TAGS: Record<string, string | null> = {
+  header: 'header',
+  footer: 'footer',
+  nav: 'nav',
+  aside: 'aside',
+  form: 'form',
+  dialog: 'dialog',
+  search: 'search',
+  main: null, // only when labelled: the main area is the default place of a control
+  section: null,
+  fieldset: null,
+};
+
+const LANDMARK_ROLES: Record<string, string | null> = {
+  banner: 'header',
+  contentinfo: 'footer',
+  navigation: 'nav',
+  complementary: 'aside',
+  search: 'search',
+  form: 'form',
+  dialog: 'dialog',
+  alertdialog: 'dialog',
+  tablist: 'tabs',
+  menu: 'menu',
+  menubar: 'menu',
+  toolbar: 'toolbar',
+  main: null,
+  region: null,
+  radiogroup: null,
+  listbox: null,
+  group: null,
+};
+
+const HEADING = /^h[2-6]$/;
+const SEARCH_NAMES = /^(?:q|s|k|query|search|keywords?|field_keywords|search_query|term)$/;
+
+function labelOf(el: Element): string {
+  const aria = collapse(el.getAttribute('aria-label') ?? '');
+  if (aria) return aria;
+  const ids = el.getAttribute('aria-labelledby');
+  if (!ids) return '';
+  const doc = el.ownerDocument;
+  return collapse(ids.split(/\s+/).map((id) => (id ? doc.getElementById(id)?.textContent ?? '' : '')).join(' ')); // prettier-ignore
+}
+
+/** The text of a heading (h2-h6) among the first element children, or ''. */
+function childHeading(el: Element): string {
+  let seen = 0;
+  for (let c = el.firstElementChild; c && seen < 3; c = c.nextElementSibling, seen++) {
+    if (HEADING.test(c.tagName.toLowerCase())) return collapse(c.textContent ?? '');
+  }
+  return '';
+}
+
+function previousHeading(el: Element): string {
+  const prev = el.previousElementSibling;
+  return prev && HEADING.test(prev.tagName.toLowerCase()) ? collapse(prev.textContent ?? '') : '';
+}
+
+function looksLikeSearchForm(form: Element): boolean {
+  if ((form.getAttribute('role') ?? '') === 'search') return true;
+  if (/search/i.test(form.getAttribute('action') ?? '')) return true;
+  for (const input of form.querySelectorAll('input')) {
+    const type = (input.getAttribute('type') ?? '').toLowerCase();
+    if (type === 'search') return true;
+    if (SEARCH_NAMES.test(slugify(input.getAttribute('name') ?? ''))) return true;
+  }
+  return false;
+}
+
+/**
+ * The name part an ancestor contributes, or null. Priority: aria-label(ledby), fieldset legend,
+ * a meaningful id, a form's name, landmark defaults (header, nav, search_form...), then a heading
+ * that titles the element (first children) or a list/table (heading right before it).
+ */
+export function containerPart(el: Element): ContainerPart | null {
+  const tag = el.tagName.toLowerCase();
+  const role = (el.getAttribute('role') ?? '').trim().toLowerCase();
+  const landmark = tag in LANDMARK_TAGS || role in LANDMARK_ROLES;
+  const strong = (part: string): ContainerPart | null => (part ? { part, strong: true } : null);
+
+  const label = slugify(labelOf(el));
+  if (label && (landmark || tag === 'ul' || tag === 'ol' || tag === 'table' || tag === 'div')) {
+    return { part: label, strong: landmark };
+  }
+  if (tag === 'fieldset') {
+    const legend = el.querySelector('legend');
+    const part = legend ? slugify(collapse(legend.textContent ?? '')) : '';
+    if (part) return strong(part);
+  }
+  const id = idPart(el.getAttribute('id'));
+  if (id) return { part: id, strong: landmark };
+  if (tag === 'form') {
+    const name = idPart(el.getAttribute('name'));
+    return strong(name ?? (looksLikeSearchForm(el) ? 'search_form' : 'form'));
+  }
+  if (role === 'search') return strong('search_form');
+  const fixed = LANDMARK_TAGS[tag] ?? LANDMARK_ROLES[role] ?? null;
+  if (fixed) return strong(fixed);
+  if (tag === 'ul' || tag === 'ol' || tag === 'table' || tag === 'dl') {
+    const caption = tag === 'table' ? el.querySelector('caption') : null;
+    const heading = slugify(caption ? collapse(caption.textContent ?? '') : previousHeading(el));
+    return heading ? { part: heading, strong: false } : null;
+  }
+  if (tag === 'section' || tag === 'article' || tag === 'aside' || tag === 'div') {
+    const heading = slugify(childHeading(el));
+    if (heading) return { part: heading, strong: tag === 'section' };
+  }
+  return null;
+}

@@ -1,0 +1,21 @@
+/**
+ * In-page entry of the simplifier, bundled by script.ts into one self-contained script. Defines
+ * `globalThis.__shopsimObserve(options) => Observation` for the live document.
+ */
+import type { Observation } from './observation.js';
+import type { RecipeRuleLike } from './recipe-match.js';
+import { simplifyDocument } from './simplify.js';
+import { createBrowserEnv } from './visibility.js';
+
+export interface InPageOptions {
+  recipe?: { rules: RecipeRuleLike[] } | null;
+}
+
+(globalThis as { __shopsimObserve?: (options?: InPageOptions) => Observation }).__shopsimObserve = (
+  options: InPageOptions = {},
+): Observation =>
+  simplifyDocument(document, {
+    recipe: options.recipe ?? null,
+    env: createBrowserEnv(window),
+    url: location.href,
+  });

@@ -1,0 +1,152 @@
+import type { Scan } from './scan.js';
+import { MAX_PART_LENGTH, slugify } from './slug.js';
+import { collapse } from './text.js';
+
+/** Attributes that carry a product's identity, best first (value prefixed `p` if numeric). */
+const PRODUCT_ATTRIBUTES = [
+  'data-product-id',
+  'data-productid',
+  'data-product-sku',
+  'data-sku',
+  'data-asin',
+  'data-pid',
+  'data-item-id',
+  'data-variant-id',
+  'data-product',
+];
+/** Generic identity attributes: used only on elements that repeat (lists, same-class siblings). */
+const GENERIC_ID = /^data-(?:[a-z]+-)*(?:id|key|uid)$/;
+const NOT_IDENTITY =
+  /^data-(?:test|testid|test-id|qa|qa-id|cy|reactid|react-id|component-id|v-.*)$/;
+const PRODUCT_SELECTOR = PRODUCT_ATTRIBUTES.map((a) => `[${a}]`).join(',');
+
+/** Path segments that say "this is a product page" rather than which product. */
+const GENERIC_SEGMENTS = new Set(['p', 'dp', 'gp', 'product', 'products', 'item', 'items', 'i',
+  'detail', 'details', 'view', 'show', 'shop', 'catalog', 'index', 'en', 'us', 'de', 'fr']); // prettier-ignore
+const ID_PARAMS = ['id', 'pid', 'product', 'product_id', 'productid', 'sku', 'item', 'item_id'];
+
+/** How a repeated item is identified. `primaryHref` is the item's first link target. */
+export interface ItemKey {
+  key: string;
+  source: 'attribute' | 'href' | 'title' | 'position';
+  primaryHref: string | null;
+}
+
+function signature(el: Element): string {
+  return `${el.tagName}.${(el.getAttribute('class') ?? '').trim()}`;
+}
+
+/** Element children of the parent with the same tag and class as `el` (el included). */
+function sameSiblings(el: Element): Element[] {
+  const parent = el.parentElement;
+  if (!parent) return [el];
+  const sig = signature(el);
+  const out: Element[] = [];
+  for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+    if (signature(c) === sig) out.push(c);
+  }
+  return out;
+}
+
+function genericIdentity(el: Element): string | null {
+  for (const attr of el.getAttributeNames()) {
+    if (GENERIC_ID.test(attr) && !NOT_IDENTITY.test(attr)) {
+      const v = el.getAttribute(attr)?.trim();
+      if (v) return v;
+    }
+  }
+  return null;
+}
+
+/**
+ * True for elements that are one of many alike: list items, table rows, elements carrying a
+ * product identity attribute, and elements with 2+ same-tag-and-class siblings.
+ */
+export function isRepeatedItem(el: Element): boolean {
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'li' || tag === 'tr' || tag === 'dd') return true;
+  if (PRODUCT_ATTRIBUTES.some((a) => el.hasAttribute(a))) return true;
+  if (tag === 'body' || tag === 'main' || tag === 'form') return false;
+  return sameSiblings(el).length >= 2 && (tag === 'article' || !!el.getAttribute('class'));
+}
+
+function keyFromValue(value: string, prefix: string): string {
+  const slug = slugify(value);
+  if (!slug) return '';
+  return /^\d/.test(slug) ? (prefix + slug).slice(0, MAX_PART_LENGTH) : slug;
+}
+
+/** A stable key from a link target: the last path segment that names something, or an id param. */
+export function keyFromHref(href: string, base: string): string {
+  let url: URL;
+  try {
+    url = new URL(href, base || 'http://localhost/');
+  } catch {
+    return '';
+  }
+  const segments = url.pathname
+    .split('/')
+    .map((s) => decodeURIComponentSafe(s).replace(/\.(?:html?|php|aspx?|jsp)$/i, ''))
+    .filter((s) => s && !/^ref[=_]/i.test(s) && !GENERIC_SEGMENTS.has(s.toLowerCase()));
+  const last = segments[segments.length - 1];
+  if (last) return keyFromValue(last, 'p');
+  for (const param of ID_PARAMS) {
+    const v = url.searchParams.get(param);
+    if (v) return keyFromValue(v, 'p');
+  }
+  return '';
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function usableHref(a: Element): string | null {
+  const href = (a.getAttribute('href') ?? '').trim();
+  if (!href || href.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(href)) return null;
+  return href;
+}
+
+/**
+ * The stable identity of a repeated item, in this order: a product identity attribute (on the item
+ * or inside it), a generic `data-*-id`, the target of its first link, its heading or title text,
+ * and only as a last resort its position among alike siblings (`item_3`).
+ */
+export function itemKey(item: Element, scan: Scan, base: string): ItemKey {
+  let primaryHref: string | null = null;
+  for (const a of item.querySelectorAll('a[href]')) {
+    if (!scan.visible.has(a)) continue;
+    primaryHref = usableHref(a);
+    if (primaryHref) break;
+  }
+  const holder = PRODUCT_ATTRIBUTES.some((a) => item.hasAttribute(a))
+    ? item
+    : item.querySelector(PRODUCT_SELECTOR);
+  if (holder) {
+    for (const attr of PRODUCT_ATTRIBUTES) {
+      const key = keyFromValue(holder.getAttribute(attr) ?? '', 'p');
+      if (key) return { key, source: 'attribute', primaryHref };
+    }
+  }
+  const generic = genericIdentity(item);
+  if (generic) {
+    const key = keyFromValue(generic, 'i');
+    if (key) return { key, source: 'attribute', primaryHref };
+  }
+  if (primaryHref) {
+    const key = keyFromHref(primaryHref, base);
+    if (key) return { key, source: 'href', primaryHref };
+  }
+  const heading = item.querySelector('h1,h2,h3,h4,h5,h6,[title]');
+  const title = heading
+    ? collapse(heading.textContent ?? '') || collapse(heading.getAttribute('title') ?? '')
+    : '';
+  const key = slugify(title);
+  if (key) return { key, source: 'title', primaryHref };
+  const index = sameSiblings(item).indexOf(item) + 1;
+  return { key: `item_${index}`, source: 'position', primaryHref };
+}

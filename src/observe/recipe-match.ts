@@ -1,0 +1,70 @@
+/**
+ * Recipe matching, free of zod and Node APIs so it runs inside the page too. The schema and file
+ * loading live in recipe.ts.
+ */
+
+/** One rule as the matcher needs it (structurally the same as the zod RecipeRule). */
+export interface RecipeRuleLike {
+  url?: string | null;
+  urlRegex?: string | null;
+  selector: string;
+  name: string;
+}
+
+/** Placeholders a rule's name may contain. */
+export const NAME_PLACEHOLDERS = ['{index}', '{key}', '{label}'] as const;
+
+/**
+ * Compiles a glob into an anchored RegExp: `**` any characters, `*` any characters but `/`,
+ * `?` one character but `/`. Everything else is literal.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      source += '.*';
+      i++;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/**
+ * True when the rule applies to the page URL. A rule with neither `url` nor `urlRegex` applies
+ * everywhere. `url` is a glob matched against the path (`/product/*`), or against the whole URL
+ * without the fragment when it contains `://`; `urlRegex` is searched in the whole URL.
+ */
+export function ruleMatchesUrl(rule: RecipeRuleLike, pageUrl: string): boolean {
+  if (rule.urlRegex) return new RegExp(rule.urlRegex).test(pageUrl);
+  if (!rule.url) return true;
+  if (rule.url.includes('://')) return globToRegExp(rule.url).test(pageUrl.replace(/#.*$/, ''));
+  let path = pageUrl;
+  try {
+    path = new URL(pageUrl).pathname;
+  } catch {
+    path = pageUrl.replace(/[?#].*$/, '');
+  }
+  return globToRegExp(rule.url).test(path);
+}
+
+/** The rules of a recipe that apply to a page, in file order (earlier rules win). */
+export function rulesForUrl<R extends RecipeRuleLike>(
+  recipe: { rules: R[] } | null | undefined,
+  pageUrl: string,
+): R[] {
+  return recipe ? recipe.rules.filter((rule) => ruleMatchesUrl(rule, pageUrl)) : [];
+}
+
+/** Fills a rule's name template. */
+export function fillName(
+  template: string,
+  values: { index: number; key: string; label: string },
+): string {
+  return template
+    .replaceAll('{index}', String(values.index))
+    .replaceAll('{key}', values.key)
+    .replaceAll('{label}', values.label);
+}

@@ -1,0 +1,149 @@
+import { nativeKind, inputType } from './interactables.js';
+import type { ElementKind } from './observation.js';
+import type { DomEnv } from './visibility.js';
+
+/** Elements whose content is never shown as page text. */
+export const DROPPED_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'link',
+  'meta',
+  'head',
+  'title',
+  'base',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'map',
+  'param',
+]);
+
+/** The result of one top-down walk: what is visible and what can be interacted with. */
+export interface Scan {
+  doc: Document;
+  env: DomEnv;
+  /** Visible elements (a pruned subtree contributes nothing). */
+  visible: Set<Element>;
+  /** Interactable elements in document order. */
+  interactables: Element[];
+  kinds: Map<Element, ElementKind>;
+  /** For each element, how many interactables it contains (itself included). */
+  controlCount: Map<Element, number>;
+}
+
+/** True when an element is rendered neither by itself nor by its subtree, whatever the env says. */
+function isAlwaysHidden(el: Element, tag: string): boolean {
+  if (DROPPED_TAGS.has(tag)) return true;
+  if (tag === 'dialog' && !el.hasAttribute('open')) return true;
+  if (tag === 'input' && inputType(el) === 'hidden') return true;
+  return el.getAttribute('aria-hidden') === 'true';
+}
+
+/** Walks the body once, pruning hidden subtrees, and finds every interactable element. */
+export function scanDocument(doc: Document, env: DomEnv): Scan {
+  const visible = new Set<Element>();
+  const kinds = new Map<Element, ElementKind>();
+  const found: Element[] = [];
+  const pointerOnly = new Set<Element>();
+  const hiddenToggles: Element[] = [];
+  const root = doc.body ?? doc.documentElement;
+
+  const visit = (el: Element, insideControl: boolean): void => {
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'svg' || tag === 'math') {
+      if (!isAlwaysHidden(el, tag) && env.isVisible(el)) visible.add(el);
+      return; // internals are never walked; serialize keeps a label if the svg has one
+    }
+    if (isAlwaysHidden(el, tag)) return;
+    let kind = nativeKind(el);
+    if (!env.isVisible(el)) {
+      if (kind === 'checkbox' || kind === 'radio') hiddenToggles.push(el);
+      return;
+    }
+    visible.add(el);
+    if (!kind && !insideControl && tag !== 'label' && env.isPointer(el)) {
+      kind = 'clickable';
+      pointerOnly.add(el);
+    }
+    if (kind) {
+      kinds.set(el, kind);
+      found.push(el);
+    }
+    const inside = insideControl || kind !== null;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      visit(child, inside);
+    }
+  };
+  if (root) {
+    visible.add(root);
+    for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+      visit(child, false);
+    }
+  }
+
+  // A visually hidden checkbox/radio (custom swatches) is used through its visible label.
+  for (const toggle of hiddenToggles) {
+    if (hasVisibleLabel(doc, toggle, visible)) {
+      visible.add(toggle);
+      kinds.set(toggle, nativeKind(toggle) as ElementKind);
+      found.push(toggle);
+    }
+  }
+  if (hiddenToggles.length) sortInDocumentOrder(found);
+
+  // A pointer-cursor region is a control of its own only if it wraps no real control.
+  const controlCount = countControls(found, root);
+  const interactables = found.filter((el) => {
+    if (!pointerOnly.has(el)) return true;
+    const keep = controlCount.get(el) === 1 && hasText(el);
+    if (!keep) {
+      kinds.delete(el);
+      for (let a: Element | null = el; a && a !== root; a = a.parentElement) {
+        controlCount.set(a, (controlCount.get(a) ?? 1) - 1);
+      }
+    }
+    return keep;
+  });
+  return { doc, env, visible, interactables, kinds, controlCount };
+}
+
+function countControls(found: Element[], root: Element | null): Map<Element, number> {
+  const counts = new Map<Element, number>();
+  for (const el of found) {
+    for (let a: Element | null = el; a && a !== root; a = a.parentElement) {
+      counts.set(a, (counts.get(a) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+function hasText(el: Element): boolean {
+  if ((el.textContent ?? '').trim()) return true;
+  return ['aria-label', 'title'].some((a) => (el.getAttribute(a) ?? '').trim()) ||
+    el.querySelector('img[alt]:not([alt=""])') !== null;
+} // prettier-ignore
+
+function hasVisibleLabel(doc: Document, el: Element, visible: Set<Element>): boolean {
+  const wrapping = el.closest('label');
+  if (wrapping && visible.has(wrapping)) return true;
+  const id = el.getAttribute('id');
+  if (!id) return false;
+  for (const label of doc.querySelectorAll('label[for]')) {
+    if (label.getAttribute('for') === id && visible.has(label)) return true;
+  }
+  return false;
+}
+
+/** Sorts elements of one document into document order (in place). */
+export function sortInDocumentOrder(elements: Element[]): void {
+  elements.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : a === b ? 0 : 1));
+}

@@ -1,0 +1,139 @@
+import { inputType } from './interactables.js';
+import type { Scan } from './scan.js';
+import { svgLabel } from './text.js';
+import { currentValue, isChecked, shortHref } from './values.js';
+
+/** Structure tags kept as they are (without attributes other than aria-label), one per line. */
+const BLOCK_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'table', 'tr', 'caption', 'form', 'fieldset', 'legend', 'header', 'nav', 'main', 'aside', 'footer',
+  'section', 'article', 'dialog', 'details', 'search']); // prettier-ignore
+/** Kept inline: cells, labels, and struck-through text (old prices). */
+const INLINE_TAGS = new Set(['th', 'td', 'label', 's', 'del']);
+/** Wrappers dropped but whose content starts on a new line. */
+const BLOCK_WRAPPERS = new Set(['div', 'p', 'figure', 'figcaption', 'blockquote', 'pre', 'address',
+  'center', 'hgroup', 'tbody', 'thead', 'tfoot', 'br', 'hr', 'body', 'menu', 'picture']); // prettier-ignore
+/** Text longer than this (one text node) is cut: long descriptions cost tokens, not decisions. */
+const MAX_TEXT = 400;
+
+type Attr = [string, string | null | boolean];
+
+const escapeText = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+export interface SerializeInput {
+  scan: Scan;
+  names: Map<Element, string>;
+  /** Repeated items whose controls carry the item's key: kept as <div> to group them. */
+  groups: Set<Element>;
+  pageUrl: string;
+  base: string;
+}
+
+/**
+ * Renders the visible page as compact HTML: dropped scripts/styles/hidden nodes, structure tags
+ * kept bare, generic wrappers (div, span...) dissolved into their content, every named control
+ * with `name="<semantic name>"` and a short allowlist of attributes.
+ */
+export function serialize(input: SerializeInput): string {
+  const { scan, names } = input;
+  const attrs = (list: Attr[]): string => {
+    let out = '';
+    for (const [key, value] of list) {
+      if (value === true) out += ` ${key}`;
+      else if (typeof value === 'string' && value) out += ` ${key}="${escapeAttr(value)}"`;
+    }
+    return out;
+  };
+
+  const render = (el: Element): string => {
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'svg') {
+      const label = svgLabel(el);
+      return label ? `<svg${attrs([['aria-label', label]])}></svg>` : '';
+    }
+    if (tag === 'img') {
+      const alt = (el.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+      return alt ? `<img${attrs([['alt', alt]])}>` : '';
+    }
+    const name = names.get(el);
+    if (name) return renderControl(el, tag, name);
+    if (tag === 'br' || tag === 'hr') return '\n';
+    const content = renderChildren(el);
+    if (BLOCK_TAGS.has(tag) || INLINE_TAGS.has(tag)) {
+      const inner = content.trim();
+      if (!inner) return '';
+      const nl = BLOCK_TAGS.has(tag) ? '\n' : '';
+      const label = el.getAttribute('aria-label');
+      return `${nl}<${tag}${attrs([['aria-label', label]])}>${inner}</${tag}>${nl}`;
+    }
+    if (input.groups.has(el)) {
+      const inner = content.trim();
+      return inner ? `\n<div>${inner}</div>\n` : '';
+    }
+    if (BLOCK_WRAPPERS.has(tag) || tag.includes('-')) return `\n${content}\n`;
+    return content;
+  };
+
+  const renderChildren = (el: Element): string => {
+    let out = '';
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        let text = (child.nodeValue ?? '').replace(/\s+/g, ' ');
+        if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT) + '…';
+        out += escapeText(text);
+      } else if (child.nodeType === 1 && scan.visible.has(child as Element)) {
+        out += render(child as Element);
+      }
+    }
+    return out;
+  };
+
+  const renderControl = (el: Element, tag: string, name: string): string => {
+    const kind = scan.kinds.get(el);
+    const disabled = el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true';
+    const common: Attr[] = [['name', name]];
+    if (tag === 'input') {
+      const type = inputType(el);
+      const textLike = kind === 'text_input';
+      const list: Attr[] = [
+        ...common,
+        ['type', type === 'text' ? null : type],
+        ['value', textLike || kind === 'button' ? currentValue(el) : null],
+        ['placeholder', el.getAttribute('placeholder')],
+        ['aria-label', el.getAttribute('aria-label')],
+        ['alt', type === 'image' ? el.getAttribute('alt') : null],
+        ['checked', (kind === 'checkbox' || kind === 'radio') && isChecked(el)],
+        ['disabled', disabled],
+      ];
+      return `<input${attrs(list)}>`;
+    }
+    if (tag === 'textarea') {
+      const list: typeof common = [...common, ['placeholder', el.getAttribute('placeholder')]];
+      return `<textarea${attrs([...list, ['disabled', disabled]])}>${escapeText(currentValue(el))}</textarea>`; // prettier-ignore
+    }
+    if (tag === 'option') {
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const list: typeof common = [...common, ['selected', isChecked(el)], ['disabled', disabled]];
+      return `<option${attrs(list)}>${escapeText(text)}</option>`;
+    }
+    const content = renderChildren(el)
+      .replace(/\s*\n\s*/g, ' ')
+      .trim();
+    const list: Attr[] = [...common];
+    if (tag === 'a') list.push(['href', shortHref(el.getAttribute('href'), input.base, input.pageUrl)]); // prettier-ignore
+    if (!content || tag !== 'a') list.push(['aria-label', el.getAttribute('aria-label')]);
+    if (kind === 'checkbox' || kind === 'radio') list.push(['checked', isChecked(el)]);
+    list.push(['disabled', disabled]);
+    const nl = tag === 'select' ? '\n' : '';
+    return `${nl}<${tag}${attrs(list)}>${content}</${tag}>${nl}`;
+  };
+
+  const root = scan.doc.body ?? scan.doc.documentElement;
+  if (!root) return '';
+  return renderChildren(root)
+    .replace(/[ \t]*\n[ \t\n]*/g, '\n')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}

@@ -1,0 +1,114 @@
+import { inputType } from './interactables.js';
+import type { ElementKind } from './observation.js';
+import type { Scan } from './scan.js';
+
+/** Collapses whitespace runs to one space and trims. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The accessible label of an svg (aria-label or its own <title>), or ''. */
+export function svgLabel(svg: Element): string {
+  const aria = collapse(svg.getAttribute('aria-label') ?? '');
+  if (aria) return aria;
+  for (let c = svg.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.tagName.toLowerCase() === 'title') return collapse(c.textContent ?? '');
+  }
+  return '';
+}
+
+/**
+ * Visible text of an element: text of visible descendants, svg labels, and image alt text when the
+ * element has no text of its own (an image-only link reads as its alt). `skip` excludes a subtree.
+ */
+export function visibleText(el: Element, scan: Scan, skip: Element | null = null): string {
+  const parts: string[] = [];
+  const alts: string[] = [];
+  const walk = (node: Element): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        parts.push(child.nodeValue ?? '');
+      } else if (child.nodeType === 1) {
+        const e = child as Element;
+        if (e === skip || !scan.visible.has(e)) continue;
+        const tag = e.tagName.toLowerCase();
+        if (tag === 'svg') alts.push(svgLabel(e));
+        else if (tag === 'img') alts.push(e.getAttribute('alt') ?? '');
+        else if (tag === 'select' || tag === 'textarea') continue;
+        else {
+          parts.push(' ');
+          walk(e);
+          parts.push(' ');
+        }
+      }
+    }
+  };
+  walk(el);
+  return collapse(parts.join('')) || collapse(alts.join(' '));
+}
+
+/** label[for] lookups for one document, built once. */
+export function labelIndex(doc: Document): Map<string, Element[]> {
+  const index = new Map<string, Element[]>();
+  for (const label of doc.querySelectorAll('label[for]')) {
+    const id = label.getAttribute('for') ?? '';
+    const list = index.get(id);
+    if (list) list.push(label);
+    else index.set(id, [label]);
+  }
+  return index;
+}
+
+function byIds(doc: Document, ids: string | null): string {
+  if (!ids) return '';
+  return collapse(
+    ids
+      .split(/\s+/)
+      .map((id) => (id ? (doc.getElementById(id)?.textContent ?? '') : ''))
+      .join(' '),
+  );
+}
+
+/**
+ * Candidate labels of a control, best first: aria-label, aria-labelledby, then by kind the
+ * associated <label>, visible text, placeholder, title, alt, value and the name attribute.
+ * Empty strings are removed; callers take the first that slugs to something.
+ */
+export function labelCandidates(
+  el: Element,
+  kind: ElementKind,
+  scan: Scan,
+  labels: Map<string, Element[]>,
+): string[] {
+  const attr = (name: string): string => collapse(el.getAttribute(name) ?? '');
+  const out = [attr('aria-label'), byIds(scan.doc, el.getAttribute('aria-labelledby'))];
+  const tag = el.tagName.toLowerCase();
+  const type = tag === 'input' ? inputType(el) : '';
+  const field =
+    kind === 'text_input' ||
+    kind === 'textarea' ||
+    kind === 'select' ||
+    ((kind === 'checkbox' || kind === 'radio') && tag === 'input');
+  if (field) {
+    const id = el.getAttribute('id');
+    for (const label of (id && labels.get(id)) || []) out.push(visibleText(label, scan, el));
+    const wrapping = el.closest('label');
+    if (wrapping) out.push(visibleText(wrapping, scan, el));
+    out.push(attr('placeholder'), attr('title'));
+    if (kind === 'checkbox' || kind === 'radio') {
+      const value = attr('value');
+      if (value && value !== 'on') out.push(value);
+    }
+    out.push(attr('name'));
+  } else if (tag === 'input') {
+    out.push(attr('value'), attr('alt'), attr('title'));
+    if (type === 'submit') out.push('submit');
+    if (type === 'reset') out.push('reset');
+    out.push(attr('name'));
+  } else {
+    out.push(visibleText(el, scan), attr('title'));
+    if (kind === 'option') out.push(attr('value'));
+    out.push(attr('name'));
+  }
+  return out.filter((s) => s.length > 0);
+}

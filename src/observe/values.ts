@@ -1,0 +1,73 @@
+/** Live state of controls, read from properties (browser) or attributes (static DOM). */
+
+/** The current value of an input/textarea/select (what the user typed, not the initial one). */
+export function currentValue(el: Element): string {
+  const live = (el as { value?: unknown }).value;
+  if (typeof live === 'string') return live;
+  if (el.tagName.toLowerCase() === 'textarea') return el.textContent ?? '';
+  return el.getAttribute('value') ?? '';
+}
+
+/** Checked state of a checkbox/radio, selected state of an option, or aria-checked/selected. */
+export function isChecked(el: Element): boolean {
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'input') {
+    const live = (el as { checked?: unknown }).checked;
+    return typeof live === 'boolean' ? live : el.hasAttribute('checked');
+  }
+  if (tag === 'option') {
+    const live = (el as { selected?: unknown }).selected;
+    return typeof live === 'boolean' ? live : el.hasAttribute('selected');
+  }
+  return el.getAttribute('aria-checked') === 'true' || el.getAttribute('aria-selected') === 'true';
+}
+
+/** The document's base URL: a <base href> resolved against the page URL, else the page URL. */
+export function baseUrl(doc: Document, pageUrl: string): string {
+  const base = doc.querySelector('base[href]')?.getAttribute('href');
+  if (!base) return pageUrl;
+  try {
+    return new URL(base, pageUrl || undefined).href;
+  } catch {
+    return pageUrl;
+  }
+}
+
+/** A link target resolved to an absolute URL (the raw attribute when it cannot be resolved). */
+export function absoluteHref(raw: string | null, base: string): string | null {
+  if (raw === null) return null;
+  const href = raw.trim();
+  try {
+    return new URL(href, base || undefined).href;
+  } catch {
+    return href;
+  }
+}
+
+const MAX_HREF = 80;
+
+/**
+ * A short form of a link target for the simplified HTML: path and query on the same site,
+ * host and path elsewhere, `#` anchors and `javascript:` dropped, capped at 80 characters.
+ */
+export function shortHref(raw: string | null, base: string, pageUrl: string): string | null {
+  if (raw === null) return null;
+  const href = raw.trim();
+  if (!href || href.startsWith('#') || /^javascript:/i.test(href)) return null;
+  let out = href;
+  try {
+    const url = new URL(href, base || undefined);
+    let page: URL | null = null;
+    try {
+      page = new URL(pageUrl);
+    } catch {
+      page = null;
+    }
+    if (url.protocol === 'mailto:' || url.protocol === 'tel:') out = url.href;
+    else if (page && url.origin === page.origin) out = url.pathname + url.search;
+    else out = url.host + url.pathname + (url.search.length <= 30 ? url.search : '');
+  } catch {
+    out = href;
+  }
+  return out.length > MAX_HREF ? out.slice(0, MAX_HREF - 1) + '…' : out;
+}
