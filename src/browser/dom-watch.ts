@@ -1,0 +1,47 @@
+import { NAME_ATTRIBUTE } from '../observe/observation.js';
+
+/**
+ * Installed into every document of a session (context.addInitScript), before the page's own
+ * scripts. It counts DOM mutations (ignoring our own name attribute) and remembers when the last
+ * one happened, so the session can (1) wait for the DOM to go quiet after an action and (2) tell
+ * whether the page changed since the last observation, in which case names are re-marked before
+ * an action is resolved. `flush()` processes records the observer has not delivered yet.
+ */
+export const DOM_WATCH_SCRIPT = `(() => {
+  if (globalThis.__shopsimDom) return;
+  const NAME = ${JSON.stringify(NAME_ATTRIBUTE)};
+  const state = {
+    id: Math.random().toString(36).slice(2) + Date.now().toString(36),
+    mutations: 0,
+    last: Date.now(),
+    flush: () => handle(observer.takeRecords()),
+  };
+  function handle(records) {
+    for (const record of records) {
+      if (record.type === 'attributes' && record.attributeName === NAME) continue;
+      state.mutations++;
+      state.last = Date.now();
+    }
+  }
+  const observer = new MutationObserver(handle);
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  Object.defineProperty(globalThis, '__shopsimDom', { value: state, enumerable: false });
+})();`;
+
+/** Identifies one state of one document: a new document or any DOM change gives a new stamp. */
+export interface DomStamp {
+  id: string;
+  mutations: number;
+}
+
+/** In-page: the current stamp, or null when the watcher is missing (treated as "changed"). */
+export function readDomStamp(): DomStamp | null {
+  const state = (globalThis as { __shopsimDom?: DomStamp & { flush(): void } }).__shopsimDom;
+  if (!state) return null;
+  state.flush();
+  return { id: state.id, mutations: state.mutations };
+}
+
+export function sameStamp(a: DomStamp | null, b: DomStamp | null): boolean {
+  return !!a && !!b && a.id === b.id && a.mutations === b.mutations;
+}

@@ -1,0 +1,156 @@
+import type { Locator, Page } from 'playwright';
+import { ElementNotFoundError, ElementNotInteractableError } from '../errors.js';
+import { NAME_ATTRIBUTE } from '../observe/observation.js';
+import { interactionError } from './action-errors.js';
+import { similarNames } from './similar.js';
+
+/** What the executor needs to know about the element before acting on it. */
+export interface ElementInfo {
+  tag: string;
+  inputType: string | null;
+  disabled: boolean;
+  readOnly: boolean;
+  /** Index of an <option> inside its <select>, -1 when the option has no <select>. */
+  optionIndex: number | null;
+  textField: boolean;
+  checkable: boolean;
+  text: string;
+}
+
+/** Finds the one live element carrying this name, or explains which names exist instead. */
+export async function locateByName(page: Page, name: string, names: string[]): Promise<Locator> {
+  const locator = page.locator(`[${NAME_ATTRIBUTE}=${JSON.stringify(name)}]`);
+  const count = await locator.count();
+  if (count === 0) throw new ElementNotFoundError(name, similarNames(name, names));
+  if (count > 1) {
+    throw new ElementNotInteractableError(
+      `${count} elements are named ${name}; observe the page again and use a current name.`,
+    );
+  }
+  return locator;
+}
+
+export async function describeElement(locator: Locator, timeoutMs: number): Promise<ElementInfo> {
+  return locator.evaluate(
+    (el) => {
+      const tag = el.tagName.toLowerCase();
+      const input = el as HTMLInputElement;
+      const inputType = tag === 'input' ? (input.type || 'text').toLowerCase() : null;
+      const NOT_TEXT = [
+        'button',
+        'submit',
+        'reset',
+        'checkbox',
+        'radio',
+        'file',
+        'image',
+        'range',
+        'color',
+        'hidden',
+      ];
+      const option = tag === 'option' ? (el as HTMLOptionElement) : null;
+      return {
+        tag,
+        inputType,
+        disabled: el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true',
+        readOnly: el.matches(':read-only') && (tag === 'input' || tag === 'textarea'),
+        optionIndex: option ? (option.closest('select') ? option.index : -1) : null,
+        textField:
+          tag === 'textarea' ||
+          (tag === 'input' && !NOT_TEXT.includes(inputType!)) ||
+          (el as HTMLElement).isContentEditable,
+        checkable:
+          inputType === 'checkbox' ||
+          inputType === 'radio' ||
+          el.getAttribute('role') === 'checkbox' ||
+          el.getAttribute('role') === 'radio',
+        text: (el.textContent ?? (el as HTMLInputElement).value ?? '')
+          .replace(/\s+/g, ' ')
+          .trim()
+          .slice(0, 60),
+      };
+    },
+    undefined,
+    { timeout: timeoutMs },
+  );
+}
+
+/**
+ * Clicks the named element the way a shopper would: an <option> is chosen in its <select>, a
+ * checkbox or radio hidden behind a styled label is toggled through its label, anything else is
+ * scrolled into view and clicked. Waiting for what the click causes is the caller's job.
+ */
+export async function clickElement(
+  locator: Locator,
+  name: string,
+  info: ElementInfo,
+  timeoutMs: number,
+): Promise<void> {
+  const what = `click ${name}`;
+  if (info.disabled) {
+    throw new ElementNotInteractableError(
+      `cannot ${what}: it is disabled; choose another element or first do what it needs.`,
+    );
+  }
+  try {
+    if (info.optionIndex !== null) {
+      if (info.optionIndex < 0) {
+        throw new ElementNotInteractableError(`cannot ${what}: this option belongs to no list.`);
+      }
+      await locator
+        .locator('xpath=ancestor::select[1]')
+        .selectOption({ index: info.optionIndex }, { timeout: timeoutMs });
+      return;
+    }
+    await locator.click({ timeout: timeoutMs, noWaitAfter: true });
+  } catch (error) {
+    if (error instanceof ElementNotInteractableError) throw error;
+    if (info.checkable && (await clickLabel(locator, timeoutMs))) return;
+    throw interactionError(what, error) ?? error;
+  }
+}
+
+/** Styled checkboxes hide the input under their label; a shopper clicks the label. */
+async function clickLabel(locator: Locator, timeoutMs: number): Promise<boolean> {
+  const handle = await locator
+    .evaluateHandle((el) => (el as HTMLInputElement).labels?.[0] ?? null)
+    .catch(() => null);
+  const label = handle?.asElement();
+  if (!label) return false;
+  try {
+    await label.click({ timeout: timeoutMs, noWaitAfter: true });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await label.dispose();
+  }
+}
+
+/** Clears the named text field, types the text and presses Enter. */
+export async function typeAndSubmit(
+  locator: Locator,
+  name: string,
+  info: ElementInfo,
+  text: string,
+  timeoutMs: number,
+): Promise<void> {
+  const what = `type into ${name}`;
+  if (!info.textField) {
+    const kind = info.inputType ? `${info.tag} type=${info.inputType}` : info.tag;
+    throw new ElementNotInteractableError(
+      `cannot ${what}: it is a <${kind}>, not a text field; click it instead, or type into a text field.`,
+    );
+  }
+  if (info.disabled || info.readOnly) {
+    throw new ElementNotInteractableError(
+      `cannot ${what}: it is ${info.disabled ? 'disabled' : 'read-only'}; choose another field.`,
+    );
+  }
+  try {
+    await locator.fill(text, { timeout: timeoutMs });
+    await locator.press('Enter', { timeout: timeoutMs, noWaitAfter: true });
+  } catch (error) {
+    throw interactionError(what, error) ?? error;
+  }
+}

@@ -1,0 +1,271 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright';
+import { formatAction, type Action } from '../action.js';
+import { ShopsimError } from '../errors.js';
+import type { Observation } from '../observe/observation.js';
+import type { Recipe } from '../observe/recipe.js';
+import { sameStamp, DOM_WATCH_SCRIPT, type DomStamp } from './dom-watch.js';
+import { clickElement, describeElement, locateByName, typeAndSubmit } from './element-actions.js';
+import { NetworkTracker } from './network-tracker.js';
+import { gotoStart } from './navigate.js';
+import { waitForSettle, DEFAULT_SETTLE, type SettleOptions } from './settle.js';
+import { currentStamp, observePage } from './simplify.js';
+
+export interface SessionOptions {
+  startUrl: string;
+  recipe?: Recipe | null;
+  /** Bound on any navigation or page load (NavigationTimeoutError after it). Default 15 s. */
+  timeoutMs?: number;
+  /** Bound on the click or typing itself (actionability). Default 3 s. */
+  actionTimeoutMs?: number;
+  /** Quiet period that counts as settled, and the cap on waiting for it. Defaults 200 ms / 2.5 s. */
+  quietMs?: number;
+  quietCapMs?: number;
+  viewport?: { width: number; height: number };
+  extraHTTPHeaders?: Record<string, string>;
+  userAgent?: string;
+  /** Where screenshot() without a path writes step-NNN.png. */
+  screenshotDir?: string | null;
+}
+
+/** What one executed action did. Failures are thrown as ActionError subclasses instead. */
+export interface ExecuteResult {
+  ok: true;
+  urlAfter: string;
+  /** The main document changed (a new page or a history change), in this tab or a new one. */
+  navigated: boolean;
+  /** The action opened a new tab and the session switched to it. */
+  newTab: boolean;
+  /** The page went quiet within the settle cap (false: it was still busy, but usable). */
+  settled: boolean;
+  /** Dialogs (alert/confirm/prompt) the action raised; all were accepted. */
+  dialogs: string[];
+  /** The session ended (terminate, or the last tab closed itself). */
+  closed: boolean;
+}
+
+interface Marking {
+  page: Page;
+  stamp: DomStamp | null;
+  names: string[];
+}
+
+/** One shopper's browser context: observe the current page, execute actions by semantic name. */
+export class BrowserSession {
+  private current: Page;
+  private readonly trackers = new WeakMap<Page, NetworkTracker>();
+  private readonly opened: Page[] = [];
+  private dialogs: string[] = [];
+  private marking: Marking | null = null;
+  private screenshots = 0;
+  private ended = false;
+  lastObservation: Observation | null = null;
+
+  constructor(
+    readonly context: BrowserContext,
+    page: Page,
+    private readonly recipe: Recipe | null,
+    private readonly settleOptions: SettleOptions,
+    private readonly actionTimeoutMs: number,
+    private readonly screenshotDir: string | null,
+  ) {
+    this.current = page;
+    this.attach(page);
+    context.on('page', (popup) => {
+      this.attach(popup);
+      this.opened.push(popup);
+    });
+  }
+
+  /** The tab the shopper is looking at (switches when an action opens a new tab). */
+  get page(): Page {
+    return this.current;
+  }
+
+  get closed(): boolean {
+    return this.ended;
+  }
+
+  private attach(page: Page): void {
+    this.trackers.set(page, new NetworkTracker(page));
+    page.on('dialog', (dialog) => {
+      this.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.accept().catch(() => undefined);
+    });
+  }
+
+  private tracker(page: Page): NetworkTracker {
+    return this.trackers.get(page)!;
+  }
+
+  /** Loads the start URL and waits for it to settle. */
+  async start(url: string): Promise<void> {
+    await gotoStart(this.current, url, this.settleOptions.timeoutMs);
+    await waitForSettle(
+      this.current,
+      this.tracker(this.current),
+      this.settleOptions,
+      Date.now(),
+      `open ${url}`,
+    );
+  }
+
+  /** Simplifies the current page and names its elements. */
+  async observe(): Promise<Observation> {
+    this.assertOpen();
+    const { observation, stamp } = await observePage(this.current, this.recipe);
+    this.marking = { page: this.current, stamp, names: observation.elements.map((e) => e.name) };
+    this.lastObservation = observation;
+    return observation;
+  }
+
+  /** Names on the live page, re-marking it first if it changed since it was last observed. */
+  private async ensureMarked(): Promise<string[]> {
+    const stamp = await currentStamp(this.current);
+    if (this.marking?.page === this.current && sameStamp(this.marking.stamp, stamp)) {
+      return this.marking.names;
+    }
+    const { observation, stamp: fresh } = await observePage(this.current, this.recipe);
+    const names = observation.elements.map((e) => e.name);
+    this.marking = { page: this.current, stamp: fresh, names };
+    return names;
+  }
+
+  async execute(action: Action): Promise<ExecuteResult> {
+    this.assertOpen();
+    if (action.type === 'terminate') {
+      const urlAfter = this.current.url();
+      await this.close();
+      return {
+        ok: true,
+        urlAfter,
+        navigated: false,
+        newTab: false,
+        settled: true,
+        dialogs: [],
+        closed: true,
+      };
+    }
+    const page = this.current;
+    const names = await this.ensureMarked();
+    const locator = await locateByName(page, action.name, names);
+    const info = await describeElement(locator, this.actionTimeoutMs);
+    const tracker = this.tracker(page);
+    const navigationsBefore = tracker.mainFrameNavigations;
+    const openedBefore = this.opened.length;
+    this.dialogs = [];
+    const since = Date.now();
+    if (action.type === 'click') {
+      await clickElement(locator, action.name, info, this.actionTimeoutMs);
+    } else {
+      await typeAndSubmit(locator, action.name, info, action.text, this.actionTimeoutMs);
+    }
+    const what = formatAction(action);
+    let settled = await waitForSettle(page, tracker, this.settleOptions, since, what);
+    let navigated = tracker.mainFrameNavigations > navigationsBefore;
+    const popup = this.opened
+      .slice(openedBefore)
+      .filter((p) => !p.isClosed())
+      .at(-1);
+    if (popup) {
+      this.current = popup;
+      settled = await waitForSettle(
+        popup,
+        this.tracker(popup),
+        this.settleOptions,
+        Date.now(),
+        what,
+      );
+      navigated = true;
+    } else if (page.isClosed()) {
+      const remaining = this.context.pages().filter((p) => !p.isClosed());
+      if (!remaining.length) {
+        await this.close();
+        return {
+          ok: true,
+          urlAfter: page.url(),
+          navigated,
+          newTab: false,
+          settled,
+          dialogs: this.dialogs,
+          closed: true,
+        };
+      }
+      this.current = remaining.at(-1)!;
+      navigated = true;
+    }
+    return {
+      ok: true,
+      urlAfter: this.current.url(),
+      navigated,
+      newTab: !!popup,
+      settled,
+      dialogs: this.dialogs,
+      closed: false,
+    };
+  }
+
+  /** Saves a PNG of the current viewport; without a path, into screenshotDir as step-NNN.png. */
+  async screenshot(file?: string): Promise<string> {
+    this.assertOpen();
+    let target = file;
+    if (!target) {
+      if (!this.screenshotDir) {
+        throw new ShopsimError('screenshot(): give a path or open the session with screenshotDir.');
+      }
+      this.screenshots++;
+      target = path.join(
+        this.screenshotDir,
+        `step-${String(this.screenshots).padStart(3, '0')}.png`,
+      );
+    }
+    await this.current.screenshot({ path: target });
+    return target;
+  }
+
+  async close(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    await this.context.close().catch(() => undefined);
+  }
+
+  private assertOpen(): void {
+    if (this.ended) throw new ShopsimError('this browser session is closed; open a new one.');
+  }
+}
+
+/** Opens a fresh browser context on the start URL. Close it with session.close(). */
+export async function openSession(
+  browser: Browser,
+  options: SessionOptions,
+): Promise<BrowserSession> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    acceptDownloads: false,
+    extraHTTPHeaders: options.extraHTTPHeaders,
+    userAgent: options.userAgent,
+  });
+  try {
+    await context.addInitScript(DOM_WATCH_SCRIPT);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_SETTLE.timeoutMs;
+    context.setDefaultTimeout(timeoutMs);
+    const page = await context.newPage();
+    const session = new BrowserSession(
+      context,
+      page,
+      options.recipe ?? null,
+      {
+        timeoutMs,
+        quietMs: options.quietMs ?? DEFAULT_SETTLE.quietMs,
+        quietCapMs: Math.min(options.quietCapMs ?? DEFAULT_SETTLE.quietCapMs, timeoutMs),
+      },
+      options.actionTimeoutMs ?? 3_000,
+      options.screenshotDir ?? null,
+    );
+    await session.start(options.startUrl);
+    return session;
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    throw error;
+  }
+}

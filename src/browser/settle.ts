@@ -1,0 +1,81 @@
+import type { Page } from 'playwright';
+import { NavigationTimeoutError } from '../errors.js';
+import type { NetworkTracker } from './network-tracker.js';
+import { seconds, stopLoading } from './navigate.js';
+
+export interface SettleOptions {
+  /** Hard bound: a navigation still unfinished after this is a NavigationTimeoutError. */
+  timeoutMs: number;
+  /** The page counts as settled after this long without network or DOM activity. */
+  quietMs: number;
+  /** A loaded page that keeps being busy (polling, animations) is accepted after this long. */
+  quietCapMs: number;
+}
+
+export const DEFAULT_SETTLE: SettleOptions = { timeoutMs: 15_000, quietMs: 200, quietCapMs: 2_500 };
+
+const POLL_MS = 50;
+
+interface PageState {
+  readyState: string;
+  lastMutation: number;
+}
+
+async function readState(page: Page, budgetMs: number): Promise<PageState> {
+  const busy: PageState = { readyState: 'loading', lastMutation: Date.now() };
+  try {
+    const state = page.evaluate(() => ({
+      readyState: document.readyState as string,
+      lastMutation: (globalThis as { __shopsimDom?: { last: number } }).__shopsimDom?.last ?? 0,
+    }));
+    const timeout = new Promise<PageState>((resolve) =>
+      setTimeout(() => resolve(busy), Math.max(budgetMs, POLL_MS)),
+    );
+    return await Promise.race([state, timeout]);
+  } catch {
+    // the execution context was destroyed by a navigation: still loading
+    return busy;
+  }
+}
+
+/**
+ * Waits until the page is loaded and quiet: no main-frame navigation pending, the document
+ * complete, and neither network nor DOM activity for `quietMs` (counted from `since`, the moment
+ * of the action, so a navigation the action is about to start is not missed). Returns whether it
+ * went quiet; a loaded page that stays busy is accepted after `quietCapMs`. Throws
+ * NavigationTimeoutError when a navigation has not finished within `timeoutMs`.
+ */
+export async function waitForSettle(
+  page: Page,
+  tracker: NetworkTracker,
+  options: SettleOptions,
+  since: number,
+  what: string,
+): Promise<boolean> {
+  for (;;) {
+    const elapsed = Date.now() - since;
+    const state = page.isClosed()
+      ? null
+      : await readState(page, Math.min(1_000, options.timeoutMs - elapsed));
+    if (!state) return true;
+    const now = Date.now();
+    const navigating = tracker.navigationPending || state.readyState === 'loading';
+    const quietFrom = Math.max(since, tracker.lastActivity, state.lastMutation);
+    const quiet =
+      !navigating &&
+      tracker.inflightCount === 0 &&
+      state.readyState === 'complete' &&
+      now - quietFrom >= options.quietMs;
+    if (quiet) return true;
+    if (now - since >= options.timeoutMs) {
+      if (!navigating) return false;
+      await stopLoading(page);
+      throw new NavigationTimeoutError(
+        `${what}: the page did not finish loading within ${seconds(options.timeoutMs)} ` +
+          `(still at ${page.url()}); try the action again later or choose another element.`,
+      );
+    }
+    if (now - since >= options.quietCapMs && !navigating) return false;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
