@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { InputFileError } from '../errors.js';
+import { PACKAGE_ROOT } from '../version.js';
+
+/** The prompt templates and the placeholders each may use. */
+export const TEMPLATE_PLACEHOLDERS = {
+  system: ['persona'],
+  step: ['history', 'step_number', 'url', 'title', 'html', 'elements', 'feedback'],
+  'history-step': ['number', 'page', 'rationale', 'action', 'result'],
+  feedback: ['problems'],
+} as const;
+export type TemplateName = keyof typeof TEMPLATE_PLACEHOLDERS;
+export type PromptTemplates = Record<TemplateName, { file: string; text: string }>;
+
+export const DEFAULT_PROMPTS_DIR = path.join(PACKAGE_ROOT, 'prompts');
+
+const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
+const cache = new Map<string, PromptTemplates>();
+
+/**
+ * Reads `<dir>/<name>.md` for every template (cached per directory). HTML comments are dropped,
+ * so templates can document themselves. Unknown placeholders are an error naming file and field.
+ */
+export function loadPromptTemplates(dir: string = DEFAULT_PROMPTS_DIR): PromptTemplates {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const templates = {} as PromptTemplates;
+  for (const name of Object.keys(TEMPLATE_PLACEHOLDERS) as TemplateName[]) {
+    const file = path.join(dir, `${name}.md`);
+    let raw: string;
+    try {
+      raw = readFileSync(file, 'utf8');
+    } catch {
+      throw new InputFileError(file, null, `cannot read the prompt template "${name}.md".`);
+    }
+    const text = raw.replace(/<!--[\s\S]*?-->\s*/g, '');
+    const known: readonly string[] = TEMPLATE_PLACEHOLDERS[name];
+    for (const match of text.matchAll(PLACEHOLDER)) {
+      if (!known.includes(match[1]!)) {
+        throw new InputFileError(
+          file,
+          `{{${match[1]}}}`,
+          `unknown placeholder; this template may use ${known.map((k) => `{{${k}}}`).join(', ')}.`,
+        );
+      }
+    }
+    templates[name] = { file, text };
+  }
+  cache.set(dir, templates);
+  return templates;
+}
+
+/** Fills {{placeholders}} in one pass, so values containing "{{...}}" are left alone. */
+export function renderTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(PLACEHOLDER, (whole, key: string) => values[key] ?? whole);
+}
