@@ -1,0 +1,141 @@
+import type { CategorySpec } from '../spec.js';
+import { color, storage } from './options.js';
+
+export const audio: CategorySpec = {
+  slug: 'audio',
+  name: 'Headphones & Audio',
+  blurb: 'Headphones, earbuds and speakers.',
+  count: 36,
+  brands: ['Voltera', 'Sonique', 'Auralis', 'Brightwave', 'Decibel Labs'],
+  types: [
+    {
+      noun: 'Wireless Noise Cancelling Headphones',
+      lines: ['Pulse', 'Quietline', 'Studio', 'Horizon'],
+      model: 'code',
+      attrs: ['40-Hour Battery', 'Bluetooth 5.3', 'Over-Ear', 'Hi-Res Audio', 'Multipoint Pairing'],
+      price: [59, 349],
+      options: [color(2, 4)],
+      features: [
+        'Adaptive noise cancelling blocks out planes, trains and offices',
+        'Up to 40 hours of battery life; 10 minutes of charging gives 5 hours',
+        'Memory foam ear cushions for all-day comfort',
+        'Connect to two devices at once',
+        'Foldable design with a hard carrying case',
+      ],
+    },
+    {
+      noun: 'True Wireless Earbuds',
+      lines: ['Buds', 'Pocket', 'Air', 'Sprint'],
+      model: 'gen',
+      attrs: [
+        'IPX5 Sweatproof',
+        'Wireless Charging Case',
+        'Active Noise Cancelling',
+        'Touch Controls',
+      ],
+      price: [29, 199],
+      options: [color(2, 4)],
+      features: [
+        'Secure fit with three sizes of silicone tips',
+        'Sweat and splash resistant for workouts',
+        'Charging case adds 24 hours of playback',
+        'Clear calls with four beamforming microphones',
+      ],
+    },
+    {
+      noun: 'Portable Bluetooth Speaker',
+      lines: ['Boombox', 'Wave', 'Campfire', 'Echo Go'],
+      model: 'num',
+      attrs: ['Waterproof IP67', '360° Sound', '24-Hour Playtime', 'Deep Bass'],
+      price: [25, 229],
+      options: [color(2, 5)],
+      features: [
+        'Room-filling 360° sound with deep bass',
+        'Waterproof and dustproof, it even floats',
+        'Pair two speakers for stereo sound',
+        'Built-in power bank charges your phone',
+      ],
+    },
+  ],
+  praise: [
+    'Sound quality is crisp with plenty of bass.',
+    'Battery life is as long as advertised.',
+    'Pairing with my phone took seconds.',
+    'Noise cancelling works great on my commute.',
+    'Comfortable even after hours of wear.',
+  ],
+  complaints: [
+    'The connection drops now and then.',
+    'The app is clunky and needs an account.',
+    'Microphone quality on calls is mediocre.',
+    'They get warm on my ears after an hour.',
+    'Charging case feels cheap.',
+  ],
+};
+
+export const computers: CategorySpec = {
+  slug: 'computers',
+  name: 'Computers & Tablets',
+  blurb: 'Laptops, tablets, monitors and keyboards.',
+  count: 30,
+  brands: ['Lumetra', 'Cobalt Systems', 'Nimbus', 'Orchard Digital', 'Zenforge'],
+  types: [
+    {
+      noun: 'Laptop',
+      lines: ['AirBook', 'ProBook', 'Slate', 'Vector'],
+      model: 'code',
+      attrs: ['14" Full HD', '16 GB RAM', 'Backlit Keyboard', '15.6" OLED', '12-Hour Battery'],
+      price: [449, 1599],
+      options: [storage, color(1, 3)],
+      features: [
+        'Fast 8-core processor for work and creative apps',
+        'Sharp anti-glare display with thin bezels',
+        'All-day battery with fast charging over USB-C',
+        'Backlit keyboard and a large glass trackpad',
+        'Wi-Fi 6E and Bluetooth 5.3',
+      ],
+    },
+    {
+      noun: 'Tablet',
+      lines: ['Tab', 'Pad', 'Canvas'],
+      model: 'gen',
+      attrs: ['11" Display', 'Wi-Fi', 'Stylus Support', '10-Hour Battery'],
+      price: [179, 899],
+      options: [storage, color(2, 3)],
+      features: [
+        'Bright, colour-accurate display for reading and video',
+        'Works with a magnetic stylus (sold separately)',
+        'Quad speakers with Dolby Atmos',
+        'Face unlock and a fingerprint reader',
+      ],
+    },
+    {
+      noun: 'Mechanical Keyboard',
+      lines: ['Clack', 'Typist', 'Keystone'],
+      model: 'num',
+      attrs: ['Hot-Swappable', 'Wireless', 'RGB Backlight', 'Tenkeyless'],
+      price: [49, 189],
+      options: [color(1, 3)],
+      features: [
+        'Hot-swappable switches, no soldering needed',
+        'Connect over Bluetooth, 2.4 GHz or USB-C',
+        'PBT keycaps that do not shine with use',
+        'Aluminium top plate',
+      ],
+    },
+  ],
+  praise: [
+    'Fast, quiet and the screen is gorgeous.',
+    'Setup was simple and everything just worked.',
+    'Build quality feels premium for the price.',
+    'Battery easily lasts my whole workday.',
+    'A huge upgrade from my old one.',
+  ],
+  complaints: [
+    'The fan gets loud under load.',
+    'Came with a lot of preinstalled software.',
+    'Only two ports, so I needed an adapter.',
+    'The speakers are thin.',
+    'The charger is bulky.',
+  ],
+};
