@@ -1,0 +1,123 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { formatAction, type Action } from '../action.js';
+import type { Observation, ObservedElement } from '../observe/observation.js';
+import { describePersona, type Persona } from '../persona.js';
+import { PACKAGE_ROOT } from '../version.js';
+import { formatExamples, type ThinkAloudExample } from './synthesize-examples.js';
+
+/** An earlier step of the same session, as context for the rationale. */
+export interface PreviousStep {
+  url: string;
+  title: string;
+  action: Action;
+  /** Visible text of the element the action targeted, when known. */
+  targetText: string | null;
+}
+
+/** Everything a rationale writer gets for one human step. */
+export interface RationaleRequest {
+  sessionId: string;
+  stepIndex: number;
+  persona: Persona | null;
+  /** The page the human saw before acting. */
+  observation: Observation;
+  /** What the human actually did. */
+  action: Action;
+  clickType: string | null;
+  /** Earlier steps of the session, oldest first (the last few only). */
+  previous: PreviousStep[];
+}
+
+/** The chat a rationale writer sends to a language model. */
+export interface RationaleMessages {
+  system: string;
+  user: string;
+}
+
+export interface RationalePromptOptions {
+  examples: ThinkAloudExample[];
+  /** Characters of simplified HTML kept; longer pages are cut around the action's target. */
+  htmlBudget: number;
+}
+
+export const DEFAULT_HTML_BUDGET = 12_000;
+const TRUNCATED = '<!-- … page cut here … -->';
+
+let templates: Promise<{ system: string; user: string }> | null = null;
+
+function loadTemplates(): Promise<{ system: string; user: string }> {
+  templates ??= Promise.all(
+    ['synthesize-system.md', 'synthesize-user.md'].map((f) =>
+      readFile(path.join(PACKAGE_ROOT, 'prompts', f), 'utf8'),
+    ),
+  ).then(([system, user]) => ({ system: system!, user: user! }));
+  return templates;
+}
+
+/** Replaces every {{key}} in one pass, so values that contain braces are left alone. */
+export function renderTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/**
+ * Keeps at most `budget` characters of the page. When the page is longer, the kept window is
+ * centred on the first mention of `focus` (the target's semantic name), so the model still sees
+ * the element the human used; each cut is marked.
+ */
+export function truncateHtml(html: string, budget: number, focus: string | null): string {
+  if (html.length <= budget) return html;
+  const at = focus ? html.indexOf(focus) : -1;
+  let start = at < 0 ? 0 : Math.max(0, at - Math.floor(budget / 2));
+  start = Math.min(start, html.length - budget);
+  const end = start + budget;
+  return (
+    (start > 0 ? TRUNCATED + '\n' : '') +
+    html.slice(start, end) +
+    (end < html.length ? '\n' + TRUNCATED : '')
+  );
+}
+
+export function targetElement(observation: Observation, action: Action): ObservedElement | null {
+  if (action.type === 'terminate') return null;
+  return observation.elements.find((e) => e.name === action.name) ?? null;
+}
+
+function describeTarget(element: ObservedElement | null, action: Action): string {
+  if (action.type === 'terminate') return '(The shopper closed the tab here: the session ends.)';
+  if (!element) return `(The target ${action.name} is not among the page's named elements.)`;
+  const text = element.text ? ` "${element.text}"` : '';
+  return `Target element: ${element.kind}${text} (${element.name}).`;
+}
+
+function describePrevious(previous: PreviousStep[]): string {
+  if (previous.length === 0) return '(none: this is the first step)';
+  return previous
+    .map((p) => {
+      const target = p.targetText ? ` ("${p.targetText}")` : '';
+      return `- on "${p.title}" (${p.url}): ${formatAction(p.action)}${target}`;
+    })
+    .join('\n');
+}
+
+/** Builds the system and user message for one step from the templates in prompts/. */
+export async function buildRationaleMessages(
+  request: RationaleRequest,
+  options: RationalePromptOptions,
+): Promise<RationaleMessages> {
+  const { system, user } = await loadTemplates();
+  const { observation, action } = request;
+  const focus = action.type === 'terminate' ? null : action.name;
+  return {
+    system: renderTemplate(system, { examples: formatExamples(options.examples) }).trim(),
+    user: renderTemplate(user, {
+      persona: request.persona ? describePersona(request.persona) : '(no persona recorded)',
+      previous: describePrevious(request.previous),
+      title: observation.title,
+      url: observation.url,
+      html: truncateHtml(observation.html, options.htmlBudget, focus),
+      action: formatAction(action),
+      target: describeTarget(targetElement(observation, action), action),
+    }).trim(),
+  };
+}
