@@ -1,0 +1,80 @@
+import type OpenAI from 'openai';
+import { ModelBackendError } from '../errors.js';
+import { buildRationaleMessages, type RationaleRequest } from './synthesize-prompt.js';
+import type { RationaleWriter, RationaleWriterOptions } from './synthesize-writer.js';
+
+/** A rationale is one sentence; this leaves room for models that ramble before stopping. */
+const MAX_COMPLETION_TOKENS = 200;
+
+/**
+ * Rationales from an OpenAI chat model, or any OpenAI-compatible server (vLLM, llama.cpp server,
+ * Ollama) given with --base-url. The key comes from OPENAI_API_KEY; local servers need none.
+ */
+export class OpenAiRationaleWriter implements RationaleWriter {
+  private constructor(
+    readonly id: string,
+    private readonly model: string,
+    private readonly client: OpenAI,
+    private readonly options: RationaleWriterOptions,
+  ) {}
+
+  static async create(
+    id: string,
+    model: string,
+    options: RationaleWriterOptions,
+  ): Promise<OpenAiRationaleWriter> {
+    // same key and server handling as the openai:<model> simulator backend
+    const env = options.env ?? process.env;
+    const { OpenAI: OpenAIClient } = await import('openai');
+    const client = new OpenAIClient({
+      baseURL: options.baseUrl || env.OPENAI_BASE_URL || undefined,
+      apiKey: options.apiKey || env.OPENAI_API_KEY || 'not-needed',
+      timeout: options.timeoutMs ?? 60_000,
+      maxRetries: 3,
+    });
+    return new OpenAiRationaleWriter(id, model, client, options);
+  }
+
+  async explain(request: RationaleRequest): Promise<string> {
+    const messages = await buildRationaleMessages(request, this.options);
+    let completion;
+    try {
+      completion = await this.client.chat.completions.create({
+        model: this.model,
+        messages: [
+          { role: 'system', content: messages.system },
+          { role: 'user', content: messages.user },
+        ],
+        max_completion_tokens: MAX_COMPLETION_TOKENS,
+      });
+    } catch (error) {
+      throw this.backendError(error);
+    }
+    const choice = completion.choices[0];
+    const text = choice?.message?.content ?? '';
+    if (!text.trim()) {
+      const why = choice?.message?.refusal ? `refused: ${choice.message.refusal}` : 'empty answer';
+      throw new ModelBackendError(`${this.id} gave no rationale (${why}).`);
+    }
+    return text;
+  }
+
+  private backendError(error: unknown): ModelBackendError {
+    const e = error as { status?: number; message?: string };
+    const status = e.status;
+    let hint = 'check the server and the model name.';
+    if (status === 401 || status === 403) hint = 'check OPENAI_API_KEY.';
+    else if (status === 404)
+      hint = `check that ${this.client.baseURL} serves model "${this.model}".`;
+    else if (status === 429) hint = 'rate limited even after retries; lower --concurrency or wait.';
+    else if (status === undefined)
+      hint = `check that a server is running at ${this.client.baseURL} (--base-url or OPENAI_BASE_URL).`;
+    return new ModelBackendError(
+      `${this.id}: request failed${status ? ` with HTTP ${status}` : ''}: ${e.message ?? String(error)}; ${hint}`,
+    );
+  }
+
+  async close(): Promise<void> {
+    // the SDK keeps no open handles between requests
+  }
+}

@@ -1,0 +1,58 @@
+import { ModelBackendError, ModelOutputError } from '../errors.js';
+import type { Trace } from '../traces/schema.js';
+import { cleanRationale } from './synthesize-clean.js';
+import { targetElement, type PreviousStep, type RationaleRequest } from './synthesize-prompt.js';
+import type { RationaleWriter } from './synthesize-writer.js';
+
+/** Earlier steps shown to the writer for context. */
+export const PREVIOUS_STEPS = 5;
+
+/** The writer's request for step `index` of a session. */
+export function rationaleRequest(trace: Trace, index: number): RationaleRequest {
+  const step = trace.steps[index]!;
+  const previous: PreviousStep[] = trace.steps
+    .slice(Math.max(0, index - PREVIOUS_STEPS), index)
+    .map((p) => ({
+      url: p.observation.url,
+      title: p.observation.title,
+      action: p.action,
+      targetText: targetElement(p.observation, p.action)?.text || null,
+    }));
+  return {
+    sessionId: trace.header.session_id,
+    stepIndex: index,
+    persona: trace.header.persona,
+    observation: step.observation,
+    action: step.action,
+    clickType: step.click_type,
+    previous,
+  };
+}
+
+/**
+ * Asks the writer for one rationale and cleans it to one sentence. An answer with no usable
+ * sentence is asked again (up to maxAttempts calls); a backend error is not retried here, since
+ * the client already retried transient failures.
+ */
+export async function explainStep(
+  writer: RationaleWriter,
+  request: RationaleRequest,
+  maxAttempts: number,
+): Promise<string> {
+  let last = '';
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    last = await writer.explain(request);
+    const clean = cleanRationale(last);
+    if (clean) return clean;
+  }
+  throw new ModelOutputError(
+    `${writer.id} gave no usable sentence in ${maxAttempts} attempt(s); last answer: ` +
+      JSON.stringify(last.slice(0, 200)),
+    last,
+  );
+}
+
+/** Whether an error is worth counting as a failed step (rather than a bug to surface). */
+export function isStepFailure(error: unknown): error is ModelBackendError | ModelOutputError {
+  return error instanceof ModelBackendError || error instanceof ModelOutputError;
+}
