@@ -1,0 +1,123 @@
+import type { ModelAnswer } from '../action.js';
+import { ModelBackendError } from '../errors.js';
+import type { ObservedElement } from '../observe/observation.js';
+import { DEFAULT_STYLE, type Ctx, type Decision } from './heuristic/context.js';
+import { readIntent } from './heuristic/intent.js';
+import { PageView } from './heuristic/page.js';
+import { decideStep } from './heuristic/policy.js';
+import { stepRng } from './heuristic/rng.js';
+import { failedHere, readHistory } from './heuristic/state.js';
+import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
+
+export interface HeuristicOptions {
+  seed: number;
+}
+
+/** Feedback text that only suggests names ("similar: a, b") must not make us avoid them. */
+const SUGGESTIONS =
+  /(similar|did you mean|try one of|available|valid names?|choose from)\b[\s\S]*$/i;
+
+/** Names of this page's elements that a rejection message mentions. */
+export function namesInFeedback(feedback: string[], elements: ObservedElement[]): Set<string> {
+  const found = new Set<string>();
+  for (const raw of feedback) {
+    const text = raw.replace(SUGGESTIONS, '');
+    for (const { name } of elements) {
+      const at = text.indexOf(name);
+      if (at < 0) continue;
+      const before = text[at - 1] ?? ' ';
+      const after = text[at + name.length] ?? ' ';
+      if (
+        !/[\w.-]/.test(before) &&
+        !/[\w-]/.test(after) &&
+        !/^\.\w/.test(text.slice(at + name.length))
+      )
+        found.add(name);
+    }
+  }
+  return found;
+}
+
+function decideWith(
+  request: PredictRequest,
+  seed: number,
+  avoid: Set<string>,
+  attempt: number,
+): Decision {
+  const { persona, observation, history } = request;
+  const state = readHistory(history, observation.url, observation.html);
+  for (const name of failedHere(state, observation.url)) avoid.add(name);
+  const ctx: Ctx = {
+    page: new PageView(observation, avoid),
+    intent: readIntent(persona),
+    state,
+    style: persona?.shopping_style ?? DEFAULT_STYLE,
+    rng: stepRng(seed, persona?.id ?? 'anonymous', history.length, attempt),
+  };
+  return decideStep(ctx);
+}
+
+/** When the only idea left was rejected: any other usable control, else leave. */
+function fallback(request: PredictRequest, avoid: Set<string>): Decision {
+  const el = request.observation.elements.find(
+    (e) => !e.disabled && !avoid.has(e.name) && (e.kind === 'link' || e.kind === 'button'),
+  );
+  if (el)
+    return {
+      rationale: `My first idea didn't work, so I'll try "${el.text || el.name}".`,
+      action: { type: 'click', name: el.name },
+    };
+  return {
+    rationale: `Nothing on this page works for me, so I'll leave.`,
+    action: { type: 'terminate' },
+  };
+}
+
+/**
+ * Decides one step. Deterministic in (seed, persona, history, observation, feedback). On a retry
+ * it replays its own earlier answers for this step and avoids every name they or the feedback used.
+ */
+export function decideHeuristic(request: PredictRequest, seed: number): ModelAnswer {
+  const avoid = new Set<string>();
+  let terminated = false;
+  for (let attempt = 0; ; attempt++) {
+    for (const name of namesInFeedback(
+      request.feedback.slice(0, attempt),
+      request.observation.elements,
+    ))
+      avoid.add(name);
+    let decision = decideWith(request, seed, avoid, attempt);
+    if (decision.action.type === 'terminate' && terminated) decision = fallback(request, avoid);
+    if (attempt >= request.feedback.length) return decision;
+    if (decision.action.type === 'terminate') terminated = true;
+    else avoid.add(decision.action.name);
+  }
+}
+
+/** The embedded rule-based shopper: reads only the observation, the persona and the history. */
+export function createHeuristicModel(options: HeuristicOptions): SimulatorModel {
+  const seed = options.seed;
+  return {
+    id: 'heuristic',
+    predict(request: PredictRequest): Promise<ModelReply> {
+      try {
+        const answer = decideHeuristic(request, seed);
+        return Promise.resolve({
+          text: JSON.stringify(answer),
+          promptTokens: null,
+          completionTokens: null,
+        });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return Promise.reject(
+          new ModelBackendError(
+            `the heuristic model failed on ${request.observation.url} (${reason}); this is a bug in shopsim, please report it with the trace`,
+          ),
+        );
+      }
+    },
+    close(): Promise<void> {
+      return Promise.resolve();
+    },
+  };
+}

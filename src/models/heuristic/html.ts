@@ -1,0 +1,135 @@
+/**
+ * A tiny, forgiving HTML tree reader for the simplified HTML of an observation. The heuristic
+ * model only needs structure (which text sits in which card) so it does not pull in a DOM library.
+ */
+
+export interface HNode {
+  /** Lowercase tag name, or "#text". */
+  tag: string;
+  attrs: Record<string, string>;
+  children: HNode[];
+  parent: HNode | null;
+  /** Decoded text of a "#text" node. */
+  text: string;
+}
+
+const VOID = new Set(
+  'area base br col embed hr img input link meta param source track wbr'.split(' '),
+);
+const TOKEN =
+  /<!--[\s\S]*?-->|<!\w[^>]*>|<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>|([^<]+)|</g;
+const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, code: string) => {
+    if (code[0] === '#') {
+      const n =
+        code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1));
+      return Number.isFinite(n) ? String.fromCodePoint(n) : all;
+    }
+    const named: Record<string, string> = {
+      amp: '&',
+      lt: '<',
+      gt: '>',
+      quot: '"',
+      apos: "'",
+      nbsp: ' ',
+      euro: '€',
+      pound: '£',
+      hellip: '…',
+    };
+    return named[code.toLowerCase()] ?? all;
+  });
+}
+
+function node(tag: string, parent: HNode | null, attrs: Record<string, string> = {}): HNode {
+  return { tag, attrs, children: [], parent, text: '' };
+}
+
+export function parseHtml(html: string): HNode {
+  const root = node('#root', null);
+  const stack: HNode[] = [root];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
+    const top = stack[stack.length - 1]!;
+    const [all, closing, rawTag, rawAttrs, selfClosing, text] = m;
+    if (text !== undefined || all === '<') {
+      const t = node('#text', top);
+      t.text = decodeEntities(text ?? all);
+      top.children.push(t);
+      continue;
+    }
+    if (!rawTag) continue; // comment or doctype
+    const tag = rawTag.toLowerCase();
+    if (closing) {
+      const at = stack.map((n) => n.tag).lastIndexOf(tag);
+      if (at > 0) stack.length = at;
+      continue;
+    }
+    const attrs: Record<string, string> = {};
+    ATTR.lastIndex = 0;
+    for (let a = ATTR.exec(rawAttrs ?? ''); a; a = ATTR.exec(rawAttrs ?? '')) {
+      attrs[a[1]!.toLowerCase()] = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '');
+    }
+    const el = node(tag, top, attrs);
+    top.children.push(el);
+    if (!VOID.has(tag) && !selfClosing) stack.push(el);
+  }
+  return root;
+}
+
+export function walk(root: HNode, visit: (n: HNode) => void): void {
+  const todo = [root];
+  while (todo.length) {
+    const n = todo.pop()!;
+    visit(n);
+    for (let i = n.children.length - 1; i >= 0; i--) todo.push(n.children[i]!);
+  }
+}
+
+/** Visible text of a subtree; `skip` drops whole subtrees (e.g. struck-out old prices). */
+export function textOf(root: HNode, skip?: (n: HNode) => boolean): string {
+  const parts: string[] = [];
+  const visit = (n: HNode): void => {
+    if (skip?.(n)) return;
+    if (n.tag === '#text') parts.push(n.text);
+    else {
+      const label = n.attrs['aria-label'] ?? n.attrs['alt'];
+      if (label && !n.children.length) parts.push(label);
+      for (const c of n.children) visit(c);
+    }
+    if (/^(p|div|li|br|tr|h\d|section|article)$/.test(n.tag)) parts.push(' ');
+  };
+  visit(root);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Maps each wanted name to the element carrying it in any attribute (name, data-*, id...). */
+export function indexNames(root: HNode, names: ReadonlySet<string>): Map<string, HNode> {
+  const found = new Map<string, HNode>();
+  walk(root, (n) => {
+    for (const value of Object.values(n.attrs)) {
+      if (names.has(value) && !found.has(value)) found.set(value, n);
+    }
+  });
+  return found;
+}
+
+export function ancestors(n: HNode): HNode[] {
+  const out: HNode[] = [];
+  for (let p = n.parent; p; p = p.parent) out.push(p);
+  return out;
+}
+
+export function contains(outer: HNode, inner: HNode): boolean {
+  for (let p: HNode | null = inner; p; p = p.parent) if (p === outer) return true;
+  return false;
+}
+
+/** Struck-out prices ("was $40") are not the price to pay. */
+export function isStruck(n: HNode): boolean {
+  return (
+    /^(del|s|strike)$/.test(n.tag) ||
+    /\b(was|old|original|strike|compare)[-_]?price/i.test(n.attrs['class'] ?? '')
+  );
+}

@@ -1,0 +1,139 @@
+import type { ObservedElement } from '../../observe/observation.js';
+import { isBuyButton, lastSegment, parentName, productKey } from './controls.js';
+import { contains, isStruck, textOf, type HNode } from './html.js';
+import type { PageView } from './page.js';
+import {
+  OUT_OF_STOCK,
+  findPrices,
+  findRating,
+  findReviewCount,
+  firstPrice,
+  squash,
+} from './text.js';
+
+/** One product in a listing, with the controls and text that belong to it. */
+export interface Item {
+  /** Name prefix shared by the item's controls, or the link's own name on flat listings. */
+  key: string;
+  link: ObservedElement;
+  members: ObservedElement[];
+  buy: ObservedElement | null;
+  title: string;
+  /** All text of the item's card. */
+  text: string;
+  price: number | null;
+  rating: number | null;
+  reviews: number | null;
+  inStock: boolean;
+  product: string | null;
+}
+
+const CARD = /^(li|article|tr|dd)$/;
+const NOT_A_CARD = /^(#root|html|body|main|ul|ol|table|tbody|form|nav|header|footer|aside)$/;
+
+function hasHeading(n: HNode): boolean {
+  return n.tag === 'h1' || n.children.some(hasHeading);
+}
+
+/**
+ * The item's card: the smallest subtree holding all of its nodes, grown while it holds no other
+ * item, up to a list item / article, and never into the page's own heading or the whole list.
+ */
+function cardOf(nodes: HNode[], others: HNode[]): HNode | null {
+  if (!nodes.length) return null;
+  let card: HNode | null = nodes[0]!;
+  while (card && !nodes.every((n) => contains(card!, n))) card = card.parent;
+  while (card?.parent && !CARD.test(card.tag)) {
+    const up: HNode = card.parent;
+    if (NOT_A_CARD.test(up.tag) || others.some((o) => contains(up, o))) break;
+    if (hasHeading(up) && !hasHeading(card)) break;
+    card = up;
+  }
+  return card;
+}
+
+export function groupItems(page: PageView): Item[] {
+  const links = page.productLinks();
+  const hrefsByParent = new Map<string, Set<string>>();
+  for (const l of links) {
+    const p = parentName(l.name);
+    if (!hrefsByParent.has(p)) hrefsByParent.set(p, new Set());
+    hrefsByParent.get(p)!.add(l.href ?? l.text);
+  }
+  const groups = new Map<string, ObservedElement[]>();
+  for (const l of links) {
+    const p = parentName(l.name);
+    const key = p && hrefsByParent.get(p)!.size === 1 ? p : l.name;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(l);
+  }
+  const keys = [...groups.keys()];
+  const all = page.obs.elements;
+  const membersOf = (key: string): ObservedElement[] =>
+    groups.get(key)!.length && key !== groups.get(key)![0]!.name
+      ? all.filter((e) => e.name.startsWith(key + '.'))
+      : groups.get(key)!;
+  const nodesOf = (els: ObservedElement[]): HNode[] =>
+    els.map((e) => page.nodes.get(e.name)).filter((n): n is HNode => !!n);
+  const memberLists = keys.map(membersOf);
+  return keys.map((key, i) => {
+    const own = nodesOf(memberLists[i]!);
+    const others = memberLists.flatMap((m, j) => (j === i ? [] : nodesOf(m)));
+    const card = cardOf(own, others);
+    const members = card
+      ? all.filter((e) => {
+          const n = page.nodes.get(e.name);
+          return memberLists[i]!.includes(e) || (n !== undefined && contains(card, n));
+        })
+      : memberLists[i]!;
+    const linkEls = groups.get(key)!;
+    const link =
+      linkEls.find((l) => /title|name/i.test(lastSegment(l.name))) ??
+      [...linkEls].sort((a, b) => b.text.length - a.text.length)[0]!;
+    const text = card ? textOf(card, isStruck) : squash(members.map((m) => m.text).join(' '));
+    const title =
+      squash([...linkEls].sort((a, b) => b.text.length - a.text.length)[0]!.text) ||
+      text.slice(0, 80);
+    return {
+      key,
+      link,
+      members,
+      buy: members.find((m) => isBuyButton(m) && !m.disabled) ?? null,
+      title,
+      text,
+      price: firstPrice(text),
+      rating: findRating(text),
+      reviews: findReviewCount(text),
+      inStock: !OUT_OF_STOCK.test(text),
+      product: link.href ? productKey(link.href) : null,
+    };
+  });
+}
+
+/** Title, price and rating of the product a product page is about. */
+export interface MainProduct {
+  title: string;
+  price: number | null;
+  rating: number | null;
+  inStock: boolean;
+}
+
+export function mainProduct(page: PageView): MainProduct {
+  const buy = page.mainBuyButtons()[0];
+  const itemNodes = page.items().flatMap((i) => i.members.map((m) => page.nodes.get(m.name)));
+  const skipChoices = (n: HNode): boolean =>
+    isStruck(n) || /^(select|option|label)$/.test(n.tag) || itemNodes.includes(n);
+  let price: number | null = null;
+  let scope: HNode | null = buy ? (page.nodes.get(buy.name) ?? null) : null;
+  for (; scope && price === null; scope = scope.parent) {
+    price = findPrices(textOf(scope, skipChoices))[0] ?? null;
+  }
+  price ??= firstPrice(textOf(page.root, skipChoices));
+  const text = page.text();
+  return {
+    title: page.heading(),
+    price,
+    rating: findRating(text),
+    inStock: buy ? !buy.disabled : !OUT_OF_STOCK.test(text),
+  };
+}

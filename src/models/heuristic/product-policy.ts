@@ -1,0 +1,69 @@
+import { productKey } from './controls.js';
+import { click, short, wanted, type Ctx, type Decision } from './context.js';
+import { mainProduct, type MainProduct } from './items.js';
+import { chooseOption, hasSelection, optionGroups } from './options.js';
+import { relevance, reviewPages } from './score.js';
+import { leaveProduct } from './search-policy.js';
+import { clickedHere, failedHere } from './state.js';
+import { money } from './text.js';
+
+/** Opens the reviews, or one more page of them, while this shopper still wants to read. */
+export function reviewStep(ctx: Ctx, info: MainProduct): Decision | null {
+  const key = productKey(ctx.page.url);
+  const read = ctx.state.reviewed.get(key) ?? 0;
+  let want = reviewPages(ctx.style);
+  if (ctx.style.thoroughness === 'medium' && read === 0 && ctx.rng() < 0.25) want = 1;
+  if (read >= want) return null;
+  const done = clickedHere(ctx.state, ctx.page.url);
+  const controls = ctx.page.reviewControls().filter((e) => !done.has(e.name));
+  const isMore = (text: string, name: string): boolean =>
+    /\b(next|more|older|page \d|show all)\b|›|»/i.test(text) || /(next|more)/i.test(name);
+  const control =
+    read === 0
+      ? (controls.find((e) => !isMore(e.text, e.name)) ?? controls[0])
+      : controls.find((e) => isMore(e.text, e.name));
+  if (!control) return null;
+  return click(
+    control,
+    read === 0
+      ? `Before deciding on ${short(info.title)} I want to read what other buyers say.`
+      : `I'll read one more page of reviews to be sure.`,
+  );
+}
+
+/** On a product page: check fit and budget, read reviews, choose options, then buy. */
+export function productPolicy(ctx: Ctx): Decision {
+  const info = mainProduct(ctx.page);
+  const title = short(info.title);
+  const { budget } = ctx.intent;
+  const rel = relevance(`${info.title} ${ctx.page.obs.title}`, '', ctx.intent);
+  if (!rel.headOk)
+    return leaveProduct(ctx, `${title} isn't the ${wanted(ctx.intent)} I'm looking for`);
+  if (budget !== null && info.price !== null && info.price > budget)
+    return leaveProduct(ctx, `At ${money(info.price)} ${title} is over my ${money(budget)} budget`);
+
+  const reviews = reviewStep(ctx, info);
+  if (reviews) return reviews;
+  if (ctx.style.thoroughness === 'high' && info.rating !== null && info.rating < 3)
+    return leaveProduct(ctx, `Reviews give ${title} only ${info.rating} out of 5`);
+
+  const usable = new Set(ctx.page.usable.map((e) => e.name));
+  const done = clickedHere(ctx.state, ctx.page.url);
+  for (const group of optionGroups(ctx.page)) {
+    if (hasSelection(group) || group.members.some((m) => done.has(m.name))) continue;
+    const choice = chooseOption(group, ctx.intent, usable);
+    if (choice.kind === 'unavailable') return leaveProduct(ctx, `For ${title} ${choice.why}`);
+    return click(choice.element, choice.why);
+  }
+
+  const failed = failedHere(ctx.state, ctx.page.url);
+  const buttons = ctx.page
+    .mainBuyButtons()
+    .filter((b) => !b.disabled && usable.has(b.name) && !failed.has(b.name));
+  const buy = buttons.find((b) => /cart|bag|basket|trolley/i.test(b.text + b.name)) ?? buttons[0];
+  if (!buy) return leaveProduct(ctx, `${title} can't be bought right now`);
+  const price = info.price !== null ? ` at ${money(info.price)}` : '';
+  const fit = budget !== null && info.price !== null ? ` within my ${money(budget)} budget` : '';
+  const verb = /buy/i.test(buy.text) ? 'buy it now' : 'add it to my cart';
+  return click(buy, `${title}${price} is what I want${fit}, so I'll ${verb}.`);
+}

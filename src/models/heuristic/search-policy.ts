@@ -1,0 +1,92 @@
+import { productKey } from './controls.js';
+import { click, terminate, typeInto, short, wanted, type Ctx, type Decision } from './context.js';
+import type { Item } from './items.js';
+import { assess, maxProductViews, maxResultPages, maxSearches, type Assessed } from './score.js';
+import { money } from './text.js';
+
+/** Types the next untried search text, if there is a search box and patience left. */
+export function searchNext(ctx: Ctx, why: (query: string) => string): Decision | null {
+  const box = ctx.page.searchBox();
+  if (!box) return null;
+  const tried = new Set(ctx.state.queries);
+  const query = ctx.intent.queries.find((q) => !tried.has(q));
+  if (!query || tried.size >= maxSearches(ctx.style)) return null;
+  return typeInto(box, query, why(query));
+}
+
+/** Best item the shopper has not looked at yet; `anyPrice` for browsers who will not buy. */
+export function bestItem(ctx: Ctx, items: Item[], anyPrice = false): Assessed | null {
+  const usable = new Set(ctx.page.usable.map((e) => e.name));
+  const seen = new Set(ctx.state.visited);
+  seen.add(productKey(ctx.page.url));
+  const open = assess(items, ctx.intent, ctx.style, ctx.rng).filter(
+    (a) =>
+      (anyPrice ? a.relevant : a.fits) &&
+      usable.has(a.item.link.name) &&
+      !(a.item.product && seen.has(a.item.product)),
+  );
+  return open.sort((a, b) => b.score - a.score)[0] ?? null;
+}
+
+function whyChosen(a: Assessed, ctx: Ctx): string {
+  const parts = [`"${short(a.item.title)}" looks like the ${wanted(ctx.intent)} I want`];
+  if (a.item.price !== null)
+    parts.push(
+      ctx.intent.budget !== null
+        ? `at ${money(a.item.price)} it fits my ${money(ctx.intent.budget)} budget`
+        : `it costs ${money(a.item.price)}`,
+    );
+  if (a.brand) parts.push(`and it's ${a.brand}, a brand I like`);
+  else if (a.item.rating !== null && a.item.rating >= 4) parts.push(`rated ${a.item.rating}`);
+  return parts.join(', ') + ', so I will open it.';
+}
+
+/** Why nothing in this listing will do. */
+function whyNothing(ctx: Ctx, items: Item[]): string {
+  const all = assess(items, ctx.intent, ctx.style, ctx.rng);
+  const budget = ctx.intent.budget;
+  if (budget !== null && all.some((a) => a.relevant && a.overBudget) && !all.some((a) => a.fits))
+    return `everything that matches is over my ${money(budget)} budget`;
+  if (all.some((a) => a.relevant && a.fits)) return `I've already looked at the ones that match`;
+  if (all.some((a) => a.relevant)) return `the matching ones are out of stock`;
+  return `nothing here is a ${wanted(ctx.intent)}`;
+}
+
+/** On a listing: open the best fitting product, else page on, refine the search or leave. */
+export function resultsPolicy(ctx: Ctx, items: Item[]): Decision {
+  if (ctx.state.visited.length >= maxProductViews(ctx.style))
+    return terminate(
+      `I've already looked at ${ctx.state.visited.length} products and none was right, so I'll stop here.`,
+    );
+  const best = bestItem(ctx, items);
+  if (best) return click(best.item.link, whyChosen(best, ctx));
+  const reason = whyNothing(ctx, items);
+  const next = ctx.page.nextPage();
+  if (next && ctx.state.pagesSinceSearch < maxResultPages(ctx.style))
+    return click(next, `None of these fit (${reason}), so I'll check the next page.`);
+  const again = searchNext(ctx, (q) => `Nothing fits (${reason}), so I'll try searching "${q}".`);
+  if (again) return again;
+  const cap = reason.charAt(0).toUpperCase() + reason.slice(1);
+  return terminate(`${cap}, so I'll leave without buying.`);
+}
+
+/** Leaves a product that will not do: a better related product, back to results, or give up. */
+export function leaveProduct(ctx: Ctx, reason: string, anyPrice = false): Decision {
+  const views = new Set([...ctx.state.visited, productKey(ctx.page.url)]).size;
+  if (views >= maxProductViews(ctx.style))
+    return terminate(`${reason}, and after ${views} products I'm out of patience, so I'll stop.`);
+  const related = bestItem(ctx, ctx.page.items(), anyPrice);
+  if (related)
+    return click(
+      related.item.link,
+      `${reason}; "${short(related.item.title)}" might suit me better.`,
+    );
+  const box = ctx.page.searchBox();
+  const query = ctx.state.queries[ctx.state.queries.length - 1] ?? ctx.intent.queries[0];
+  if (box && query) return typeInto(box, query, `${reason}, so I'll go back to my search.`);
+  const back = ctx.page.find(
+    (e) => e.kind === 'link' && /\b(back|results|continue shopping)\b/i.test(e.text),
+  );
+  if (back) return click(back, `${reason}, so I'll go back.`);
+  return terminate(`${reason}, and I see no way to look further, so I'll leave.`);
+}

@@ -1,0 +1,114 @@
+import { normalizeText } from '../../action.js';
+import type { ObservedElement } from '../../observe/observation.js';
+import type { HistoryStep } from '../model.js';
+import {
+  isBuyButton,
+  isNextPage,
+  isPlaceOrder,
+  isProductLink,
+  isReviewControl,
+  productKey,
+} from './controls.js';
+import { PageView } from './page.js';
+
+/** What the shopper remembers of this session, rebuilt from the request's history each step. */
+export interface SessionState {
+  steps: number;
+  /** Texts typed into search boxes, oldest first, normalised. */
+  queries: string[];
+  /** Product pages (by product key) the shopper has been on, in visit order, distinct. */
+  visited: string[];
+  /** Product keys whose reviews the shopper opened, and how many review pages each. */
+  reviewed: Map<string, number>;
+  /** A buy control was clicked without error. */
+  addedToCart: boolean;
+  /** A place-order control was clicked (maybe with an error). */
+  orderAttempts: number;
+  /** "Next page" clicks since the last search. */
+  pagesSinceSearch: number;
+  /** Names clicked per page key (url without hash), to avoid repeating a choice. */
+  clickedOn: Map<string, Set<string>>;
+  /** Names whose action failed or had no effect on the page it was tried on. */
+  failedOn: Map<string, Set<string>>;
+}
+
+export function pageKey(url: string): string {
+  return url.replace(/#.*$/, '');
+}
+
+function targetOf(step: HistoryStep): ObservedElement | null {
+  const a = step.action;
+  if (a.type === 'terminate') return null;
+  return step.observation.elements.find((e) => e.name === a.name) ?? null;
+}
+
+function add(map: Map<string, Set<string>>, key: string, name: string): void {
+  if (!map.has(key)) map.set(key, new Set());
+  map.get(key)!.add(name);
+}
+
+export function readHistory(
+  history: HistoryStep[],
+  nextUrl: string,
+  nextHtml: string,
+): SessionState {
+  const state: SessionState = {
+    steps: history.length,
+    queries: [],
+    visited: [],
+    reviewed: new Map(),
+    addedToCart: false,
+    orderAttempts: 0,
+    pagesSinceSearch: 0,
+    clickedOn: new Map(),
+    failedOn: new Map(),
+  };
+  history.forEach((step, i) => {
+    const url = step.observation.url;
+    const page = pageKey(url);
+    const a = step.action;
+    const el = targetOf(step);
+    if (
+      new PageView(step.observation, new Set()).isProductPage() &&
+      !state.visited.includes(productKey(url))
+    )
+      state.visited.push(productKey(url));
+    const next = history[i + 1]?.observation ?? { url: nextUrl, html: nextHtml };
+    const noEffect =
+      a.type === 'click' &&
+      next.url === url &&
+      next.html === step.observation.html &&
+      next.html !== '';
+    if (a.type !== 'terminate' && (step.error || noEffect)) add(state.failedOn, page, a.name);
+    if (a.type === 'type_and_submit') {
+      state.queries.push(normalizeText(a.text));
+      state.pagesSinceSearch = 0;
+    }
+    if (a.type !== 'click') return;
+    add(state.clickedOn, page, a.name);
+    const target = el ?? { name: a.name, kind: 'button', text: '', href: null };
+    const like = {
+      tag: '',
+      value: null,
+      checked: null,
+      disabled: false,
+      inputType: null,
+      ...target,
+    };
+    if (isBuyButton(like) && !step.error) state.addedToCart = true;
+    if (isPlaceOrder(like)) state.orderAttempts++;
+    if (isReviewControl(like) && !isProductLink(like)) {
+      const key = productKey(url);
+      state.reviewed.set(key, (state.reviewed.get(key) ?? 0) + 1);
+    } else if (isNextPage(like)) state.pagesSinceSearch++;
+  });
+  return state;
+}
+
+export function clickedHere(state: SessionState, url: string): Set<string> {
+  return state.clickedOn.get(pageKey(url)) ?? new Set();
+}
+
+export function failedHere(state: SessionState, url: string): Set<string> {
+  return state.failedOn.get(pageKey(url)) ?? new Set();
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { decide, nameOf, observeFixture, persona, request, step } from './heuristic/helpers.js';
+
+const PRODUCT = observeFixture('product.html', 'http://shop.test/product/cascade-trail');
+const CART = observeFixture('cart.html', 'http://shop.test/cart');
+const CHECKOUT = observeFixture('checkout.html', 'http://shop.test/checkout');
+const DONE = observeFixture('confirmation.html', 'http://shop.test/order/TH-10442');
+const UNKNOWN = observeFixture('unknown-shop.html', 'https://maison.example/');
+const added = step(PRODUCT, { type: 'click', name: nameOf(PRODUCT, /^Add to cart$/, 'button') });
+
+describe('heuristic model: cart, checkout, order', () => {
+  it('goes to the cart after adding, then to checkout, then places the order', () => {
+    const afterAdd = decide(request(persona(), PRODUCT, [added]));
+    expect(afterAdd.action).toEqual({ type: 'click', name: nameOf(PRODUCT, /^Cart/, 'link') });
+
+    const toCart = step(PRODUCT, afterAdd.action);
+    const atCart = decide(request(persona(), CART, [added, toCart]));
+    expect(atCart.action).toEqual({ type: 'click', name: nameOf(CART, /^Proceed to checkout$/) });
+
+    const toCheckout = step(CART, atCart.action);
+    const atCheckout = decide(request(persona(), CHECKOUT, [added, toCart, toCheckout]));
+    expect(atCheckout.action).toEqual({ type: 'click', name: nameOf(CHECKOUT, /^Place order$/) });
+    expect(atCheckout.rationale).toMatch(/place the order/);
+  });
+
+  it('terminates once the order is confirmed', () => {
+    const placed = step(CHECKOUT, { type: 'click', name: nameOf(CHECKOUT, /^Place order$/) });
+    const answer = decide(request(persona(), DONE, [added, placed]));
+    expect(answer.action).toEqual({ type: 'terminate' });
+    expect(answer.rationale).toMatch(/order is placed/);
+  });
+
+  it('never places an order above budget', () => {
+    const tight = persona({ budget: 80 });
+    const answer = decide(request(tight, CHECKOUT, [added]));
+    expect(answer.action).toEqual({ type: 'terminate' });
+    expect(answer.rationale).toMatch(/\$89\.99.*\$80 budget/);
+  });
+
+  it('gives up after its patience runs out', () => {
+    const impatient = persona({ shopping_style: { patience: 'low' } });
+    const wandering = Array.from({ length: 10 }, () =>
+      step(PRODUCT, { type: 'click', name: nameOf(PRODUCT, /^Trail Gaiters$/) }),
+    );
+    const answer = decide(request(impatient, PRODUCT, wandering));
+    expect(answer.action).toEqual({ type: 'terminate' });
+    expect(answer.rationale).toMatch(/give up/);
+  });
+});
+
+describe('heuristic model: an unknown shop', () => {
+  it('finds a search box by its placeholder and searches there, not in the newsletter form', () => {
+    const lamp = persona({
+      intent: 'I am looking for a brass desk lamp for my study.',
+      budget: 120,
+    });
+    const answer = decide(request(lamp, UNKNOWN));
+    expect(answer.action).toEqual({
+      type: 'type_and_submit',
+      name: nameOf(UNKNOWN, /looking for/i, 'text_input'),
+      text: 'brass desk lamp',
+    });
+  });
+
+  it('without a search box, follows a link named like the product', () => {
+    const noSearch = {
+      ...UNKNOWN,
+      elements: UNKNOWN.elements.filter((e) => e.kind !== 'text_input'),
+    };
+    const answer = decide(request(persona({ intent: 'I need a floor lamp.' }), noSearch));
+    expect(answer.action).toEqual({ type: 'click', name: nameOf(UNKNOWN, /^Shop lamps$/) });
+  });
+});

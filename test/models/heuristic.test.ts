@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { createHeuristicModel } from '../../src/models/heuristic.js';
+import { decide, nameOf, observeFixture, persona, request, step } from './heuristic/helpers.js';
+
+const HOME = observeFixture('home.html', 'http://shop.test/');
+const RESULTS = observeFixture('results.html', 'http://shop.test/search?q=trail+running+shoes');
+const PRODUCT = observeFixture('product.html', 'http://shop.test/product/cascade-trail');
+const searchBox = nameOf(HOME, /^search$/i, 'text_input');
+const CASCADE = nameOf(RESULTS, /^Cascade Trail Running Shoes$/);
+const PRO_X = nameOf(RESULTS, /^Trail Running Shoes Pro X$/);
+const REVIEWS = nameOf(PRODUCT, /^240 reviews$/);
+const NEXT_REVIEWS = nameOf(PRODUCT, /^Next page$/);
+const SIZE_9 = nameOf(PRODUCT, /^9$/, 'radio');
+const SIZE_10 = nameOf(PRODUCT, /^10$/, 'radio');
+const BLACK = nameOf(PRODUCT, /^Black$/, 'option');
+const GREEN = nameOf(PRODUCT, /^Green$/, 'option');
+const ADD = nameOf(PRODUCT, /^Add to cart$/, 'button');
+const RIDGE = nameOf(PRODUCT, /^Ridge Trail Running Shoes$/);
+const searched = step(HOME, {
+  type: 'type_and_submit',
+  name: searchBox,
+  text: 'trail running shoes',
+});
+const opened = step(RESULTS, { type: 'click', name: CASCADE });
+
+describe('heuristic model: searching and choosing', () => {
+  it('searches first on a home page, with the product words of the intent', () => {
+    const answer = decide(request(persona(), HOME));
+    expect(answer.action).toEqual({
+      type: 'type_and_submit',
+      name: searchBox,
+      text: 'trail running shoes',
+    });
+    expect(answer.rationale).toMatch(/search/i);
+  });
+
+  it('opens the best-matching affordable in-stock result', () => {
+    const answer = decide(request(persona(), RESULTS, [searched]));
+    // Pro X is over budget, City Road is not for trails, socks are not shoes, Mesa is out of stock.
+    expect(answer.action).toEqual({ type: 'click', name: CASCADE });
+    expect(answer.rationale).toMatch(/\$89\.99.*\$100 budget/);
+  });
+
+  it('prefers a preferred brand when brand loyalty is high', () => {
+    const loyal = persona({
+      budget: 200,
+      preferred_brands: ['Peakline'],
+      shopping_style: { brand_loyalty: 'high', price_sensitivity: 'low' },
+    });
+    const answer = decide(request(loyal, RESULTS, [searched]));
+    expect(answer.action).toEqual({ type: 'click', name: PRO_X });
+    expect(answer.rationale).toMatch(/Peakline/);
+  });
+
+  it('refines the search when nothing fits the budget, then gives up saying why', () => {
+    const tight = persona({ budget: 40, intent: 'Trail running shoes, at most $40.' });
+    const first = decide(request(tight, RESULTS, [searched]));
+    expect(first.action).toEqual({
+      type: 'type_and_submit',
+      name: searchBox,
+      text: 'running shoes',
+    });
+    expect(first.rationale).toMatch(/over my \$40 budget/);
+
+    const impatient = persona({ ...tight, shopping_style: { patience: 'low' } });
+    const refined = step(RESULTS, {
+      type: 'type_and_submit',
+      name: searchBox,
+      text: 'running shoes',
+    });
+    const last = decide(request(impatient, RESULTS, [searched, refined]));
+    expect(last.action).toEqual({ type: 'terminate' });
+    expect(last.rationale).toMatch(/over my \$40 budget/);
+  });
+
+  it('leaves a product page that is over budget instead of buying it', () => {
+    const tight = persona({ budget: 60 });
+    const answer = decide(request(tight, PRODUCT, [searched, opened]));
+    expect(answer.action.type).not.toBe('terminate');
+    expect(answer.action).not.toEqual({ type: 'click', name: ADD });
+    expect(answer.rationale).toMatch(/over my \$60 budget/);
+  });
+});
+
+describe('heuristic model: on the product page', () => {
+  it('a thorough shopper opens the reviews, then one more page of them', () => {
+    const thorough = persona({ shopping_style: { thoroughness: 'high' } });
+    const first = decide(request(thorough, PRODUCT, [searched, opened]));
+    expect(first.action).toEqual({ type: 'click', name: REVIEWS });
+    expect(first.rationale).toMatch(/review|buyers/i);
+
+    const read = step(PRODUCT, first.action);
+    const second = decide(request(thorough, PRODUCT, [searched, opened, read]));
+    expect(second.action).toEqual({ type: 'click', name: NEXT_REVIEWS });
+
+    const more = step(PRODUCT, second.action);
+    const third = decide(request(thorough, PRODUCT, [searched, opened, read, more]));
+    expect(third.action).toEqual({ type: 'click', name: SIZE_9 });
+  });
+
+  it('a hasty shopper skips the reviews', () => {
+    const answer = decide(request(persona(), PRODUCT, [searched, opened]));
+    expect(answer.action).toEqual({ type: 'click', name: SIZE_9 });
+  });
+
+  it('picks in-stock options: own size if given, skipping disabled ones and placeholders', () => {
+    const sized = persona({ background: 'Wears size 10 running shoes.' });
+    const size = decide(request(sized, PRODUCT, [searched, opened]));
+    expect(size.action).toEqual({ type: 'click', name: SIZE_10 });
+    expect(size.rationale).toMatch(/size 10/);
+
+    const chose = step(PRODUCT, size.action);
+    const color = decide(request(sized, PRODUCT, [searched, opened, chose]));
+    // "Choose a color" is a placeholder and Blue is out of stock.
+    expect(color.action).toEqual({ type: 'click', name: BLACK });
+
+    const wantsBlue = persona({ intent: 'Green trail running shoes under $100.' });
+    const green = decide(request(wantsBlue, PRODUCT, [searched, opened, chose]));
+    expect(green.action).toEqual({ type: 'click', name: GREEN });
+
+    const picked = step(PRODUCT, color.action);
+    const buy = decide(request(sized, PRODUCT, [searched, opened, chose, picked]));
+    expect(buy.action).toEqual({ type: 'click', name: ADD });
+    expect(buy.rationale).toMatch(/\$89\.99.*cart/);
+  });
+
+  it('leaves when its size is out of stock', () => {
+    const size8 = persona({ background: 'I wear size 8.' });
+    const answer = decide(request(size8, PRODUCT, [searched, opened]));
+    expect(answer.action).not.toEqual({ type: 'click', name: ADD });
+    expect(answer.rationale).toMatch(/size 8 is out of stock/i);
+  });
+});
+
+describe('heuristic model: browsing, determinism and feedback', () => {
+  const browser = persona({
+    goal: 'browse',
+    budget: null,
+    intent: 'Just browsing trail running shoes to see what is new.',
+    shopping_style: { patience: 'medium', thoroughness: 'low' },
+  });
+
+  it('a browse-only persona looks at products and leaves without buying', () => {
+    const onResults = decide(request(browser, RESULTS, [searched]));
+    expect(onResults.action.type).toBe('click');
+    const titles = RESULTS.elements.filter((e) => /\/product\//.test(e.href ?? '') && e.text);
+    expect(titles.map((e) => e.name)).toContain((onResults.action as { name: string }).name);
+
+    const onProduct = decide(request(browser, PRODUCT, [searched, opened]));
+    expect(onProduct.action.type).not.toBe('terminate');
+    expect([ADD, SIZE_9, SIZE_10, BLACK, GREEN]).not.toContain(
+      (onProduct.action as { name: string }).name,
+    );
+
+    const secondProduct = step(PRODUCT, {
+      type: 'click',
+      name: RIDGE,
+    });
+    const ridge = { ...PRODUCT, url: 'http://shop.test/product/ridge-trail-runner' };
+    const done = decide(request(browser, ridge, [searched, opened, secondProduct]));
+    expect(done.action).toEqual({ type: 'terminate' });
+    expect(done.rationale).toMatch(/not buying/);
+  });
+
+  it('gives the same answer for the same seed and request', async () => {
+    const req = request(persona(), RESULTS, [searched]);
+    const a = createHeuristicModel({ seed: 3 });
+    const b = createHeuristicModel({ seed: 3 });
+    const first = await a.predict(req);
+    expect(await a.predict(req)).toEqual(first);
+    expect(await b.predict(req)).toEqual(first);
+    expect(first.promptTokens).toBeNull();
+    expect(JSON.parse(first.text)).toEqual({
+      rationale: expect.any(String),
+      action: { type: 'click', name: CASCADE },
+    });
+  });
+
+  it('chooses differently after its answer was rejected', () => {
+    const req = request(persona(), RESULTS, [searched]);
+    const first = decide(req);
+    const feedback = [
+      `no element named ${CASCADE} on this page; similar: ${CASCADE.replace(/title/, 'image')}`,
+    ];
+    const second = decide({ ...req, feedback });
+    expect(second.action).not.toEqual(first.action);
+    expect(second.action.type).toBe('click');
+    // A rejection that does not quote the name still moves the answer on.
+    const vague = decide({ ...req, feedback: ['that action is not allowed here'] });
+    expect(vague.action).not.toEqual(first.action);
+    const twice = decide({ ...req, feedback: ['rejected', 'rejected again'] });
+    expect([first.action, vague.action]).not.toContainEqual(twice.action);
+  });
+});
