@@ -1,0 +1,212 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InputFileError, UsageError } from '../../errors.js';
+import type { Persona } from '../../persona.js';
+import { createRun, sessionFileName } from '../../traces/run.js';
+import { readTable, type TableFile } from '../tables.js';
+import {
+  HEAVY_COLUMNS,
+  LIGHT_COLUMNS,
+  readActionRow,
+  text,
+  type ActionRecord,
+} from './action-row.js';
+import { findOperaTables } from './layout.js';
+import { planSessions } from './sessions.js';
+import { surveyToPersona } from './survey-persona.js';
+import { siteOf, TraceAssembler } from './trace-assembler.js';
+
+export interface OperaImportOptions {
+  /** A folder with the action/session/user tables, or one action table file. */
+  source: string;
+  /** Run folder to write (default: a new folder under baseDir). */
+  out?: string | null;
+  baseDir?: string;
+}
+
+/** A dataset row that was skipped, with where it is. */
+export interface RowIssue {
+  file: string;
+  row: number;
+  problem: string;
+}
+
+export interface OperaImportSummary {
+  runDir: string;
+  runId: string;
+  files: string[];
+  sessions: number;
+  steps: number;
+  outcomes: { purchase: number; terminate: number };
+  personas: number;
+  /** Sessions whose user has no survey row: their header has no persona. */
+  sessionsWithoutPersona: number;
+  scrollRows: number;
+  skippedRows: number;
+  issues: RowIssue[];
+}
+
+async function readKeyed(
+  tables: TableFile[],
+  keyColumn: string,
+  valueColumn: string,
+  issues: RowIssue[],
+): Promise<Map<string, unknown>> {
+  const map = new Map<string, unknown>();
+  for (const table of tables) {
+    await readTable(
+      table,
+      [keyColumn, valueColumn],
+      (rows) => {
+        for (const { row, values } of rows) {
+          const key = text(values[keyColumn])?.trim();
+          if (!key)
+            issues.push({ file: table.file, row, problem: `missing ${keyColumn}; skipped` });
+          else if (!map.has(key)) map.set(key, values[valueColumn] ?? null);
+        }
+      },
+      (issue) => issues.push(issue),
+    );
+  }
+  return map;
+}
+
+/** Imports an OPeRA dataset: one trace per session into a new run folder, personas alongside. */
+export async function importOpera(options: OperaImportOptions): Promise<OperaImportSummary> {
+  const layout = await findOperaTables(options.source);
+  const issues: RowIssue[] = [];
+  const surveys = await readKeyed(layout.user, 'user_id', 'survey', issues);
+  const sessionUsers = new Map<string, string>();
+  for (const [session, user] of await readKeyed(layout.session, 'session_id', 'user_id', issues)) {
+    const id = text(user)?.trim();
+    if (id) sessionUsers.set(session, id);
+  }
+
+  // pass 1: the light columns of every action row
+  const records: ActionRecord[] = [];
+  const seenActionIds = new Set<string>();
+  let scrollRows = 0;
+  let skippedRows = 0;
+  for (const [tableIndex, table] of layout.action.entries()) {
+    await readTable(
+      table,
+      LIGHT_COLUMNS,
+      (rows) => {
+        for (const { row, values } of rows) {
+          const place = {
+            key: `${tableIndex}:${row}`,
+            file: table.file,
+            row,
+            order: records.length,
+          };
+          const verdict = readActionRow(values, place);
+          if (verdict.kind === 'scroll') scrollRows++;
+          else if (verdict.kind === 'malformed') {
+            skippedRows++;
+            issues.push({ file: table.file, row, problem: `${verdict.problem}; skipped` });
+          } else if (verdict.record.actionId && seenActionIds.has(verdict.record.actionId)) {
+            skippedRows++;
+            issues.push({
+              file: table.file,
+              row,
+              problem: `duplicate action_id ${verdict.record.actionId}; skipped`,
+            });
+          } else {
+            if (verdict.record.actionId) seenActionIds.add(verdict.record.actionId);
+            records.push(verdict.record);
+          }
+        }
+      },
+      (issue) => {
+        skippedRows++;
+        issues.push(issue);
+      },
+    );
+  }
+
+  const plans = planSessions(records, sessionUsers);
+  if (plans.length === 0) {
+    const first = issues.slice(0, 3).map((i) => `${i.file} row ${i.row}: ${i.problem}`);
+    throw new InputFileError(
+      options.source,
+      null,
+      `no usable action rows (${scrollRows} scroll rows, ${skippedRows} skipped)` +
+        (first.length ? `: ${first.join('; ')}` : '') +
+        '. Check that this is an OPeRA action table.',
+    );
+  }
+  const personas = new Map<string, Persona>();
+  for (const plan of plans) {
+    if (plan.userId && surveys.has(plan.userId) && !personas.has(plan.userId)) {
+      personas.set(plan.userId, surveyToPersona(plan.userId, surveys.get(plan.userId)));
+    }
+  }
+
+  const personaFiles = [...personas.values()].map((p) => `personas/${p.id}.json`);
+  const { dir, info } = await createRun({
+    kind: 'import',
+    site: plans.length ? siteOf(plans[0]!.records) : null,
+    variant: null,
+    model: null,
+    seed: null,
+    personas: personaFiles,
+    config: { dataset: 'opera', source: path.resolve(options.source) },
+    out: options.out ?? null,
+    baseDir: options.baseDir,
+  });
+  for (const plan of plans) {
+    const file = path.join(dir, sessionFileName(plan.sessionId));
+    if (existsSync(file)) {
+      throw new UsageError(`${file} already exists; import into a new --out folder.`);
+    }
+  }
+  if (personas.size > 0) await mkdir(path.join(dir, 'personas'), { recursive: true });
+  for (const persona of personas.values()) {
+    await writeFile(
+      path.join(dir, 'personas', `${persona.id}.json`),
+      JSON.stringify(persona, null, 2) + '\n',
+    );
+  }
+
+  // pass 2: the page HTML, streamed into the traces in each session's order
+  const assembler = new TraceAssembler(dir, info.run_id, plans, (plan) =>
+    plan.userId ? (personas.get(plan.userId) ?? null) : null,
+  );
+  try {
+    for (const [tableIndex, table] of layout.action.entries()) {
+      await readTable(
+        table,
+        ['session_id', ...HEAVY_COLUMNS],
+        async (rows) => {
+          for (const { row, values } of rows) {
+            const html = values.simplified_html;
+            await assembler.accept(`${tableIndex}:${row}`, typeof html === 'string' ? html : '');
+          }
+        },
+        () => undefined, // already reported in pass 1
+      );
+    }
+    assembler.finish();
+  } catch (error) {
+    await assembler.abandon();
+    throw error;
+  }
+
+  return {
+    runDir: dir,
+    runId: info.run_id,
+    files: [...layout.action, ...layout.session, ...layout.user].map((t) => t.file),
+    sessions: plans.length,
+    steps: records.length,
+    outcomes: {
+      purchase: plans.filter((p) => p.outcome === 'purchase').length,
+      terminate: plans.filter((p) => p.outcome === 'terminate').length,
+    },
+    personas: personas.size,
+    sessionsWithoutPersona: plans.filter((p) => !p.userId || !personas.has(p.userId)).length,
+    scrollRows,
+    skippedRows,
+    issues,
+  };
+}

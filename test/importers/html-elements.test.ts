@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { extractHtmlSummary, nameAttributeOf } from '../../src/importers/html-elements.js';
+
+const OPERA_LIKE =
+  '<html><head><title>Amazon.com &amp; more</title></head><body>' +
+  '<div name="nav_bar" role="navigation" aria-label="Primary">' +
+  '<div name="nav_bar.homepage">Homepage</div><form role="search">' +
+  '<select name="nav_bar.search_dropdown"><option name="nav_bar.search_dropdown.all" value="all">All <b>Departments</b></option></select>' +
+  '<input name="nav_bar.search_input" type="text" placeholder="Search Amazon" value="rice cooker"/>' +
+  '<input type="submit" name="nav_bar.search_button" value="Go"></form></div>' +
+  '<!-- <a name="commented_out">x</a> --><script>var a = "<a name=\'in_script\'>";</script>' +
+  '<ul><li><a name="results.item_1.title" href="/dp/1">Tiger 10&#45;cup cooker<br>White</a>' +
+  '<li><span name="results.item_2">Second</span>' +
+  '<label><input type=checkbox name="filters.prime" checked> Prime</label></ul>' +
+  '<textarea name="review.text">hello &lt;world&gt;</textarea><a name="results.item_1.title">dup</a>';
+
+describe('extractHtmlSummary', () => {
+  it('finds every named element once, with kind, text, href and value', () => {
+    const { title, elements } = extractHtmlSummary(OPERA_LIKE);
+    expect(title).toBe('Amazon.com & more');
+    expect(elements.map((e) => e.name)).toEqual([
+      'nav_bar',
+      'nav_bar.homepage',
+      'nav_bar.search_dropdown',
+      'nav_bar.search_dropdown.all',
+      'nav_bar.search_input',
+      'nav_bar.search_button',
+      'results.item_1.title',
+      'results.item_2',
+      'filters.prime',
+      'review.text',
+    ]);
+    const by = (name: string) => elements.find((e) => e.name === name)!;
+    expect(by('nav_bar.search_input')).toMatchObject({
+      kind: 'text_input',
+      text: 'Search Amazon',
+      value: 'rice cooker',
+      inputType: 'text',
+    });
+    expect(by('nav_bar.search_button')).toMatchObject({ kind: 'button', text: 'Go' });
+    expect(by('nav_bar.search_dropdown.all')).toMatchObject({
+      kind: 'option',
+      text: 'All Departments',
+    });
+    expect(by('results.item_1.title')).toMatchObject({
+      kind: 'link',
+      text: 'Tiger 10-cup cooker White',
+      href: '/dp/1',
+    });
+    expect(by('results.item_2').text).toBe('Second');
+    expect(by('filters.prime')).toMatchObject({ kind: 'checkbox', checked: true });
+    expect(by('review.text')).toMatchObject({ kind: 'textarea', value: 'hello <world>' });
+  });
+
+  it('prefers shopsim/semantic-id attributes over plain name, and survives cut-off HTML', () => {
+    const html =
+      '<form name="f"><input data-shopsim-name="search.query" name="q"><button data-shopsim-name="search.go">Go';
+    expect(nameAttributeOf(html)).toBe('data-shopsim-name');
+    const { elements } = extractHtmlSummary(html);
+    expect(elements.map((e) => [e.name, e.kind, e.text])).toEqual([
+      ['search.query', 'text_input', ''],
+      ['search.go', 'button', 'Go'],
+    ]);
+    expect(extractHtmlSummary('').elements).toEqual([]);
+    expect(extractHtmlSummary('<div><p>no names here</div>').elements).toEqual([]);
+  });
+});
