@@ -24,6 +24,8 @@ export interface SessionOptions {
   viewport?: { width: number; height: number };
   extraHTTPHeaders?: Record<string, string>;
   userAgent?: string;
+  /** Abort every http(s) request (for saved pages opened from file:// URLs). */
+  blockNetwork?: boolean;
   /** Where screenshot() without a path writes step-NNN.png. */
   screenshotDir?: string | null;
 }
@@ -247,6 +249,7 @@ export async function openSession(
   });
   try {
     await context.addInitScript(DOM_WATCH_SCRIPT);
+    if (options.blockNetwork) await context.route(/^(https?|wss?):\/\//, (route) => route.abort());
     const timeoutMs = options.timeoutMs ?? DEFAULT_SETTLE.timeoutMs;
     context.setDefaultTimeout(timeoutMs);
     const page = await context.newPage();

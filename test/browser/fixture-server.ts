@@ -7,6 +7,8 @@ const ROOT = path.join(import.meta.dirname, '../fixtures/browser');
 
 export interface FixtureServer {
   url: string;
+  /** Paths requested so far, in order. */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -17,8 +19,10 @@ export interface FixtureServer {
 export async function startFixtureServer(): Promise<FixtureServer> {
   const sockets = new Set<Socket>();
   const hanging = new Set<ServerResponse>();
+  const requests: string[] = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    requests.push(url.pathname);
     if (url.pathname === '/hang') {
       hanging.add(res);
       return;
@@ -51,6 +55,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    requests,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

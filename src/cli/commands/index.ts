@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { registerObserve } from './observe.js';
 import { registerTraces } from './traces.js';
 import { registerImport } from './import.js';
 
 /** Each command lives in its own file and adds itself here, one line each. */
 export function registerCommands(program: Command): void {
+  registerObserve(program);
   registerImport(program);
   registerTraces(program);
   void program;
