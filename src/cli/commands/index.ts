@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerEval } from './eval.js';
 import { registerObserve } from './observe.js';
 import { registerTraces } from './traces.js';
 import { registerImport } from './import.js';
@@ -8,5 +9,6 @@ export function registerCommands(program: Command): void {
   registerObserve(program);
   registerImport(program);
   registerTraces(program);
+  registerEval(program);
   void program;
 }

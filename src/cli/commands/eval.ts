@@ -1,0 +1,152 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import { UsageError } from '../../errors.js';
+import { renderEvalReport } from '../../eval/eval-report.js';
+import type { EvalResult } from '../../eval/eval-result.js';
+import { evaluate, type PredictionSource } from '../../eval/evaluate.js';
+import { createModel } from '../../models/spec.js';
+import { percent, percentInterval } from '../../report/format.js';
+import { writeReport } from '../../report/write.js';
+import { DEFAULT_TRACES_DIR, newRunId } from '../../traces/run.js';
+import { bar, ProgressLine } from '../progress.js';
+
+interface EvalFlags {
+  human: string;
+  model?: string;
+  predictions?: string;
+  baseUrl?: string;
+  concurrency?: string;
+  maxAttempts?: string;
+  historyPages?: string;
+  seed?: string;
+  resamples: string;
+  out?: string;
+  config?: string;
+  json?: boolean;
+}
+
+export function registerEval(program: Command): void {
+  program
+    .command('eval')
+    .description(
+      'Teacher-forced next-action prediction over every step of human sessions: accuracy, F1s, error taxonomy.',
+    )
+    .requiredOption('--human <traces>', 'human trace file, run folder or folder of runs')
+    .option(
+      '--model <spec>',
+      'model to evaluate: openai:<model> | llama:<file.gguf> | heuristic | random[:seed] | scripted:<file>',
+    )
+    .option(
+      '--predictions <file>',
+      'score a JSONL file of predictions made elsewhere instead of a model',
+    )
+    .option('--base-url <url>', 'OpenAI-compatible endpoint (default OPENAI_BASE_URL)')
+    .option('--concurrency <k>', 'model calls in flight')
+    .option('--max-attempts <n>', 'model calls per step before the answer counts as illegal')
+    .option('--history-pages <k>', 'earlier pages given to the model as full HTML')
+    .option('--seed <s>', 'seed for the model and the bootstrap intervals')
+    .option('--resamples <n>', 'bootstrap resamples for the confidence intervals', '1000')
+    .option('--out <dir>', 'output folder; rerun into it to resume (default traces/<run-id>)')
+    .option('--config <file>', 'config file (default ./shopsim.config.json)')
+    .option('--json', 'also print the JSON result on stdout')
+    .action(async (flags: EvalFlags) => {
+      await evalCommand(flags);
+    });
+}
+
+async function evalCommand(flags: EvalFlags): Promise<EvalResult> {
+  if (!flags.model === !flags.predictions) {
+    throw new UsageError(
+      flags.model
+        ? 'give either --model or --predictions, not both.'
+        : 'give --model <spec> to evaluate a model, or --predictions <file> to score predictions made elsewhere.',
+    );
+  }
+  const config = loadConfig({
+    file: flags.config,
+    flags: {
+      model: flags.model,
+      baseUrl: flags.baseUrl,
+      concurrency: flags.concurrency,
+      maxAttempts: flags.maxAttempts,
+      historyPages: flags.historyPages,
+      seed: flags.seed,
+    },
+  });
+  const resamples = Number(flags.resamples);
+  if (!Number.isInteger(resamples) || resamples < 0) {
+    throw new UsageError(
+      `--resamples ${flags.resamples}: give a whole number, 0 to skip intervals.`,
+    );
+  }
+  const outDir = flags.out ?? path.join(DEFAULT_TRACES_DIR, newRunId('eval'));
+  const model = flags.model
+    ? await createModel(config.model, {
+        baseUrl: config.baseUrl,
+        seed: config.seed,
+        timeoutMs: config.timeoutMs * 4,
+      })
+    : null;
+  const source: PredictionSource = model
+    ? { kind: 'model', model, spec: config.model }
+    : { kind: 'predictions', file: flags.predictions! };
+  const progress = new ProgressLine(process.stderr, 5_000, !!model);
+  const started = Date.now();
+  let firstDone: number | null = null;
+  let result: EvalResult;
+  try {
+    result = await evaluate({
+      human: flags.human,
+      source,
+      outDir,
+      concurrency: config.concurrency,
+      maxAttempts: config.maxAttempts,
+      historyPages: config.historyPages,
+      seed: config.seed,
+      resamples,
+      onProgress: (done, total) => {
+        firstDone ??= done;
+        const made = done - firstDone;
+        const perSec = made / Math.max(0.001, (Date.now() - started) / 1000);
+        const eta = made > 0 ? Math.round((total - done) / perSec) : null;
+        progress.update(
+          `eval ${bar(done, total)} steps  ${perSec.toFixed(2)}/s${eta !== null ? `  ETA ${eta}s` : ''}`,
+          done === total,
+        );
+      },
+    });
+  } catch (error) {
+    progress.done();
+    if (model && !(error instanceof UsageError)) {
+      process.stderr.write(
+        `shopsim: the evaluation stopped; predictions made so far are kept in ${outDir}. ` +
+          `Rerun the same command with --out ${outDir} to resume.\n`,
+      );
+    }
+    throw error;
+  } finally {
+    await model?.close();
+  }
+  progress.done();
+  const files = await writeReport(outDir, 'eval', {
+    json: result,
+    markdown: renderEvalReport(result),
+  });
+  const m = result.metrics;
+  if (flags.json) {
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  } else {
+    process.stdout.write(
+      [
+        `Next-action accuracy: ${percent(m.accuracy.value)} ${percentInterval(m.accuracy.interval)} over ${m.steps} steps of ${m.sessions} sessions`,
+        `Action-type F1 (macro): ${percent(m.actionTypeF1.macro)}   click-type F1 (weighted): ${percent(m.clickTypeF1.weighted)}`,
+        `Outcome F1: ${percent(m.outcome.binaryF1)} binary, ${percent(m.outcome.weightedF1)} weighted`,
+        `Illegal: ${m.status.illegal}   missing: ${m.status.missing}`,
+        `Report: ${files.markdown}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  return result;
+}

@@ -1,0 +1,12 @@
+/** How every evaluation metric is defined; printed at the end of each eval report. */
+export const EVAL_DEFINITIONS: string[] = [
+  'Teacher forcing: for step t of each human session the model gets the persona, the human steps 1..t-1 (page, rationale when the trace has one, action) and the human page at t, and predicts step t.',
+  'Exact match: same action type and target; for type_and_submit also the same text, trimmed and case-folded.',
+  'Illegal output: the model answer was still unparseable or named no usable element of the page after all attempts (or a predictions-file action named an element absent from the observation). Missing: a predictions file had no usable line for the step (malformed lines count as missing). Both are always wrong.',
+  'F1 conventions: a class with neither gold support nor predictions is left out of every average; a class predicted but never gold scores F1 0; an illegal or missing prediction is a miss for the gold class and a false positive for none.',
+  'Action-type F1: macro average over click / type_and_submit / terminate.',
+  "Click-type F1: support-weighted average over human clicks whose click_type is known. A predicted click's type is the click_type human clicks on the same name carry in the same session, else anywhere in the dataset (majority), else what the name/href/kind suggest (inferClickType), else other. A predicted type_and_submit or terminate has no click type (a miss).",
+  "Session outcome (last step of each session): gold purchase when the human's last step is a click labelled purchase, or ends a session recorded as a purchase; otherwise terminate. Predicted purchase when the prediction clicks the human's purchase control (same name), or, for sessions that did not end in a purchase, clicks anything whose click type resolves to purchase. Binary F1 has purchase as the positive class (n/a when no session is or is predicted a purchase); weighted F1 averages both classes by support.",
+  "Error taxonomy of wrong valid predictions: didn't terminate (gold terminate, predicted click/type), didn't click (gold click, predicted type/terminate), didn't search (gold type_and_submit, predicted click/terminate), wrong keyword (same field, other text), wrong field (type_and_submit into another field), wrong target (click on another name). Illegal and missing are counted apart and are not in the shares' denominator.",
+  '95% intervals: percentile bootstrap over sessions (whole sessions resampled with replacement, seeded); resamples where a metric is undefined are skipped.',
+];

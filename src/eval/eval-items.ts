@@ -1,0 +1,103 @@
+import { InputFileError } from '../errors.js';
+import type { HistoryStep, PredictRequest } from '../models/model.js';
+import type { Trace } from '../traces/schema.js';
+import { buildClickTypeLexicon, type ClickTypeLexicon } from './click-type-lexicon.js';
+import type { GoldStep } from './score.js';
+
+/** One teacher-forced step to predict: the human step t and the session it belongs to. */
+export interface EvalItem extends GoldStep {
+  trace: Trace;
+}
+
+export interface EvalSet {
+  items: EvalItem[];
+  /** Sessions with at least one step. */
+  sessions: number;
+  /** Files of sessions without steps (nothing to predict). */
+  emptySessions: string[];
+  /** Human steps whose target element is missing from their own observation's element list. */
+  goldAbsent: number;
+  /** Steps whose trace carries a rationale (shown to the model in later steps' history). */
+  withRationale: number;
+  lexicon: ClickTypeLexicon;
+}
+
+/** Every step of every human session, in session order; session ids must be unique. */
+export function buildEvalSet(traces: readonly Trace[]): EvalSet {
+  const seen = new Map<string, string>();
+  const items: EvalItem[] = [];
+  const emptySessions: string[] = [];
+  let goldAbsent = 0;
+  let withRationale = 0;
+  for (const trace of traces) {
+    const id = trace.header.session_id;
+    const other = seen.get(id);
+    if (other !== undefined) {
+      throw new InputFileError(
+        trace.file,
+        'session_id',
+        `session "${id}" also appears in ${other}; session ids must be unique within an evaluation.`,
+        1,
+      );
+    }
+    seen.set(id, trace.file);
+    if (trace.steps.length === 0) {
+      emptySessions.push(trace.file);
+      continue;
+    }
+    trace.steps.forEach((step, index) => {
+      const { action, observation } = step;
+      if (
+        action.type !== 'terminate' &&
+        observation.elements.length > 0 &&
+        !observation.elements.some((e) => e.name === action.name)
+      ) {
+        goldAbsent += 1;
+      }
+      if (step.rationale) withRationale += 1;
+      items.push({
+        sessionId: id,
+        step: index,
+        gold: action,
+        goldClickType: step.click_type,
+        observation,
+        isLast: index === trace.steps.length - 1,
+        endOutcome: trace.end?.outcome ?? null,
+        trace,
+      });
+    });
+  }
+  const lexicon = buildClickTypeLexicon(
+    traces.map((t) => ({ sessionId: t.header.session_id, steps: t.steps })),
+  );
+  return {
+    items,
+    sessions: seen.size - emptySessions.length,
+    emptySessions,
+    goldAbsent,
+    withRationale,
+    lexicon,
+  };
+}
+
+/** The model's input for one item: persona, human history up to t-1, human observation at t. */
+export function buildRequest(item: EvalItem, historyPages: number): PredictRequest {
+  const history: HistoryStep[] = item.trace.steps.slice(0, item.step).map((s) => ({
+    observation: s.observation,
+    rationale: s.rationale,
+    action: s.action,
+    error: s.result?.error ?? null,
+  }));
+  return {
+    persona: item.trace.header.persona,
+    history,
+    observation: item.observation,
+    feedback: [],
+    historyPages,
+  };
+}
+
+/** Key of a (session, step) pair. */
+export function stepKey(sessionId: string, step: number): string {
+  return `${sessionId}\u0000${step}`;
+}

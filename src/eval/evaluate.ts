@@ -1,0 +1,179 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import type { SimulatorModel } from '../models/model.js';
+import { readTraces } from '../traces/reader.js';
+import { SHOPSIM_VERSION } from '../version.js';
+import { claimEvalFolder, type EvalSettings } from './eval-settings.js';
+import { buildEvalSet, stepKey, type EvalItem } from './eval-items.js';
+import { computeEvalMetrics } from './metrics/index.js';
+import { predictItems } from './predict.js';
+import {
+  rawFromRecord,
+  toRecord,
+  type PredictionRecord,
+  type RawPrediction,
+} from './prediction-record.js';
+import {
+  predictionForItem,
+  readPredictionsFile,
+  unmatchedPredictions,
+} from './predictions-file.js';
+import {
+  PREDICTIONS_FILE,
+  PredictionAppender,
+  readStoredPredictions,
+  rewritePredictions,
+} from './predictions-store.js';
+import { PUBLISHED_FIGURES } from './published.js';
+import type { EvalResult, UsageSummary } from './eval-result.js';
+import { scoreStep } from './score.js';
+
+export type PredictionSource =
+  { kind: 'model'; model: SimulatorModel; spec: string } | { kind: 'predictions'; file: string };
+
+export interface EvaluateOptions {
+  human: string;
+  source: PredictionSource;
+  outDir: string;
+  concurrency: number;
+  maxAttempts: number;
+  historyPages: number;
+  seed: number;
+  resamples?: number;
+  level?: number;
+  /** Steps done (resumed included) out of all steps; called as predictions complete. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Teacher-forced evaluation of next-action prediction against human sessions: predicts (or
+ * reads) every step, writes predictions.jsonl as it goes, and returns every metric.
+ */
+export async function evaluate(options: EvaluateOptions): Promise<EvalResult> {
+  const traces = await readTraces(options.human);
+  const set = buildEvalSet(traces);
+  if (set.items.length === 0) {
+    throw new UsageError(`${options.human} holds no session with steps; nothing to evaluate.`);
+  }
+  const { source } = options;
+  const settings: EvalSettings = {
+    mode: source.kind,
+    model: source.kind === 'model' ? source.spec : null,
+    predictions_file: source.kind === 'predictions' ? path.resolve(source.file) : null,
+    human: path.resolve(options.human),
+    history_pages: source.kind === 'model' ? options.historyPages : null,
+    max_attempts: source.kind === 'model' ? options.maxAttempts : null,
+    seed: options.seed,
+  };
+  await mkdir(options.outDir, { recursive: true });
+  await claimEvalFolder(options.outDir, settings);
+  const predictionsPath = path.join(options.outDir, PREDICTIONS_FILE);
+
+  const records = new Map<string, PredictionRecord>();
+  const record = (item: EvalItem, prediction: RawPrediction): PredictionRecord => {
+    const rec = toRecord(scoreStep(item, prediction, set.lexicon), prediction);
+    records.set(stepKey(item.sessionId, item.step), rec);
+    return rec;
+  };
+  let fileReport: EvalResult['predictions']['file_issues'] = null;
+  let resumed = 0;
+  let unreadable = 0;
+  let madeNow = 0;
+
+  if (source.kind === 'predictions') {
+    const file = await readPredictionsFile(source.file);
+    for (const item of set.items) record(item, predictionForItem(file, item));
+    await rewritePredictions(
+      predictionsPath,
+      set.items.map((i) => records.get(stepKey(i.sessionId, i.step))!),
+    );
+    fileReport = {
+      lines: file.lines,
+      malformed: file.malformed,
+      duplicates: file.duplicates,
+      unmatched: unmatchedPredictions(file, set.items),
+    };
+  } else {
+    const stored = await readStoredPredictions(predictionsPath);
+    unreadable = stored.unreadable;
+    const todo: EvalItem[] = [];
+    for (const item of set.items) {
+      const old = stored.byKey.get(stepKey(item.sessionId, item.step));
+      if (old) record(item, rawFromRecord(old));
+      else todo.push(item);
+    }
+    resumed = records.size;
+    // Rescored, readable lines only: drops a line cut off by a kill before appending after it.
+    await rewritePredictions(predictionsPath, [...records.values()]);
+    const total = set.items.length;
+    options.onProgress?.(resumed, total);
+    const appender = await PredictionAppender.open(predictionsPath);
+    try {
+      await predictItems({
+        model: source.model,
+        items: todo,
+        concurrency: options.concurrency,
+        maxAttempts: options.maxAttempts,
+        historyPages: options.historyPages,
+        onPrediction: async (item, prediction) => {
+          await appender.append(record(item, prediction));
+          madeNow += 1;
+          options.onProgress?.(resumed + madeNow, total);
+        },
+      });
+    } finally {
+      await appender.close();
+    }
+  }
+
+  const ordered = set.items.map((i) => records.get(stepKey(i.sessionId, i.step))!);
+  const scored = set.items.map((item, i) =>
+    scoreStep(item, rawFromRecord(ordered[i]!), set.lexicon),
+  );
+  const metrics = computeEvalMetrics(scored, {
+    resamples: options.resamples ?? 1000,
+    seed: options.seed,
+    level: options.level ?? 0.95,
+  });
+  return {
+    kind: 'eval',
+    shopsim_version: SHOPSIM_VERSION,
+    created_at: new Date().toISOString(),
+    out_dir: options.outDir,
+    settings: { ...settings, concurrency: source.kind === 'model' ? options.concurrency : null },
+    data: {
+      sessions: set.sessions,
+      steps: set.items.length,
+      empty_sessions: set.emptySessions,
+      non_human_sessions: traces.filter((t) => t.header.source !== 'human').length,
+      gold_absent: set.goldAbsent,
+      steps_with_rationale: set.withRationale,
+    },
+    predictions: {
+      file: predictionsPath,
+      made_now: madeNow,
+      resumed,
+      unreadable_lines: unreadable,
+      file_issues: fileReport,
+      usage: source.kind === 'model' ? summarizeUsage(ordered) : null,
+    },
+    metrics,
+    published: PUBLISHED_FIGURES,
+  };
+}
+
+function summarizeUsage(records: PredictionRecord[]): UsageSummary {
+  const usages = records.map((r) => r.usage).filter((u) => u !== null);
+  const sum = (values: (number | null)[]) =>
+    values.some((v) => v !== null) ? values.reduce<number>((a, v) => a + (v ?? 0), 0) : null;
+  return {
+    calls: usages.reduce((a, u) => a + u.attempts, 0),
+    retried_steps: usages.filter((u) => u.attempts > 1).length,
+    prompt_tokens: sum(usages.map((u) => u.prompt_tokens)),
+    completion_tokens: sum(usages.map((u) => u.completion_tokens)),
+    mean_latency_ms: usages.length
+      ? Math.round(usages.reduce((a, u) => a + u.latency_ms, 0) / usages.length)
+      : null,
+  };
+}
