@@ -83,9 +83,9 @@ function modelName(rng: Rng, style: TypeSpec['model']): string {
     case 'code':
       return String(rng.int(1, 9) * 100) + rng.pick(['', '', 'X', ' Pro', ' Max']);
     case 'gen':
-      return (
-        rng.pick(['', 'Pro', 'Lite', 'Max']) + (rng.chance(0.5) ? ` Gen ${rng.int(2, 4)}` : '')
-      );
+      return [rng.pick(['', 'Pro', 'Lite', 'Max']), rng.chance(0.5) ? `Gen ${rng.int(2, 4)}` : '']
+        .filter(Boolean)
+        .join(' ');
     case 'none':
       return '';
   }

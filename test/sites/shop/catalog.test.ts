@@ -36,6 +36,7 @@ describe('catalog generation', () => {
   it('writes realistic titles, prices and ratings', () => {
     for (const p of catalog.products) {
       expect(p.title.startsWith(p.brand + ' ')).toBe(true);
+      expect(p.title).not.toMatch(/\s{2}|\s,|\s$/);
       expect(p.title).toContain(p.productType);
       expect(Number.isInteger(p.price) && p.price > 0).toBe(true);
       if (p.listPrice !== null) expect(p.listPrice).toBeGreaterThan(p.price);
