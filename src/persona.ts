@@ -64,6 +64,7 @@ export async function loadPersonaFile(file: string): Promise<Persona> {
 /** Loads personas from files and directories (every *.json in a directory, sorted by name). */
 export async function loadPersonas(paths: string[]): Promise<Persona[]> {
   const personas: Persona[] = [];
+  const files: string[] = [];
   for (const p of paths) {
     let info;
     try {
@@ -72,20 +73,27 @@ export async function loadPersonas(paths: string[]): Promise<Persona[]> {
       throw new InputFileError(p, null, 'no such persona file or directory.');
     }
     if (info.isDirectory()) {
-      const files = (await readdir(p)).filter((f) => f.endsWith('.json')).sort();
-      if (files.length === 0)
+      const names = (await readdir(p)).filter((f) => f.endsWith('.json')).sort();
+      if (names.length === 0)
         throw new InputFileError(p, null, 'directory holds no *.json persona files.');
-      for (const f of files) personas.push(await loadPersonaFile(path.join(p, f)));
+      for (const f of names) files.push(path.join(p, f));
     } else {
-      personas.push(await loadPersonaFile(p));
+      files.push(p);
     }
   }
-  const seen = new Set<string>();
-  for (const persona of personas) {
-    if (seen.has(persona.id)) {
-      throw new InputFileError(persona.id, 'id', 'two personas share this id; ids must be unique.');
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const persona = await loadPersonaFile(file);
+    const first = seen.get(persona.id);
+    if (first !== undefined) {
+      throw new InputFileError(
+        file,
+        'id',
+        `"${persona.id}" is already the id of ${first}; ids must be unique.`,
+      );
     }
-    seen.add(persona.id);
+    seen.set(persona.id, file);
+    personas.push(persona);
   }
   return personas;
 }

@@ -1,0 +1,157 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateCatalog } from '../sites/shop/catalog/generate.js';
+import { InputFileError } from '../src/errors.js';
+import { describePersona, loadPersonas, type Persona } from '../src/persona.js';
+import { PACKAGE_ROOT } from '../src/version.js';
+
+const PERSONA_DIR = path.join(PACKAGE_ROOT, 'personas');
+
+/** What each shipped persona is after in the mock shop: product types of its catalog. */
+const TARGETS: Record<string, string[]> = {
+  'trail-runner-maya': ['Trail Running Shoes'],
+  'student-sandals-jordan': ['Sandals'],
+  'commuter-earbuds-priya': ['True Wireless Earbuds'],
+  'remote-worker-headphones-tom': ['Wireless Noise Cancelling Headphones'],
+  'laptop-browser-elena': ['Laptop'],
+  'gamer-keyboard-kai': ['Mechanical Keyboard'],
+  'grandparent-building-set-ruth': ['Building Set'],
+  'game-night-browser-sam': ['Board Game'],
+  'home-cook-knife-marco': ["Chef's Knife"],
+  'coffee-maker-aisha': ['Drip Coffee Maker'],
+  'tight-budget-pan-luis': ['Nonstick Frying Pan'],
+  'backpacker-tent-nina': ['Backpacking Tent'],
+  'retiree-bedding-browser-george': ['Sheet Set', 'Pillow'],
+  'dog-owner-restock-dana': ['Dry Dog Food'],
+  'cat-owner-scratcher-wei': ['Cat Scratching Post'],
+  'skincare-moisturizer-chloe': ['Face Moisturizer'],
+  'fitness-beginner-ben': ['Resistance Bands Set', 'Yoga Mat'],
+  'rain-jacket-window-shopper-ines': ['Rain Jacket'],
+  'teen-hoodie-zoe': ['Hoodie'],
+  'hiker-boots-frank': ['Hiking Boots'],
+};
+
+const VALID: Persona = {
+  id: 'valid',
+  display_name: 'Valid',
+  demographics: { age: 30, gender: 'female', income_band: 'middle', location: 'Austin, TX' },
+  shopping_style: {
+    patience: 'low',
+    thoroughness: 'medium',
+    price_sensitivity: 'high',
+    brand_loyalty: 'low',
+  },
+  intent: 'Buy a yoga mat.',
+  goal: 'buy',
+  budget: 40,
+  preferred_brands: [],
+  background: '',
+};
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), 'shopsim-personas-'));
+}
+
+async function loadError(files: Record<string, string>): Promise<InputFileError> {
+  const dir = await tempDir();
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+  const error = await loadPersonas([dir]).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InputFileError);
+  return error as InputFileError;
+}
+
+describe('shipped personas', () => {
+  it('all validate, with file names matching ids', async () => {
+    const files = (await readdir(PERSONA_DIR)).filter((f) => f.endsWith('.json')).sort();
+    const personas = await loadPersonas([PERSONA_DIR]);
+    expect(personas.length).toBeGreaterThanOrEqual(16);
+    expect(personas.map((p) => `${p.id}.json`)).toEqual(files);
+    for (const p of personas) expect(describePersona(p)).toContain(p.intent);
+  });
+
+  it('mix buyers and browsers, tight and open budgets', async () => {
+    const personas = await loadPersonas([PERSONA_DIR]);
+    expect(personas.filter((p) => p.goal === 'browse').length).toBeGreaterThanOrEqual(3);
+    expect(
+      personas.filter((p) => p.budget !== null && p.budget <= 35).length,
+    ).toBeGreaterThanOrEqual(4);
+    expect(personas.some((p) => p.budget === null)).toBe(true);
+    for (const key of ['patience', 'price_sensitivity', 'brand_loyalty'] as const) {
+      expect(new Set(personas.map((p) => p.shopping_style[key])).size).toBe(3);
+    }
+  });
+
+  it('fit the mock shop: target products exist within budget, preferred brands sell them', async () => {
+    const catalog = generateCatalog();
+    const personas = await loadPersonas([PERSONA_DIR]);
+    expect(Object.keys(TARGETS).sort()).toEqual(personas.map((p) => p.id).sort());
+    for (const p of personas) {
+      const products = catalog.products.filter((x) => TARGETS[p.id]!.includes(x.productType));
+      expect(products.length, `${p.id}: no products of ${TARGETS[p.id]}`).toBeGreaterThan(0);
+      const cheapest = Math.min(...products.map((x) => x.price)) / 100;
+      if (p.budget !== null)
+        expect(cheapest, `${p.id}: nothing within budget`).toBeLessThanOrEqual(p.budget);
+      for (const brand of p.preferred_brands) {
+        expect(
+          products.some((x) => x.brand === brand),
+          `${p.id}: ${brand} sells no ${TARGETS[p.id]}`,
+        ).toBe(true);
+      }
+    }
+  });
+});
+
+describe('bad persona files', () => {
+  it('missing field: names the file and the field', async () => {
+    const { intent: _dropped, ...rest } = VALID;
+    const error = await loadError({ 'a.json': JSON.stringify(rest) });
+    expect(error.file).toMatch(/a\.json$/);
+    expect(error.field).toBe('intent');
+    expect(error.message).toMatch(/a\.json, field "intent": /);
+  });
+
+  it('wrong enum value in a nested field', async () => {
+    const bad = { ...VALID, shopping_style: { ...VALID.shopping_style, patience: 'extreme' } };
+    const error = await loadError({ 'b.json': JSON.stringify(bad) });
+    expect(error.field).toBe('shopping_style.patience');
+    expect(error.message).toMatch(
+      /b\.json, field "shopping_style\.patience": .*low.*medium.*high/i,
+    );
+  });
+
+  it('wrong goal and a bad id', async () => {
+    expect((await loadError({ 'c.json': JSON.stringify({ ...VALID, goal: 'shop' }) })).field).toBe(
+      'goal',
+    );
+    expect(
+      (await loadError({ 'd.json': JSON.stringify({ ...VALID, id: 'Has Space' }) })).field,
+    ).toBe('id');
+  });
+
+  it('bad JSON names the file', async () => {
+    const error = await loadError({ 'e.json': '{ "id": "x", ' });
+    expect(error.file).toMatch(/e\.json$/);
+    expect(error.message).toMatch(/e\.json: not valid JSON/);
+  });
+
+  it('duplicate id names the second file, the field and the first file', async () => {
+    const error = await loadError({
+      'first.json': JSON.stringify(VALID),
+      'second.json': JSON.stringify({ ...VALID, display_name: 'Copy' }),
+    });
+    expect(error.file).toMatch(/second\.json$/);
+    expect(error.field).toBe('id');
+    expect(error.message).toMatch(
+      /second\.json, field "id": "valid" is already the id of .*first\.json/,
+    );
+  });
+
+  it('a missing path or an empty directory', async () => {
+    const missing = await loadPersonas(['/nonexistent/personas']).catch((e: unknown) => e);
+    expect((missing as Error).message).toMatch(/\/nonexistent\/personas: no such persona file/);
+    const empty = await loadPersonas([await tempDir()]).catch((e: unknown) => e);
+    expect((empty as Error).message).toMatch(/holds no \*\.json persona files/);
+  });
+});
