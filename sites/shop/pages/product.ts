@@ -1,0 +1,58 @@
+import type { Product } from '../catalog/types.js';
+import { buyBox } from './buy-box.js';
+import type { PageContext } from './context.js';
+import { formatCount, stars } from './format.js';
+import { html, type Html } from './html.js';
+import { layout } from './layout.js';
+import { reviewsSection, type ReviewView } from './reviews.js';
+
+/**
+ * /product/<id>: nav#breadcrumb, img#product_image, section#product_details (h1#product_title,
+ * a#brand_link, a#ratings_link, ul#feature_list), aside#buy_box (see buy-box.ts), section#reviews.
+ */
+export function productPage(ctx: PageContext, product: Product, view: ReviewView): Html {
+  const category = ctx.catalog.categories.find((c) => c.slug === product.category)!;
+  const colorGroup = product.optionGroups.find((g) => g.key === 'color');
+  const firstColor = colorGroup?.options.find((o) => o.stock > 0)?.slug;
+  const body = html`<nav id="breadcrumb" aria-label="Breadcrumb">
+      <ol>
+        <li><a href="/">Home</a></li>
+        <li><a href="/category/${category.slug}">${category.name}</a></li>
+        <li aria-current="page">${product.productType}</li>
+      </ol>
+    </nav>
+    <div class="product-layout" data-product-id="${product.id}">
+      <div class="gallery">
+        <img
+          id="product_image"
+          src="/images/${product.id}.svg${firstColor ? `?color=${firstColor}` : ''}"
+          alt="${product.title}"
+          width="400"
+          height="400"
+        />
+      </div>
+      <section id="product_details" aria-labelledby="product_title">
+        <p class="brand-line">
+          Brand:
+          <a
+            id="brand_link"
+            href="/search?brand=${product.brandSlug}&amp;category=${product.category}"
+            >${product.brand}</a
+          >
+        </p>
+        <h1 id="product_title">${product.title}</h1>
+        <p class="rating-summary">
+          ${stars(product.rating)} ${product.rating.toFixed(1)}
+          <a id="ratings_link" href="#reviews">${formatCount(product.ratingCount)} ratings</a>
+        </p>
+        <h2>About this item</h2>
+        <ul id="feature_list">
+          ${product.features.map((f) => html`<li>${f}</li>`)}
+        </ul>
+        <p class="description">${product.description}</p>
+      </section>
+      ${buyBox(product, ctx.variant)}
+    </div>
+    ${reviewsSection(product, ctx.variant, view)}`;
+  return layout(ctx, { title: product.title, page: 'product', body });
+}

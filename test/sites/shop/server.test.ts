@@ -1,0 +1,206 @@
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCatalog } from '../../../sites/shop/catalog/generate.js';
+import { startShop, type RunningShop } from '../../../sites/shop/server.js';
+import { UsageError } from '../../../src/errors.js';
+import { ShopClient, text } from './shop-client.js';
+
+const catalog = generateCatalog(1);
+/** A product with many written reviews and both option groups, for the product page checks. */
+const reviewed = catalog.products.find((p) => p.reviewCount >= 30 && p.optionGroups.length >= 2)!;
+const ids = (doc: Document, selector: string) =>
+  [...doc.querySelectorAll(selector)].map((e) => e.id);
+
+let shop: RunningShop;
+beforeAll(async () => {
+  shop = await startShop({ port: 0 });
+});
+afterAll(async () => {
+  await shop.close();
+});
+
+describe('startShop', () => {
+  it('listens on a free port of 127.0.0.1 and closes cleanly', async () => {
+    const other = await startShop({ port: 0, seed: 5 });
+    expect(other.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(other.url).toBe(`http://127.0.0.1:${other.port}`);
+    expect(other.orderLogPath).toMatch(/orders\.jsonl$/);
+    expect((await fetch(other.url + '/')).status).toBe(200);
+    await other.close();
+    await expect(fetch(other.url + '/')).rejects.toThrow();
+  });
+
+  it('reports a taken port as a usage error naming the port and --port', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const attempt = startShop({ port });
+      await expect(attempt).rejects.toThrow(UsageError);
+      await expect(attempt).rejects.toThrow(`port ${port} is in use; choose another with --port`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('rejects a bad variant, seed or port', async () => {
+    await expect(startShop({ variant: 'c' as 'a' })).rejects.toThrow(
+      /unknown variant "c"; use a or b/,
+    );
+    await expect(startShop({ seed: 1.5 })).rejects.toThrow(/seed 1.5 is not valid/);
+    await expect(startShop({ port: 70000 })).rejects.toThrow(/port 70000 is not valid/);
+  });
+});
+
+describe('pages and markup', () => {
+  it('serves every page with the shared landmarks and ids', async () => {
+    const visitor = new ShopClient(shop.url);
+    for (const path of [
+      '/',
+      '/search?q=shoes',
+      '/category/kitchen',
+      `/product/${reviewed.id}`,
+      '/cart',
+    ]) {
+      const { status, document } = await visitor.page(path);
+      expect(status, path).toBe(200);
+      for (const id of [
+        'site_header',
+        'search_form',
+        'search_input',
+        'search_button',
+        'cart_link',
+        'nav_bar',
+        'main',
+        'site_footer',
+      ]) {
+        expect(document.getElementById(id), `${path} #${id}`).not.toBeNull();
+      }
+      expect(document.querySelector('#search_form')!.getAttribute('role')).toBe('search');
+      expect(document.querySelector('label[for="search_input"]')).not.toBeNull();
+    }
+  });
+
+  it('renders 48 result cards with title links and add-to-cart forms', async () => {
+    const { document } = await new ShopClient(shop.url).page('/search?q=shoes');
+    const cards = [...document.querySelectorAll('#search_results > li.product-card')];
+    expect(cards).toHaveLength(48);
+    for (const card of cards) {
+      const id = card.getAttribute('data-product-id')!;
+      expect(id).toMatch(/^p\d{4}$/);
+      expect(card.querySelector('a.title-link')!.getAttribute('href')).toBe(`/product/${id}`);
+      const form = card.querySelector('form.add-to-cart-form')!;
+      expect(form.getAttribute('action')).toBe('/cart/add');
+      expect(form.querySelector('input[name="product_id"]')!.getAttribute('value')).toBe(id);
+      expect(text(form.querySelector('button.add-to-cart'))).toBe('Add to cart');
+    }
+    expect(document.querySelector('#pagination a#page_next')!.getAttribute('href')).toBe(
+      '/search?q=shoes&page=2',
+    );
+    expect(text(document.querySelector('#result_count'))).toMatch(/^1-48 of \d+ results$/);
+    const page2 = await new ShopClient(shop.url).page('/search?q=shoes&page=2');
+    expect(page2.document.querySelectorAll('#search_results > li').length).toBeGreaterThan(0);
+  });
+
+  it('shows the product form with option fieldsets, disabled out-of-stock options and reviews', async () => {
+    const { document } = await new ShopClient(shop.url).page(`/product/${reviewed.id}`);
+    expect(text(document.querySelector('#product_title'))).toBe(reviewed.title);
+    for (const group of reviewed.optionGroups) {
+      const fieldset = document.getElementById(`option_${group.key}`)!;
+      expect(text(fieldset.querySelector('legend'))).toBe(group.name);
+      for (const option of group.options) {
+        const input = fieldset.querySelector(`input[value="${option.slug}"]`)!;
+        expect(input.hasAttribute('disabled')).toBe(option.stock === 0);
+      }
+      expect(fieldset.querySelectorAll('input:checked')).toHaveLength(1);
+    }
+    expect(document.querySelectorAll('#review_list article.review')).toHaveLength(10);
+    expect(document.querySelector('#reviews_next')!.getAttribute('href')).toBe(
+      `/product/${reviewed.id}?reviews_page=2#reviews`,
+    );
+    const page2 = await new ShopClient(shop.url).page(`/product/${reviewed.id}?reviews_page=2`);
+    expect(text(page2.document.querySelector('#review_pagination p'))).toBe(
+      `Reviews 11-20 of ${reviewed.reviewCount}`,
+    );
+    const fragment = await new ShopClient(shop.url).page(`/product/${reviewed.id}/reviews?page=3`);
+    expect(fragment.html).not.toContain('<html');
+    expect(fragment.document.querySelector('#review_list')!.getAttribute('data-page')).toBe('3');
+  });
+
+  it('serves local SVG images and the page script, and a 404 page for unknown products', async () => {
+    const image = await fetch(`${shop.url}/images/${reviewed.id}.svg?color=navy`);
+    expect(image.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await image.text()).toContain('#1f2f57');
+    expect((await fetch(`${shop.url}/static/shop.js`)).status).toBe(200);
+    const missing = await new ShopClient(shop.url).page('/product/p9999');
+    expect(missing.status).toBe(404);
+    expect(text(missing.document.querySelector('h1'))).toBe('Page not found');
+  });
+});
+
+describe('A/B variants', () => {
+  it('gives new visitors the server default and pins it with a cookie', async () => {
+    const visitor = new ShopClient(shop.url);
+    const { document } = await visitor.page('/');
+    expect(document.body.getAttribute('data-variant')).toBe('a');
+    expect(visitor.cookies.get('shop_variant')).toBe('a');
+    expect(visitor.cookies.get('shop_visitor')).toMatch(/^v[0-9a-f]{16}$/);
+
+    const bShop = await startShop({ port: 0, variant: 'b' });
+    try {
+      const bVisitor = new ShopClient(bShop.url);
+      expect((await bVisitor.page('/')).document.body.getAttribute('data-variant')).toBe('b');
+      // A visitor already pinned to a keeps a on a b-default server.
+      bVisitor.cookies.set('shop_variant', 'a');
+      expect((await bVisitor.page('/')).document.body.getAttribute('data-variant')).toBe('a');
+    } finally {
+      await bShop.close();
+    }
+  });
+
+  it('switches a visitor with ?variant= and keeps the choice afterwards', async () => {
+    const visitor = new ShopClient(shop.url);
+    expect((await visitor.page('/?variant=b')).document.body.getAttribute('data-variant')).toBe(
+      'b',
+    );
+    expect(visitor.cookies.get('shop_variant')).toBe('b');
+    expect((await visitor.page('/cart')).document.body.getAttribute('data-variant')).toBe('b');
+    expect((await visitor.page('/?variant=zzz')).document.body.getAttribute('data-variant')).toBe(
+      'b',
+    );
+    expect((await visitor.page('/?variant=a')).document.body.getAttribute('data-variant')).toBe(
+      'a',
+    );
+  });
+
+  it('changes filters, buy box and reviews in b but keeps the same ids', async () => {
+    const a = new ShopClient(shop.url);
+    const b = new ShopClient(shop.url);
+    await b.get('/?variant=b');
+    const searchA = (await a.page('/search?q=shoes')).document;
+    const searchB = (await b.page('/search?q=shoes')).document;
+    expect(searchA.querySelectorAll('#brand_filter input').length).toBeGreaterThan(5);
+    expect(searchB.querySelectorAll('#brand_filter input')).toHaveLength(5);
+    expect(searchA.querySelectorAll('a.price-bucket').length).toBe(5);
+    expect(searchB.querySelectorAll('a.price-bucket')).toHaveLength(0);
+    expect(ids(searchB, '#brand_filter input')).toEqual(
+      ids(searchA, '#brand_filter input').slice(0, 5),
+    );
+
+    const productA = (await a.page(`/product/${reviewed.id}`)).document;
+    const productB = (await b.page(`/product/${reviewed.id}`)).document;
+    expect(ids(productA, '.buy-buttons button')).toEqual(['add_to_cart', 'buy_now']);
+    expect(ids(productB, '.buy-buttons button')).toEqual(['buy_now', 'add_to_cart']);
+    expect(productB.querySelector('#buy_box')!.className).toContain('sticky');
+    expect(productA.querySelector('#show_reviews')).toBeNull();
+    expect(productB.querySelector('#show_reviews')!.getAttribute('aria-expanded')).toBe('false');
+    expect(productA.querySelector('#review_list_container')!.hasAttribute('hidden')).toBe(false);
+    expect(productB.querySelector('#review_list_container')!.hasAttribute('hidden')).toBe(true);
+    const open = (await b.page(`/product/${reviewed.id}?reviews=open`)).document;
+    expect(open.querySelector('#review_list_container')!.hasAttribute('hidden')).toBe(false);
+    // Every id of the a page's form and reviews exists in b too (b only adds controls).
+    const stable = '#product_form [id], #reviews [id], #site_header [id]';
+    const inB = new Set(ids(productB, stable));
+    expect(ids(productA, stable).filter((id) => !inB.has(id))).toEqual([]);
+  });
+});
