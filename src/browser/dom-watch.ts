@@ -6,6 +6,7 @@ import { NAME_ATTRIBUTE } from '../observe/observation.js';
  * one happened, so the session can (1) wait for the DOM to go quiet after an action and (2) tell
  * whether the page changed since the last observation, in which case names are re-marked before
  * an action is resolved. `flush()` processes records the observer has not delivered yet.
+ * It also counts window.open() calls, so an action that opens a tab by script is waited for.
  */
 export const DOM_WATCH_SCRIPT = `(() => {
   if (globalThis.__shopsimDom) return;
@@ -14,6 +15,7 @@ export const DOM_WATCH_SCRIPT = `(() => {
     id: Math.random().toString(36).slice(2) + Date.now().toString(36),
     mutations: 0,
     last: Date.now(),
+    opened: 0,
     flush: () => handle(observer.takeRecords()),
   };
   function handle(records) {
@@ -23,6 +25,11 @@ export const DOM_WATCH_SCRIPT = `(() => {
       state.last = Date.now();
     }
   }
+  const open = window.open;
+  window.open = function (...args) {
+    state.opened++;
+    return open.apply(this, args);
+  };
   const observer = new MutationObserver(handle);
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   Object.defineProperty(globalThis, '__shopsimDom', { value: state, enumerable: false });
@@ -44,4 +51,9 @@ export function readDomStamp(): DomStamp | null {
 
 export function sameStamp(a: DomStamp | null, b: DomStamp | null): boolean {
   return !!a && !!b && a.id === b.id && a.mutations === b.mutations;
+}
+
+/** In-page: how many times the document called window.open(). */
+export function readOpenCount(): number {
+  return (globalThis as { __shopsimDom?: { opened: number } }).__shopsimDom?.opened ?? 0;
 }

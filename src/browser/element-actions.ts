@@ -1,7 +1,8 @@
-import type { Locator, Page } from 'playwright';
-import { ElementNotFoundError, ElementNotInteractableError } from '../errors.js';
+import { errors, type ElementHandle, type Locator, type Page } from 'playwright';
+import { ElementNotFoundError, ElementNotInteractableError, ShopsimError } from '../errors.js';
 import { NAME_ATTRIBUTE } from '../observe/observation.js';
 import { interactionError } from './action-errors.js';
+import { navigationTimeout } from './settle.js';
 import { similarNames } from './similar.js';
 
 /** What the executor needs to know about the element before acting on it. */
@@ -13,6 +14,8 @@ export interface ElementInfo {
   /** Index of an <option> inside its <select>, -1 when the option has no <select>. */
   optionIndex: number | null;
   textField: boolean;
+  /** A link or form button whose target opens another tab or window. */
+  opensTab: boolean;
   checkable: boolean;
   text: string;
 }
@@ -55,6 +58,14 @@ export async function describeElement(locator: Locator, timeoutMs: number): Prom
         disabled: el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true',
         readOnly: el.matches(':read-only') && (tag === 'input' || tag === 'textarea'),
         optionIndex: option ? (option.closest('select') ? option.index : -1) : null,
+        opensTab: ((): boolean => {
+          const target =
+            el.closest('a[href], area[href]')?.getAttribute('target') ??
+            el.getAttribute('formtarget') ??
+            (el as HTMLButtonElement).form?.getAttribute('target') ??
+            '';
+          return !['', '_self', '_parent', '_top'].includes(target.toLowerCase());
+        })(),
         textField:
           tag === 'textarea' ||
           (tag === 'input' && !NOT_TEXT.includes(inputType!)) ||
@@ -75,16 +86,50 @@ export async function describeElement(locator: Locator, timeoutMs: number): Prom
   );
 }
 
+/** Bounds: the element must be usable within `actionMs`; what it starts must load within `navigationMs`. */
+export interface ActionTimeouts {
+  actionMs: number;
+  navigationMs: number;
+}
+
+/** Playwright reports the click done and then waits for the navigation the click scheduled. */
+function clickWasDone(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  return /click action done|waiting for scheduled navigations/.test(message);
+}
+
+/**
+ * Clicks once the target is actionable: a trial click checks that within the short action bound
+ * (so a covered or hidden element fails fast), then the real click waits, within the navigation
+ * bound, for any navigation it scheduled to commit.
+ */
+async function clickWhenReady(
+  target: Locator | ElementHandle,
+  page: Page,
+  what: string,
+  timeouts: ActionTimeouts,
+): Promise<void> {
+  await target.click({ trial: true, timeout: timeouts.actionMs });
+  try {
+    await target.click({ timeout: timeouts.navigationMs });
+  } catch (error) {
+    if (error instanceof errors.TimeoutError && clickWasDone(error)) {
+      throw await navigationTimeout(page, what, timeouts.navigationMs);
+    }
+    throw error;
+  }
+}
+
 /**
  * Clicks the named element the way a shopper would: an <option> is chosen in its <select>, a
  * checkbox or radio hidden behind a styled label is toggled through its label, anything else is
- * scrolled into view and clicked. Waiting for what the click causes is the caller's job.
+ * scrolled into view and clicked. Waiting for the page to settle afterwards is the caller's job.
  */
 export async function clickElement(
   locator: Locator,
   name: string,
   info: ElementInfo,
-  timeoutMs: number,
+  timeouts: ActionTimeouts,
 ): Promise<void> {
   const what = `click ${name}`;
   if (info.disabled) {
@@ -92,35 +137,44 @@ export async function clickElement(
       `cannot ${what}: it is disabled; choose another element or first do what it needs.`,
     );
   }
-  try {
-    if (info.optionIndex !== null) {
-      if (info.optionIndex < 0) {
-        throw new ElementNotInteractableError(`cannot ${what}: this option belongs to no list.`);
-      }
+  if (info.optionIndex !== null) {
+    if (info.optionIndex < 0) {
+      throw new ElementNotInteractableError(`cannot ${what}: this option belongs to no list.`);
+    }
+    try {
       await locator
         .locator('xpath=ancestor::select[1]')
-        .selectOption({ index: info.optionIndex }, { timeout: timeoutMs });
-      return;
+        .selectOption({ index: info.optionIndex }, { timeout: timeouts.actionMs });
+    } catch (error) {
+      throw interactionError(what, error) ?? error;
     }
-    await locator.click({ timeout: timeoutMs, noWaitAfter: true });
+    return;
+  }
+  try {
+    await clickWhenReady(locator, locator.page(), what, timeouts);
   } catch (error) {
-    if (error instanceof ElementNotInteractableError) throw error;
-    if (info.checkable && (await clickLabel(locator, timeoutMs))) return;
+    if (error instanceof ShopsimError) throw error;
+    if (info.checkable && (await clickLabel(locator, what, timeouts))) return;
     throw interactionError(what, error) ?? error;
   }
 }
 
 /** Styled checkboxes hide the input under their label; a shopper clicks the label. */
-async function clickLabel(locator: Locator, timeoutMs: number): Promise<boolean> {
+async function clickLabel(
+  locator: Locator,
+  what: string,
+  timeouts: ActionTimeouts,
+): Promise<boolean> {
   const handle = await locator
     .evaluateHandle((el) => (el as HTMLInputElement).labels?.[0] ?? null)
     .catch(() => null);
   const label = handle?.asElement();
   if (!label) return false;
   try {
-    await label.click({ timeout: timeoutMs, noWaitAfter: true });
+    await clickWhenReady(label, locator.page(), what, timeouts);
     return true;
-  } catch {
+  } catch (error) {
+    if (error instanceof ShopsimError) throw error;
     return false;
   } finally {
     await label.dispose();
@@ -133,7 +187,7 @@ export async function typeAndSubmit(
   name: string,
   info: ElementInfo,
   text: string,
-  timeoutMs: number,
+  timeouts: ActionTimeouts,
 ): Promise<void> {
   const what = `type into ${name}`;
   if (!info.textField) {
@@ -148,9 +202,17 @@ export async function typeAndSubmit(
     );
   }
   try {
-    await locator.fill(text, { timeout: timeoutMs });
-    await locator.press('Enter', { timeout: timeoutMs, noWaitAfter: true });
+    await locator.fill(text, { timeout: timeouts.actionMs });
   } catch (error) {
+    throw interactionError(what, error) ?? error;
+  }
+  try {
+    // Enter waits for the navigation it schedules (a form submit) within the navigation bound
+    await locator.press('Enter', { timeout: timeouts.navigationMs });
+  } catch (error) {
+    if (error instanceof errors.TimeoutError) {
+      throw await navigationTimeout(locator.page(), `${what} and submit`, timeouts.navigationMs);
+    }
     throw interactionError(what, error) ?? error;
   }
 }

@@ -4,7 +4,7 @@ import { formatAction, type Action } from '../action.js';
 import { ShopsimError } from '../errors.js';
 import type { Observation } from '../observe/observation.js';
 import type { Recipe } from '../observe/recipe.js';
-import { sameStamp, DOM_WATCH_SCRIPT, type DomStamp } from './dom-watch.js';
+import { readOpenCount, sameStamp, DOM_WATCH_SCRIPT, type DomStamp } from './dom-watch.js';
 import { clickElement, describeElement, locateByName, typeAndSubmit } from './element-actions.js';
 import { NetworkTracker } from './network-tracker.js';
 import { gotoStart } from './navigate.js';
@@ -137,16 +137,9 @@ export class BrowserSession {
     this.assertOpen();
     if (action.type === 'terminate') {
       const urlAfter = this.current.url();
+      this.dialogs = [];
       await this.close();
-      return {
-        ok: true,
-        urlAfter,
-        navigated: false,
-        newTab: false,
-        settled: true,
-        dialogs: [],
-        closed: true,
-      };
+      return this.result({ navigated: false, newTab: false, settled: true, urlAfter });
     }
     const page = this.current;
     const names = await this.ensureMarked();
@@ -155,56 +148,72 @@ export class BrowserSession {
     const tracker = this.tracker(page);
     const navigationsBefore = tracker.mainFrameNavigations;
     const openedBefore = this.opened.length;
+    const openCallsBefore = await page.evaluate(readOpenCount);
     this.dialogs = [];
     const since = Date.now();
+    const timeouts = { actionMs: this.actionTimeoutMs, navigationMs: this.settleOptions.timeoutMs };
     if (action.type === 'click') {
-      await clickElement(locator, action.name, info, this.actionTimeoutMs);
+      await clickElement(locator, action.name, info, timeouts);
     } else {
-      await typeAndSubmit(locator, action.name, info, action.text, this.actionTimeoutMs);
+      await typeAndSubmit(locator, action.name, info, action.text, timeouts);
     }
     const what = formatAction(action);
-    let settled = await waitForSettle(page, tracker, this.settleOptions, since, what);
-    let navigated = tracker.mainFrameNavigations > navigationsBefore;
-    const popup = this.opened
-      .slice(openedBefore)
-      .filter((p) => !p.isClosed())
-      .at(-1);
+    const settled = await waitForSettle(page, tracker, this.settleOptions, since, what);
+    const navigated = tracker.mainFrameNavigations > navigationsBefore;
+    const scriptOpened = !page.isClosed() && (await page.evaluate(readOpenCount)) > openCallsBefore;
+    const popup = await this.newTab(openedBefore, info.opensTab || scriptOpened);
     if (popup) {
       this.current = popup;
-      settled = await waitForSettle(
+      const popupSettled = await waitForSettle(
         popup,
         this.tracker(popup),
         this.settleOptions,
         Date.now(),
         what,
       );
-      navigated = true;
-    } else if (page.isClosed()) {
+      return this.result({ navigated: true, newTab: true, settled: popupSettled });
+    }
+    if (page.isClosed()) {
       const remaining = this.context.pages().filter((p) => !p.isClosed());
       if (!remaining.length) {
         await this.close();
-        return {
-          ok: true,
-          urlAfter: page.url(),
-          navigated,
-          newTab: false,
-          settled,
-          dialogs: this.dialogs,
-          closed: true,
-        };
+        return this.result({ navigated, newTab: false, settled, urlAfter: page.url() });
       }
       this.current = remaining.at(-1)!;
-      navigated = true;
+      return this.result({ navigated: true, newTab: false, settled });
     }
+    return this.result({ navigated, newTab: false, settled });
+  }
+
+  private result(
+    fields: Pick<ExecuteResult, 'navigated' | 'newTab' | 'settled'> & { urlAfter?: string },
+  ): ExecuteResult {
     return {
       ok: true,
-      urlAfter: this.current.url(),
-      navigated,
-      newTab: !!popup,
-      settled,
+      urlAfter: fields.urlAfter ?? this.current.url(),
+      navigated: fields.navigated,
+      newTab: fields.newTab,
+      settled: fields.settled,
       dialogs: this.dialogs,
-      closed: false,
+      closed: this.ended,
     };
+  }
+
+  /**
+   * The tab the action opened, if any. Playwright announces a tab only once its first page has
+   * committed, so when the clicked link targets a new tab (or the page called window.open) the
+   * announcement is awaited within the navigation bound.
+   */
+  private async newTab(openedBefore: number, expected: boolean): Promise<Page | null> {
+    const deadline = Date.now() + (expected ? this.settleOptions.timeoutMs : 0);
+    for (;;) {
+      const tab = this.opened
+        .slice(openedBefore)
+        .filter((p) => !p.isClosed())
+        .at(-1);
+      if (tab || Date.now() >= deadline) return tab ?? null;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   }
 
   /** Saves a PNG of the current viewport; without a path, into screenshotDir as step-NNN.png. */

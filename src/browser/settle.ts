@@ -69,13 +69,25 @@ export async function waitForSettle(
     if (quiet) return true;
     if (now - since >= options.timeoutMs) {
       if (!navigating) return false;
-      await stopLoading(page);
-      throw new NavigationTimeoutError(
-        `${what}: the page did not finish loading within ${seconds(options.timeoutMs)} ` +
-          `(still at ${page.url()}); try the action again later or choose another element.`,
-      );
+      throw await navigationTimeout(page, what, options.timeoutMs);
     }
     if (now - since >= options.quietCapMs && !navigating) return false;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/**
+ * Stops the pending navigation (so the session stays usable on the page it was on) and returns
+ * the error to throw.
+ */
+export async function navigationTimeout(
+  page: Page,
+  what: string,
+  timeoutMs: number,
+): Promise<NavigationTimeoutError> {
+  await stopLoading(page);
+  return new NavigationTimeoutError(
+    `${what}: the page did not finish loading within ${seconds(timeoutMs)} ` +
+      `(still at ${page.url()}); try the action again later or choose another element.`,
+  );
 }
