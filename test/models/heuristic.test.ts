@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createHeuristicModel } from '../../src/models/heuristic.js';
-import { decide, nameOf, observeFixture, persona, request, step } from './heuristic/helpers.js';
+import {
+  checkedAfterClick,
+  decide,
+  nameOf,
+  observeFixture,
+  persona,
+  request,
+  step,
+} from './heuristic/helpers.js';
 
 const HOME = observeFixture('home.html', 'http://shop.test/');
 const RESULTS = observeFixture('results.html', 'http://shop.test/search?q=trail+running+shoes');
@@ -110,18 +118,29 @@ describe('heuristic model: on the product page', () => {
     expect(size.rationale).toMatch(/size 10/);
 
     const chose = step(PRODUCT, size.action);
-    const color = decide(request(sized, PRODUCT, [searched, opened, chose]));
+    const sizeChecked = checkedAfterClick(PRODUCT, SIZE_10);
+    const color = decide(request(sized, sizeChecked, [searched, opened, chose]));
     // "Choose a color" is a placeholder and Blue is out of stock.
     expect(color.action).toEqual({ type: 'click', name: BLACK });
 
-    const wantsBlue = persona({ intent: 'Green trail running shoes under $100.' });
-    const green = decide(request(wantsBlue, PRODUCT, [searched, opened, chose]));
+    const wantsGreen = persona({ intent: 'Green trail running shoes under $100.' });
+    const green = decide(request(wantsGreen, sizeChecked, [searched, opened, chose]));
     expect(green.action).toEqual({ type: 'click', name: GREEN });
 
-    const picked = step(PRODUCT, color.action);
-    const buy = decide(request(sized, PRODUCT, [searched, opened, chose, picked]));
+    const picked = step(sizeChecked, color.action);
+    const ready = checkedAfterClick(sizeChecked, BLACK);
+    const buy = decide(request(sized, ready, [searched, opened, chose, picked]));
     expect(buy.action).toEqual({ type: 'click', name: ADD });
     expect(buy.rationale).toMatch(/\$89\.99.*cart/);
+  });
+
+  it('changes a preselected option that is not its size', () => {
+    const sized = persona({ background: 'Wears size 10 running shoes.' });
+    const preset = checkedAfterClick(PRODUCT, SIZE_9);
+    const answer = decide(request(sized, preset, [searched, opened]));
+    expect(answer.action).toEqual({ type: 'click', name: SIZE_10 });
+    const fine = decide(request(persona(), preset, [searched, opened]));
+    expect(fine.action).toEqual({ type: 'click', name: BLACK });
   });
 
   it('leaves when its size is out of stock', () => {

@@ -58,8 +58,9 @@ export function isCheckout(el: ObservedElement): boolean {
 export function isCartLink(el: ObservedElement): boolean {
   if (!isClickable(el) || isBuyButton(el) || isCheckout(el)) return false;
   if (/\b(remove|delete|update|continue shopping|empty)\b/i.test(el.text)) return false;
+  const shortText = el.text.trim().length <= 30 && CART.test(el.text);
   return (
-    CART.test(el.text) ||
+    shortText ||
     /(^|\.|_)(cart|basket|bag)(_link|_icon|_button)?$/i.test(el.name) ||
     /\/(cart|basket|bag)(\/|$|\?)/i.test(el.href ?? '')
   );
@@ -89,6 +90,9 @@ export function searchScore(el: ObservedElement): number {
 
 const PRODUCT_HREF =
   /\/(products?|dp|gp\/product|p|pd|item|items|itm|listing|shop\/product)\/[^/?#]|[?&](product|product_id|productid|pid|item|item_id|itemid|sku)=[^&#]/i;
+/** Links to searches, categories and brand pages are not product pages. */
+const LISTING_HREF =
+  /\/(search|category|categories|collections?|brands?|c)\/|\/search\b|[?&](q|query|k|s|brand|category|cat|page|sort)=/i;
 const LIST_SEGMENT =
   /(result|product|item|listing|card|tile|grid|list|recommend|related|hit|goods)/i;
 const TITLE_SEGMENT = /(title|name|link|image|img|thumb|photo|picture)/i;
@@ -96,8 +100,9 @@ const TITLE_SEGMENT = /(title|name|link|image|img|thumb|photo|picture)/i;
 /** A link to a product detail page: by href pattern, or a title link inside a list item. */
 export function isProductLink(el: ObservedElement): boolean {
   if (el.kind !== 'link' && el.kind !== 'clickable') return false;
-  if (inNav(el) || isBuyButton(el) || isReviewControl(el) || isCartLink(el)) return false;
+  if (inNav(el) || isBuyButton(el) || isReviewControl(el)) return false;
   if (el.href && PRODUCT_HREF.test(el.href)) return true;
+  if (isCartLink(el) || (el.href && LISTING_HREF.test(el.href))) return false;
   const last = lastSegment(el.name);
   if (/^(title|image|name)_link(_\d+)?$/.test(last) && parentName(el.name)) return true;
   return LIST_SEGMENT.test(parentName(el.name)) && TITLE_SEGMENT.test(last);

@@ -95,7 +95,7 @@ export function textOf(root: HNode, skip?: (n: HNode) => boolean): string {
     if (n.tag === '#text') parts.push(n.text);
     else {
       const label = n.attrs['aria-label'] ?? n.attrs['alt'];
-      if (label && !n.children.length) parts.push(label);
+      if (label) parts.push(label);
       for (const c of n.children) visit(c);
     }
     if (/^(p|div|li|br|tr|h\d|section|article)$/.test(n.tag)) parts.push(' ');

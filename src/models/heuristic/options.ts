@@ -2,11 +2,14 @@ import type { ObservedElement } from '../../observe/observation.js';
 import { inNav, isBuyButton, lastSegment, parentName } from './controls.js';
 import type { IntentProfile } from './intent.js';
 import type { PageView } from './page.js';
+import { textOf } from './html.js';
 import { OUT_OF_STOCK } from './text.js';
 
 /** One choice the product page asks for (size, colour...), as the elements that offer it. */
 export interface OptionGroup {
   key: string;
+  /** What the page calls the choice: a fieldset legend, the select's label, else the name. */
+  label: string;
   /** Every element of the group, disabled ones included. */
   members: ObservedElement[];
 }
@@ -17,6 +20,20 @@ const NOT_OPTION = /(filter|facet|sort|refine|qty|quantity|review|rating|paginat
 const PLACEHOLDER = /^(choose|select|pick|please|--)/i;
 const SIZE_TEXT = /^(x{0,3}[sml]|xxl|xxxl|one size|\d{1,2}(?:[.,]5)?|small|medium|large)$/i;
 const SIZE_WORDS: Record<string, string> = { small: 's', medium: 'm', large: 'l' };
+
+/** The legend of the fieldset around the group, or the select's own label. */
+function groupLabel(page: PageView, key: string, members: ObservedElement[]): string {
+  const select = page.obs.elements.find((e) => e.name === key && e.kind === 'select');
+  if (select?.text) return select.text;
+  const node = page.nodes.get(members[0]!.name);
+  for (let a = node?.parent ?? null, depth = 0; a && depth < 4; a = a.parent, depth++) {
+    if (a.tag === 'fieldset') {
+      const legend = a.children.find((c) => c.tag === 'legend');
+      if (legend) return textOf(legend);
+    }
+  }
+  return lastSegment(key).replace(/[_-]+/g, ' ');
+}
 
 export function optionGroups(page: PageView): OptionGroup[] {
   const inItems = new Set(page.items().flatMap((i) => i.members.map((m) => m.name)));
@@ -35,71 +52,76 @@ export function optionGroups(page: PageView): OptionGroup[] {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(el);
   }
-  return [...groups].map(([key, members]) => ({ key, members }));
+  return [...groups].map(([key, members]) => ({
+    key,
+    label: groupLabel(page, key, members),
+    members,
+  }));
 }
 
 const isPlaceholder = (el: ObservedElement): boolean =>
   PLACEHOLDER.test(el.text.trim()) || (el.kind === 'option' && el.value === '');
 
-/** Whether a real, available choice is already selected in the group. */
-export function hasSelection(group: OptionGroup): boolean {
-  return group.members.some((m) => m.checked === true && !m.disabled && !isPlaceholder(m));
-}
+const valueOf = (m: ObservedElement): string =>
+  (m.text || lastSegment(m.name)).replace(/\(.*?\)/g, '').trim();
 
 function normSize(text: string): string {
-  const t = text.trim().toLowerCase();
+  const t = text.trim().toLowerCase().replace(/-/g, '.').replace(/_/g, '.');
   return SIZE_WORDS[t] ?? t;
 }
 
 export type OptionChoice =
-  { kind: 'choose'; element: ObservedElement; why: string } | { kind: 'unavailable'; why: string };
+  | { kind: 'done' }
+  | { kind: 'choose'; element: ObservedElement; why: string }
+  | { kind: 'unavailable'; why: string };
 
-/** Picks an in-stock option: the persona's size or colour when given, else the first available. */
+/**
+ * What to do about one option group: keep a fitting selection, pick the persona's size or
+ * colour when the page offers it in stock, else the first available choice.
+ */
 export function chooseOption(
   group: OptionGroup,
   intent: IntentProfile,
   usable: ReadonlySet<string>,
+  alreadyPicked: boolean,
 ): OptionChoice {
-  const label = lastSegment(group.key).replace(/[_-]+/g, ' ');
+  const label = group.label.toLowerCase();
   const available = group.members.filter(
     (m) => usable.has(m.name) && !m.disabled && !OUT_OF_STOCK.test(m.text) && !isPlaceholder(m),
   );
-  const valueOf = (m: ObservedElement): string => (m.text || lastSegment(m.name)).trim();
+  const selected = group.members.find((m) => m.checked === true && !isPlaceholder(m));
   const isSize =
-    /size/i.test(group.key) ||
+    /size/i.test(`${group.key} ${group.label}`) ||
     (group.members.length > 1 &&
       group.members.every((m) => SIZE_TEXT.test(valueOf(m)) || isPlaceholder(m)));
+  const isColor = /colou?r/i.test(`${group.key} ${group.label}`);
+  let preferred: ((m: ObservedElement) => boolean) | null = null;
+  let wish = '';
   if (isSize && intent.size) {
     const want = normSize(intent.size);
-    const match = (m: ObservedElement): boolean =>
-      normSize(valueOf(m)) === want || normSize(lastSegment(m.name)) === want;
-    const hit = available.find(match);
-    if (hit)
-      return { kind: 'choose', element: hit, why: `I wear size ${valueOf(hit)}, so I pick that.` };
-    if (group.members.some(match))
-      return {
-        kind: 'unavailable',
-        why: `my size ${intent.size.toUpperCase()} is out of stock here`,
-      };
+    preferred = (m) => normSize(valueOf(m)) === want || normSize(lastSegment(m.name)) === want;
+    wish = `size ${intent.size.toUpperCase()}`;
+  } else if ((isColor || !isSize) && intent.colors.length) {
+    const re = new RegExp(`\\b(${intent.colors.join('|')})\\b`, 'i');
+    if (group.members.some((m) => re.test(valueOf(m)))) {
+      preferred = (m) => re.test(valueOf(m));
+      wish = intent.colors.join(' or ');
+    }
   }
-  if (intent.colors.length) {
-    const hit = available.find((m) =>
-      intent.colors.some((c) =>
-        new RegExp(`\\b${c}\\b`, 'i').test(`${m.text} ${lastSegment(m.name)}`),
-      ),
-    );
+  if (preferred) {
+    if (selected && preferred(selected) && !selected.disabled) return { kind: 'done' };
+    const hit = available.find(preferred);
     if (hit)
-      return {
-        kind: 'choose',
-        element: hit,
-        why: `I wanted ${valueOf(hit).toLowerCase()}, so I pick that ${label}.`,
-      };
+      return { kind: 'choose', element: hit, why: `I want ${wish}, so I pick ${valueOf(hit)}.` };
+    if (group.members.some(preferred))
+      return { kind: 'unavailable', why: `${wish} is out of stock` };
   }
+  if (alreadyPicked || (selected && !selected.disabled)) return { kind: 'done' };
   const first = available[0];
   if (!first) return { kind: 'unavailable', why: `no ${label} is in stock` };
   return {
     kind: 'choose',
     element: first,
-    why: `I need to choose a ${label}; ${valueOf(first)} is in stock.`,
+    why: `I need to choose a ${label}; ${valueOf(first)} is in stock, so I'll take that.`,
   };
 }

@@ -1,7 +1,7 @@
 import { productKey } from './controls.js';
 import { click, short, wanted, type Ctx, type Decision } from './context.js';
 import { mainProduct, type MainProduct } from './items.js';
-import { chooseOption, hasSelection, optionGroups } from './options.js';
+import { chooseOption, optionGroups } from './options.js';
 import { relevance, reviewPages } from './score.js';
 import { leaveProduct } from './search-policy.js';
 import { clickedHere, failedHere } from './state.js';
@@ -50,10 +50,11 @@ export function productPolicy(ctx: Ctx): Decision {
   const usable = new Set(ctx.page.usable.map((e) => e.name));
   const done = clickedHere(ctx.state, ctx.page.url);
   for (const group of optionGroups(ctx.page)) {
-    if (hasSelection(group) || group.members.some((m) => done.has(m.name))) continue;
-    const choice = chooseOption(group, ctx.intent, usable);
+    const picked = group.members.some((m) => done.has(m.name));
+    const choice = chooseOption(group, ctx.intent, usable, picked);
     if (choice.kind === 'unavailable') return leaveProduct(ctx, `For ${title} ${choice.why}`);
-    return click(choice.element, choice.why);
+    if (choice.kind === 'choose' && !done.has(choice.element.name))
+      return click(choice.element, choice.why);
   }
 
   const failed = failedHere(ctx.state, ctx.page.url);

@@ -66,3 +66,12 @@ export function nameOf(observation: Observation, text: RegExp, kind?: string): s
   if (!el) throw new Error(`fixture has no element with text ${text}`);
   return el.name;
 }
+
+/** The page as it looks after clicking a radio or option: that element is now checked. */
+export function checkedAfterClick(observation: Observation, name: string): Observation {
+  return {
+    ...observation,
+    html: observation.html.replace(`name="${name}"`, `name="${name}" checked`),
+    elements: observation.elements.map((e) => (e.name === name ? { ...e, checked: true } : e)),
+  };
+}
