@@ -105,7 +105,8 @@ describe('shipped personas', () => {
 
 describe('bad persona files', () => {
   it('missing field: names the file and the field', async () => {
-    const { intent: _dropped, ...rest } = VALID;
+    const rest: Partial<Persona> = { ...VALID };
+    delete rest.intent;
     const error = await loadError({ 'a.json': JSON.stringify(rest) });
     expect(error.file).toMatch(/a\.json$/);
     expect(error.field).toBe('intent');
