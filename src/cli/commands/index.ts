@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerEval } from './eval.js';
+import { registerCompare } from './compare.js';
 import { registerObserve } from './observe.js';
 import { registerTraces } from './traces.js';
 import { registerImport } from './import.js';
@@ -10,5 +11,6 @@ export function registerCommands(program: Command): void {
   registerImport(program);
   registerTraces(program);
   registerEval(program);
+  registerCompare(program);
   void program;
 }
