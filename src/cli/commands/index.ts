@@ -4,6 +4,8 @@ import { registerCompare } from './compare.js';
 import { registerObserve } from './observe.js';
 import { registerTraces } from './traces.js';
 import { registerImport } from './import.js';
+import { registerSynthesize } from './synthesize.js';
+import { registerExport } from './export.js';
 
 /** Each command lives in its own file and adds itself here, one line each. */
 export function registerCommands(program: Command): void {
@@ -11,6 +13,8 @@ export function registerCommands(program: Command): void {
   registerImport(program);
   registerTraces(program);
   registerEval(program);
+  registerSynthesize(program);
+  registerExport(program);
   registerCompare(program);
   void program;
 }

@@ -1,0 +1,129 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import { UsageError } from '../../errors.js';
+import { exportSft, type MissingRationaleMode, type SftExportSummary } from '../../export/sft.js';
+import { SFT_FORMATS, type SftFormat } from '../../export/sft-format.js';
+import { writeSftReport } from '../../export/sft-report.js';
+import { DEFAULT_SPLIT, parseSplit, SPLIT_NAMES } from '../../export/sft-split.js';
+import { newRunId } from '../../traces/run.js';
+
+/** Where exports go by default: not under traces/, where they would be read as sessions. */
+export const DEFAULT_EXPORTS_DIR = 'exports';
+
+interface SftFlags {
+  human: string;
+  rationale: boolean;
+  format: string;
+  out?: string;
+  maxFullPages?: string;
+  seed?: string;
+  split: string;
+  missingRationale: string;
+  config?: string;
+  json?: boolean;
+}
+
+export function registerExport(program: Command): void {
+  const command = program.command('export').description('Turn traces into data for other tools.');
+  command
+    .command('sft')
+    .description(
+      'Fine-tuning data: one conversation per human session (system: persona and instructions; ' +
+        'user: each page; assistant: {rationale, action}), split by user into train/validation/test.',
+    )
+    .requiredOption(
+      '--human <traces>',
+      'human traces: a session file, a run folder or a folder of runs',
+    )
+    .option(
+      '--no-rationale',
+      'assistant turns hold {action} only (the ablation without rationales)',
+    )
+    .option(
+      '--format <openai|messages>',
+      'openai chat fine-tuning JSONL, or plain {id, user_id, messages}',
+      'openai',
+    )
+    .option('--out <dir>', `output folder (default ${DEFAULT_EXPORTS_DIR}/<id>)`)
+    .option(
+      '--max-full-pages <k>',
+      'keep only the last k pages of a session in full; older ones as URL + title',
+    )
+    .option('--seed <s>', 'seed of the user split')
+    .option(
+      '--split <fractions>',
+      'train,validation,test fractions',
+      Object.values(DEFAULT_SPLIT).join(','),
+    )
+    .option(
+      '--missing-rationale <mask|skip>',
+      'steps without a rationale: mask (empty rationale, weight 0) or skip the session',
+      'mask',
+    )
+    .option('--config <file>', 'config file (default ./shopsim.config.json)')
+    .option('--json', 'print the summary as JSON on stdout')
+    .action(async (flags: SftFlags) => {
+      const summary = await exportSftCommand(flags);
+      process.exitCode = summary.sessions === 0 ? 1 : 0;
+    });
+}
+
+async function exportSftCommand(flags: SftFlags): Promise<SftExportSummary> {
+  const config = loadConfig({ file: flags.config, flags: { seed: flags.seed } });
+  if (!(SFT_FORMATS as readonly string[]).includes(flags.format)) {
+    throw new UsageError(`--format ${flags.format}: use ${SFT_FORMATS.join(' or ')}.`);
+  }
+  if (flags.missingRationale !== 'mask' && flags.missingRationale !== 'skip') {
+    throw new UsageError(`--missing-rationale ${flags.missingRationale}: use mask or skip.`);
+  }
+  let maxFullPages: number | null = null;
+  if (flags.maxFullPages !== undefined) {
+    maxFullPages = Number(flags.maxFullPages);
+    if (!Number.isInteger(maxFullPages) || maxFullPages < 0) {
+      throw new UsageError(
+        `--max-full-pages ${flags.maxFullPages}: give a whole number, 0 or more.`,
+      );
+    }
+  }
+  const summary = await exportSft({
+    human: flags.human,
+    format: flags.format as SftFormat,
+    rationales: flags.rationale,
+    maxFullPages,
+    seed: config.seed,
+    split: parseSplit(flags.split),
+    missingRationale: flags.missingRationale as MissingRationaleMode,
+    out: flags.out ?? path.join(DEFAULT_EXPORTS_DIR, newRunId('sft')),
+  });
+  const report = await writeSftReport(summary);
+  const missing = summary.missing_rationales;
+  if (missing.steps > 0) {
+    process.stderr.write(
+      `warning: ${missing.steps} step(s) in ${missing.sessions} session(s) have no rationale; ` +
+        (summary.missing_rationale === 'skip'
+          ? 'those sessions were left out. '
+          : 'they were written with an empty rationale and weight 0 (no loss). ') +
+        'Run `shopsim synthesize --human <traces> --model <spec>` first, or export with --no-rationale.\n',
+    );
+  }
+  if (flags.json) {
+    process.stdout.write(JSON.stringify({ ...summary, report }, null, 2) + '\n');
+    return summary;
+  }
+  const t = summary.tokens;
+  const lines = [
+    `Exported ${summary.sessions} session(s), ${summary.steps} steps, as ${summary.format} ` +
+      `${summary.rationales ? 'with' : 'without'} rationales into ${summary.out}`,
+    ...SPLIT_NAMES.map((s) => {
+      const x = summary.splits[s];
+      return `  ${s.padEnd(10)} ${String(x.examples).padStart(5)} examples  ${String(x.users).padStart(4)} users  ${x.tokens.total} tokens`;
+    }),
+    `Tokens per example (${summary.tokenizer}): min ${t.min ?? 'n/a'}, median ${t.median ?? 'n/a'}, ` +
+      `max ${t.max ?? 'n/a'}, total ${t.total}`,
+    ...summary.skipped_sessions.map((s) => `Skipped ${s.file}: ${s.reason}`),
+    `Report: ${report.markdown}`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  return summary;
+}

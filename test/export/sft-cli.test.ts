@@ -1,0 +1,138 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { readTraces } from '../../src/traces/reader.js';
+import { startFakeOpenAIServer, type FakeOpenAIServer } from '../support/openai-server.js';
+import { checkSftFile } from './sft-check.js';
+import { copyHumanFixtures, tempDir } from './synth-fixtures.js';
+
+/** Runs the CLI in-process; returns the exit code and what it printed. */
+async function cli(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    process.exitCode = undefined;
+    const code = await main(['node', 'shopsim', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+
+let server: FakeOpenAIServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+describe('shopsim synthesize, then shopsim export sft', () => {
+  it('turns human traces into valid fine-tuning files, with and without rationales', async () => {
+    let n = 0;
+    server = await startFakeOpenAIServer({
+      fallback: () => ({ content: `"I take step ${++n} because it gets me closer to my goal."` }),
+    });
+    const human = await copyHumanFixtures();
+    const work = await tempDir();
+    const synthesized = path.join(work, 'synthesized');
+
+    const syn = await cli(
+      'synthesize',
+      '--human',
+      human,
+      '--model',
+      'openai:fake-model',
+      '--base-url',
+      server.baseUrl,
+      '--concurrency',
+      '2',
+      '--out',
+      synthesized,
+      '--json',
+    );
+    expect(syn.stderr).toBe('');
+    expect(syn.code).toBe(0);
+    const summary = JSON.parse(syn.stdout);
+    expect(summary).toMatchObject({ synthesized: 19, kept: 1, failed: 0, run_dir: synthesized });
+    expect(summary.report.markdown).toBe(path.join(synthesized, 'synthesize-report.md'));
+    expect(server.completions.every((c) => c.model === 'fake-model')).toBe(true);
+    const traces = await readTraces(synthesized);
+    expect(traces.flatMap((t) => t.steps).every((s) => s.rationale)).toBe(true);
+
+    for (const [format, rationales] of [
+      ['openai', true],
+      ['messages', false],
+    ] as const) {
+      const out = path.join(work, `sft-${format}`);
+      const args = ['export', 'sft', '--human', synthesized, '--format', format, '--out', out];
+      if (!rationales) args.push('--no-rationale');
+      const exp = await cli(...args, '--seed', '3', '--max-full-pages', '3', '--json');
+      expect(exp.stderr).toBe('');
+      expect(exp.code).toBe(0);
+      const result = JSON.parse(exp.stdout);
+      expect(result).toMatchObject({ sessions: 5, steps: 20, rationales, format, seed: 3 });
+      expect((await readdir(out)).sort()).toEqual([
+        'sft-report.json',
+        'sft-report.md',
+        'test.jsonl',
+        'train.jsonl',
+        'validation.jsonl',
+      ]);
+      let records = 0;
+      for (const split of ['train', 'validation', 'test']) {
+        const checked = await checkSftFile(path.join(out, `${split}.jsonl`), format, rationales);
+        records += checked.length;
+        for (const r of checked) {
+          if (rationales) expect(r.answers.every((a) => /^I /.test(a.rationale!))).toBe(true);
+          expect(r.messages.filter((m) => m.content.includes('```html'))).toHaveLength(
+            Math.min(3, r.answers.length),
+          );
+        }
+      }
+      expect(records).toBe(5);
+    }
+  });
+
+  it('export warns about steps without a rationale and suggests synthesize', async () => {
+    const out = path.join(await tempDir(), 'sft');
+    const result = await cli('export', 'sft', '--human', await copyHumanFixtures(), '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/19 step\(s\) in 5 session\(s\) have no rationale/);
+    expect(result.stderr).toMatch(/shopsim synthesize/);
+    expect(result.stdout).toMatch(/Exported 5 session\(s\), 20 steps, as openai with rationales/);
+  });
+
+  it('gives clear usage errors', async () => {
+    const human = await copyHumanFixtures();
+    const bad = async (...args: string[]) => {
+      const r = await cli(...args);
+      expect(r.code).toBe(2);
+      return r.stderr;
+    };
+    expect(await bad('synthesize', '--human', human, '--model', 'random')).toMatch(
+      /cannot explain one/,
+    );
+    expect(await bad('export', 'sft', '--human', human, '--format', 'csv')).toMatch(
+      /--format csv: use openai or messages/,
+    );
+    expect(await bad('export', 'sft', '--human', human, '--split', '0.5,0.2')).toMatch(
+      /three non-negative fractions/,
+    );
+    expect(await bad('export', 'sft', '--human', human, '--split', '0.5,0.2,0.2')).toMatch(
+      /add up to 0.9/,
+    );
+    expect(await bad('export', 'sft', '--human', human, '--max-full-pages', '-1')).toMatch(
+      /--max-full-pages -1/,
+    );
+  });
+});
