@@ -6,6 +6,7 @@ import { registerTraces } from './traces.js';
 import { registerImport } from './import.js';
 import { registerSynthesize } from './synthesize.js';
 import { registerExport } from './export.js';
+import { registerServe } from './serve.js';
 
 /** Each command lives in its own file and adds itself here, one line each. */
 export function registerCommands(program: Command): void {
@@ -16,5 +17,6 @@ export function registerCommands(program: Command): void {
   registerSynthesize(program);
   registerExport(program);
   registerCompare(program);
+  registerServe(program);
   void program;
 }

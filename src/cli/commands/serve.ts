@@ -1,0 +1,89 @@
+import type { Command } from 'commander';
+import { DEFAULT_SEED } from '../../../sites/shop/catalog/generate.js';
+import { startShop } from '../../../sites/shop/server.js';
+import { isVariant, type Variant } from '../../../sites/shop/state/variant.js';
+import { UsageError } from '../../errors.js';
+
+export const DEFAULT_SERVE_PORT = 4173;
+
+interface ServeFlags {
+  port: string;
+  host: string;
+  variant: string;
+  seed: string;
+  orderLog?: string;
+}
+
+export interface ServeSettings {
+  port: number;
+  host: string;
+  variant: Variant;
+  seed: number;
+  orderLog: string | undefined;
+}
+
+/** Checks the flags; every problem names the flag and says what to give instead. */
+export function parseServeFlags(flags: ServeFlags): ServeSettings {
+  if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) {
+    throw new UsageError(
+      `--port ${flags.port}: give a whole number from 0 to 65535 (0 = any free port).`,
+    );
+  }
+  if (!isVariant(flags.variant)) {
+    throw new UsageError(`--variant ${flags.variant}: unknown variant; use a or b.`);
+  }
+  if (!/^\d+$/.test(flags.seed) || !Number.isSafeInteger(Number(flags.seed))) {
+    throw new UsageError(
+      `--seed ${flags.seed}: the seed must be a non-negative whole number, e.g. --seed 7.`,
+    );
+  }
+  return {
+    port: Number(flags.port),
+    host: flags.host,
+    variant: flags.variant,
+    seed: Number(flags.seed),
+    orderLog: flags.orderLog,
+  };
+}
+
+/** Resolves with the signal's name on the first SIGINT or SIGTERM. */
+function untilStopped(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onInt = () => stop('SIGINT');
+    const onTerm = () => stop('SIGTERM');
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      resolve(signal);
+    };
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+  });
+}
+
+export async function serve(flags: ServeFlags): Promise<void> {
+  const settings = parseServeFlags(flags);
+  const shop = await startShop(settings);
+  process.stdout.write(
+    `Mock shop running at ${shop.url} (variant ${settings.variant} for new visitors, catalog seed ${settings.seed})\n` +
+      `Orders are logged to ${shop.orderLogPath} and served at ${shop.url}/api/orders\n` +
+      'Press Ctrl+C to stop.\n',
+  );
+  const signal = await untilStopped();
+  await shop.close();
+  process.stdout.write(`Mock shop stopped (${signal}).\n`);
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'Run the bundled mock shop until Ctrl+C. Visitors can switch arms with ?variant=a|b.',
+    )
+    .option('--port <n>', 'port to listen on; 0 picks a free one', String(DEFAULT_SERVE_PORT))
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--variant <a|b>', 'A/B arm new visitors get', 'a')
+    .option('--seed <n>', 'catalog seed (same seed, same catalog)', String(DEFAULT_SEED))
+    .option('--order-log <file>', 'JSONL file placed orders are appended to (default: a temp file)')
+    .action(serve);
+}
