@@ -19,7 +19,9 @@ export interface LlamaModelOptions {
   threads?: number;
   /** Cap on generated tokens per answer. Default 512. */
   maxTokens?: number;
+  /** Sampling temperature, default 0.7; with a seed, answers are still reproducible. */
   temperature?: number;
+  /** Sampling seed, reset for every answer: the same request and seed give the same answer. */
   seed?: number;
   /**
    * Build the grammar per page with `name` limited to the page's clickable / typeable names
@@ -112,7 +114,7 @@ export class LlamaCppModel implements SimulatorModel {
       const text = await session.prompt(rest.map((m) => m.content).join('\n\n'), {
         grammar,
         maxTokens: this.options.maxTokens ?? 512,
-        temperature: this.options.temperature ?? 0,
+        temperature: this.options.temperature ?? 0.7,
         ...(this.options.seed !== undefined ? { seed: this.options.seed } : {}),
         ...(this.tokenBias ? { tokenBias: this.tokenBias } : {}),
       });

@@ -14,11 +14,12 @@ import { ModelOutputError } from '../errors.js';
  * - `"action": "click foo"` (the one-line form of formatAction) is accepted;
  * - a bare action object {"type": "click", "name": ...} is accepted (rationale from it or empty);
  * - a bare one-line action ("click foo", "terminate") is accepted as a last resort;
- * - `"type": "input"` (the OPeRA name) means type_and_submit; types are case-insensitive.
+ * - `"type": "input"` (the OPeRA name) means type_and_submit; types are case-insensitive;
+ * - reasoning models' <think>...</think> blocks are skipped (drafts in them do not count).
  * Throws ModelOutputError whose message is written for the model to read and fix.
  */
 export function parseAnswer(text: string): ModelAnswer {
-  const trimmed = text.trim();
+  const trimmed = text.replace(/<think>[\s\S]*?<\/think>/gi, '').trim();
   if (trimmed === '') throw new ModelOutputError('the answer was empty', text);
 
   const problems: string[] = [];

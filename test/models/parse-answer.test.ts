@@ -61,6 +61,14 @@ describe('parseAnswer', () => {
     });
   });
 
+  it('skips <think> blocks of reasoning models, drafts inside included', () => {
+    const text =
+      '<think>Maybe {"rationale": "x", "action": {"type": "terminate"}}? No, search first.</think>\n' +
+      '{"rationale": "Search.", "action": {"type": "type_and_submit", "name": "s", "text": "tent"}}';
+    expect(parseAnswer(text).action).toEqual({ type: 'type_and_submit', name: 's', text: 'tent' });
+    expect(() => parseAnswer('<think>{"type": "terminate"}</think>')).toThrow(/empty/);
+  });
+
   it('tolerates trailing commas', () => {
     expect(parseAnswer('{"rationale": "x", "action": {"type": "terminate",},}').action).toEqual({
       type: 'terminate',
