@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
+import { registerObserve } from './observe.js';
+import { registerSimulate } from './simulate.js';
+import { registerImport } from './import.js';
+import { registerTraces } from './traces.js';
+import { registerReplay } from './replay.js';
+import { registerRecord } from './record.js';
 import { registerEval } from './eval.js';
 import { registerCompare } from './compare.js';
-import { registerObserve } from './observe.js';
-import { registerTraces } from './traces.js';
-import { registerImport } from './import.js';
 import { registerSynthesize } from './synthesize.js';
 import { registerExport } from './export.js';
 import { registerServe } from './serve.js';
@@ -11,12 +14,15 @@ import { registerServe } from './serve.js';
 /** Each command lives in its own file and adds itself here, one line each. */
 export function registerCommands(program: Command): void {
   registerObserve(program);
+  registerSimulate(program);
   registerImport(program);
   registerTraces(program);
+  registerReplay(program);
+  registerRecord(program);
   registerEval(program);
+  registerCompare(program);
   registerSynthesize(program);
   registerExport(program);
-  registerCompare(program);
   registerServe(program);
   void program;
 }

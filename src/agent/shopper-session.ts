@@ -1,0 +1,21 @@
+import type { Action } from '../action.js';
+import type { Observation } from '../observe/observation.js';
+import type { Recipe } from '../observe/recipe.js';
+
+/**
+ * What the agent loop needs from a browser: the browser layer's BrowserSession provides it.
+ * Kept as an interface so the loop does not depend on Playwright.
+ */
+export interface ShopperSession {
+  observe(): Promise<Observation>;
+  /** Throws an ActionError subclass when the action cannot be carried out. */
+  execute(action: Action): Promise<{ urlAfter: string }>;
+  screenshot(file: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export type OpenShopperSession = (
+  startUrl: string,
+  recipe: Recipe | null,
+  timeoutMs: number,
+) => Promise<ShopperSession>;
