@@ -63,7 +63,7 @@ export function checkActionOnPage(action: Action, observation: Observation): str
       return (
         `"${action.name}" is a ${element.kind}, not a text field, so you cannot type into it` +
         (fields.length
-          ? `; text fields here: ${fields.join(', ')}.`
+          ? `; choose from the text fields: ${fields.join(', ')}.`
           : '; this page has no text field, so click or terminate instead.')
       );
     }

@@ -85,7 +85,7 @@ describe('decide', () => {
     const last = model.requests[3]!.feedback;
     expect(last[0]).toMatch(/is disabled/);
     expect(last[1]).toMatch(
-      /is a button, not a text field.*text fields here: nav_bar\.search_input, feedback\.comment/,
+      /is a button, not a text field.*choose from the text fields: nav_bar\.search_input, feedback\.comment/,
     );
     expect(last[2]).toMatch(/non-empty "text"/);
   });

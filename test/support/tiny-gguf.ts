@@ -42,7 +42,12 @@ type MetaValue =
   | { type: 'f32s'; value: number[] }
   | { type: 'i32s'; value: number[] };
 
-/** The vocabulary: specials, all 256 <0xXX> byte tokens, printable ASCII (space as "▁"). */
+/**
+ * The vocabulary: specials, all 256 <0xXX> byte tokens, printable ASCII (space as "▁").
+ * All 256 byte tokens are needed: llama.cpp's byte fallback aborts the whole process when a
+ * non-ASCII input byte has no token. Generation should ban the ids of <0x80>..<0xFF>
+ * (LlamaModelOptions.banHighByteTokens) so noise output stays valid UTF-8.
+ */
 export function tinyVocabulary(): { tokens: string[]; types: number[]; scores: number[] } {
   const tokens = ['<unk>', '<s>', '</s>'];
   const types = [TOKEN_UNKNOWN, TOKEN_CONTROL, TOKEN_CONTROL];
