@@ -11,12 +11,14 @@ import { buildRationaleMessages, type RationaleRequest } from './synthesize-prom
 import type { RationaleWriter, RationaleWriterOptions } from './synthesize-writer.js';
 
 /** The answer shape the grammar enforces; cleanRationale unwraps it. */
-const RATIONALE_SCHEMA = {
-  type: 'object',
-  properties: { rationale: { type: 'string', maxLength: 300 } },
-  required: ['rationale'],
-  additionalProperties: false,
-} as const;
+function rationaleSchema(maxLength: number) {
+  return {
+    type: 'object',
+    properties: { rationale: { type: 'string', maxLength } },
+    required: ['rationale'],
+    additionalProperties: false,
+  } as const;
+}
 
 const JSON_HINT = '\n\nAnswer with JSON only: {"rationale": "<the sentence>"}';
 
@@ -55,8 +57,14 @@ export class LlamaRationaleWriter implements RationaleWriter {
     try {
       llama = await lib.getLlama({ gpu: false, build: 'never', logLevel: lib.LlamaLogLevel.error });
       const model = await llama.loadModel({ modelPath: file });
-      const context = await model.createContext({ contextSize: { max: 8192 } });
-      const grammar = await llama.createGrammarForJsonSchema(RATIONALE_SCHEMA);
+      const tuning = options.llama ?? {};
+      const context = await model.createContext({
+        contextSize: tuning.contextSize ?? { max: 8192 },
+        ...(tuning.threads ? { threads: tuning.threads } : {}),
+      });
+      const grammar = await llama.createGrammarForJsonSchema(
+        rationaleSchema(tuning.maxRationaleLength ?? 300),
+      );
       return new LlamaRationaleWriter(
         id,
         options,
@@ -92,7 +100,7 @@ export class LlamaRationaleWriter implements RationaleWriter {
     try {
       return await session.prompt(messages.user + JSON_HINT, {
         grammar: this.grammar,
-        maxTokens: 160,
+        maxTokens: this.options.llama?.maxTokens ?? 160,
         temperature: 0.3,
       });
     } catch (error) {

@@ -3,9 +3,6 @@ import { ModelBackendError } from '../errors.js';
 import { buildRationaleMessages, type RationaleRequest } from './synthesize-prompt.js';
 import type { RationaleWriter, RationaleWriterOptions } from './synthesize-writer.js';
 
-/** A rationale is one sentence; this leaves room for models that ramble before stopping. */
-const MAX_COMPLETION_TOKENS = 200;
-
 /**
  * Rationales from an OpenAI chat model, or any OpenAI-compatible server (vLLM, llama.cpp server,
  * Ollama) given with --base-url. The key comes from OPENAI_API_KEY; local servers need none.
@@ -37,6 +34,8 @@ export class OpenAiRationaleWriter implements RationaleWriter {
 
   async explain(request: RationaleRequest): Promise<string> {
     const messages = await buildRationaleMessages(request, this.options);
+    // No max_completion_tokens: reasoning models count hidden reasoning against it and would
+    // answer nothing; the answer is cut to one sentence anyway.
     let completion;
     try {
       completion = await this.client.chat.completions.create({
@@ -45,18 +44,16 @@ export class OpenAiRationaleWriter implements RationaleWriter {
           { role: 'system', content: messages.system },
           { role: 'user', content: messages.user },
         ],
-        max_completion_tokens: MAX_COMPLETION_TOKENS,
       });
     } catch (error) {
       throw this.backendError(error);
     }
-    const choice = completion.choices[0];
-    const text = choice?.message?.content ?? '';
-    if (!text.trim()) {
-      const why = choice?.message?.refusal ? `refused: ${choice.message.refusal}` : 'empty answer';
-      throw new ModelBackendError(`${this.id} gave no rationale (${why}).`);
+    const message = completion.choices[0]?.message;
+    if (!message?.content?.trim() && message?.refusal) {
+      throw new ModelBackendError(`${this.id} refused to write a rationale: ${message.refusal}`);
     }
-    return text;
+    // an empty answer is asked again by explainStep, like any answer without a usable sentence
+    return message?.content ?? '';
   }
 
   private backendError(error: unknown): ModelBackendError {

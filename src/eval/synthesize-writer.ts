@@ -22,6 +22,17 @@ export interface RationaleWriterOptions {
   apiKey?: string | null;
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** llama backend tuning (tests use a tiny model with one thread and short answers). */
+  llama?: LlamaWriterOptions;
+}
+
+export interface LlamaWriterOptions {
+  threads?: number;
+  contextSize?: number;
+  /** Cap on generated tokens. Default 160. */
+  maxTokens?: number;
+  /** Cap on the rationale's characters, enforced by the grammar. Default 300. */
+  maxRationaleLength?: number;
 }
 
 const SUPPORTED =
