@@ -6,29 +6,31 @@ import { InputFileError } from './errors.js';
 const Level = z.enum(['low', 'medium', 'high']);
 
 /** Who the shopper is and what they want today. */
-export const Persona = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lowercase letters, digits, "-" and "_"'),
-  display_name: z.string().min(1),
-  demographics: z.object({
-    age: z.number().int().min(13).max(110),
-    gender: z.string().min(1),
-    income_band: z.enum(['low', 'lower_middle', 'middle', 'upper_middle', 'high']),
-    location: z.string().min(1),
-  }),
-  shopping_style: z.object({
-    patience: Level,
-    thoroughness: Level,
-    price_sensitivity: Level,
-    brand_loyalty: Level,
-  }),
-  /** Today's intent in one or two sentences. */
-  intent: z.string().min(1),
-  /** Whether the shopper means to buy today or only to browse. */
-  goal: z.enum(['buy', 'browse']).default('buy'),
-  budget: z.number().positive().nullable().default(null),
-  preferred_brands: z.array(z.string()).default([]),
-  background: z.string().default(''),
-});
+export const Persona = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lowercase letters, digits, "-" and "_"'),
+    display_name: z.string().min(1),
+    demographics: z.object({
+      age: z.number().int().min(13).max(110),
+      gender: z.string().min(1),
+      income_band: z.enum(['low', 'lower_middle', 'middle', 'upper_middle', 'high']),
+      location: z.string().min(1),
+    }),
+    shopping_style: z.object({
+      patience: Level,
+      thoroughness: Level,
+      price_sensitivity: Level,
+      brand_loyalty: Level,
+    }),
+    /** Today's intent in one or two sentences. */
+    intent: z.string().min(1),
+    /** Whether the shopper means to buy today or only to browse. */
+    goal: z.enum(['buy', 'browse']).default('buy'),
+    budget: z.number().positive().nullable().default(null),
+    preferred_brands: z.array(z.string()).default([]),
+    background: z.string().default(''),
+  })
+  .strict();
 export type Persona = z.infer<typeof Persona>;
 
 /** Validates a parsed persona object; errors name the file and the field. */
@@ -36,9 +38,11 @@ export function parsePersona(value: unknown, file: string): Persona {
   const result = Persona.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0]!;
+    // A misspelled key is reported by its own name, not as a problem of the whole object.
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     throw new InputFileError(
       file,
-      issue.path.join('.') || '(root)',
+      [...issue.path, ...keys.slice(0, 1)].join('.') || '(root)',
       `${issue.message}. Fix the persona file (see personas/ for examples).`,
     );
   }

@@ -131,6 +131,14 @@ describe('bad persona files', () => {
     ).toBe('id');
   });
 
+  it('a misspelled key is rejected, naming it', async () => {
+    const error = await loadError({
+      'f.json': JSON.stringify({ ...VALID, prefered_brands: ['X'] }),
+    });
+    expect(error.field).toBe('prefered_brands');
+    expect(error.message).toMatch(/f\.json, field "prefered_brands": .*unrecognized/i);
+  });
+
   it('bad JSON names the file', async () => {
     const error = await loadError({ 'e.json': '{ "id": "x", ' });
     expect(error.file).toMatch(/e\.json$/);
