@@ -89,7 +89,7 @@ export function containerPart(el: Element): ContainerPart | null {
   const strong = (part: string): ContainerPart | null => (part ? { part, strong: true } : null);
 
   const label = slugify(labelOf(el));
-  if (label && (landmark || tag === 'ul' || tag === 'ol' || tag === 'table' || tag === 'div')) {
+  if (label && (landmark || role || tag === 'ul' || tag === 'ol' || tag === 'table')) {
     return { part: label, strong: landmark };
   }
   if (tag === 'fieldset') {

@@ -58,16 +58,23 @@ function genericIdentity(el: Element): string | null {
   return null;
 }
 
+/** Most controls a card-like element found by its siblings may hold (more: a page section). */
+const MAX_CARD_CONTROLS = 12;
+
 /**
  * True for elements that are one of many alike: list items, table rows, elements carrying a
- * product identity attribute, and elements with 2+ same-tag-and-class siblings.
+ * product identity attribute, and card-like elements with 2+ same-tag-and-class siblings (not
+ * page sections: at most 12 controls and no h1/h2 inside).
  */
-export function isRepeatedItem(el: Element): boolean {
+export function isRepeatedItem(el: Element, controls: number): boolean {
   const tag = el.tagName.toLowerCase();
   if (tag === 'li' || tag === 'tr' || tag === 'dd') return true;
   if (PRODUCT_ATTRIBUTES.some((a) => el.hasAttribute(a))) return true;
-  if (tag === 'body' || tag === 'main' || tag === 'form') return false;
-  return sameSiblings(el).length >= 2 && (tag === 'article' || !!el.getAttribute('class'));
+  if (tag === 'body' || tag === 'main' || tag === 'form' || controls > MAX_CARD_CONTROLS) {
+    return false;
+  }
+  if (tag !== 'article' && !el.getAttribute('class')) return false;
+  return sameSiblings(el).length >= 2 && !el.querySelector('h1, h2');
 }
 
 function keyFromValue(value: string, prefix: string): string {
@@ -78,6 +85,7 @@ function keyFromValue(value: string, prefix: string): string {
 
 /** A stable key from a link target: the last path segment that names something, or an id param. */
 export function keyFromHref(href: string, base: string): string {
+  if (href.startsWith('#')) return slugify(href.slice(1));
   let url: URL;
   try {
     url = new URL(href, base || 'http://localhost/');

@@ -28,7 +28,10 @@ export class NamingContext {
 
   isItem(el: Element): boolean {
     let v = this.repeated.get(el);
-    if (v === undefined) this.repeated.set(el, (v = isRepeatedItem(el)));
+    if (v === undefined) {
+      v = isRepeatedItem(el, this.scan.controlCount.get(el) ?? 0);
+      this.repeated.set(el, v);
+    }
     return v;
   }
 
@@ -66,13 +69,15 @@ const DEFAULT_LABEL: Record<ElementKind, string> = {
 
 /** The control's own part of its name: its label slug, without prices or badge counts. */
 export function ownLabel(ctx: NamingContext, el: Element, kind: ElementKind): string {
+  const texts = ctx.labelTexts(el, kind);
   let label = '';
-  for (const text of ctx.labelTexts(el, kind)) {
-    label = slugify(stripVolatile(text)) || slugify(text);
+  for (const text of texts) {
+    label = slugify(stripVolatile(text));
     if (label) break;
   }
+  // a label that is only a price or a count: the link target, else the raw text
   if (!label && kind === 'link') label = keyFromHref(el.getAttribute('href') ?? '', ctx.base);
-  if (!label) label = DEFAULT_LABEL[kind];
+  if (!label) label = texts.map((t) => slugify(t)).find(Boolean) ?? DEFAULT_LABEL[kind];
   if ((kind === 'text_input' || kind === 'textarea') && !label.endsWith('input')) {
     label = `${label}_input`.replace(/^(.{40}).*$/, '$1');
   }
@@ -126,15 +131,15 @@ export function genericName(
     names.push(key.key);
     if (item === el) label = 'card';
     else if (kind === 'link' && key.primaryHref && el.getAttribute('href') === key.primaryHref) {
-      const hasText = ctx.labelTexts(el, kind).length > 0 && (el.textContent ?? '').trim() !== '';
-      if (!hasText) label = 'image_link';
+      if (!(el.textContent ?? '').trim()) label = 'image_link';
       else if (!titleLinkTaken.has(item)) {
         titleLinkTaken.add(item);
         label = 'title_link';
       }
     }
   }
-  if (kind === 'radio') {
+  const groupBox = el.closest('fieldset, [role="radiogroup"]');
+  if (kind === 'radio' && !(groupBox && ctx.part(groupBox))) {
     const group = idPart(el.getAttribute('name'));
     if (group) names.push(group);
   }

@@ -1,7 +1,7 @@
 import { nativeKind } from './interactables.js';
 import type { NamingContext } from './naming.js';
 import { fillName, type RecipeRuleLike } from './recipe-match.js';
-import { sortInDocumentOrder } from './scan.js';
+import { sortByOrder } from './scan.js';
 import { caseKeepingSlug, slugify } from './slug.js';
 
 /** A recipe selector the browser (or linkedom) refused. */
@@ -51,6 +51,6 @@ export function applyRules(ctx: NamingContext, rules: RecipeRuleLike[]): Map<Ele
       pinned.set(el, name);
     }
   });
-  if (added) sortInDocumentOrder(scan.interactables);
+  if (added) sortByOrder(scan.interactables, scan.order);
   return pinned;
 }

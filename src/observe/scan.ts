@@ -16,7 +16,6 @@ export const DROPPED_TAGS = new Set([
   'iframe',
   'frame',
   'frameset',
-  'object',
   'embed',
   'canvas',
   'video',
@@ -38,6 +37,8 @@ export interface Scan {
   kinds: Map<Element, ElementKind>;
   /** For each element, how many interactables it contains (itself included). */
   controlCount: Map<Element, number>;
+  /** Document order of every element the walk reached (visible or not). */
+  order: Map<Element, number>;
 }
 
 /** True when an element is rendered neither by itself nor by its subtree, whatever the env says. */
@@ -45,7 +46,16 @@ function isAlwaysHidden(el: Element, tag: string): boolean {
   if (DROPPED_TAGS.has(tag)) return true;
   if (tag === 'dialog' && !el.hasAttribute('open')) return true;
   if (tag === 'input' && inputType(el) === 'hidden') return true;
-  return el.getAttribute('aria-hidden') === 'true';
+  return el.getAttribute('aria-hidden') === 'true' && !isPageRegion(el);
+}
+
+/**
+ * aria-hidden hides icons and decorative duplicates from screen readers, but sites also put it on
+ * the whole page behind an open modal (cookie banners), which a sighted shopper still sees. An
+ * aria-hidden element holding the page title (h1) or form fields is such a region and is kept.
+ */
+function isPageRegion(el: Element): boolean {
+  return el.querySelector('h1, input:not([type="hidden"]), select, textarea') !== null;
 }
 
 /** Walks the body once, pruning hidden subtrees, and finds every interactable element. */
@@ -55,9 +65,11 @@ export function scanDocument(doc: Document, env: DomEnv): Scan {
   const found: Element[] = [];
   const pointerOnly = new Set<Element>();
   const hiddenToggles: Element[] = [];
+  const order = new Map<Element, number>();
   const root = doc.body ?? doc.documentElement;
 
   const visit = (el: Element, insideControl: boolean): void => {
+    order.set(el, order.size);
     const tag = el.tagName.toLowerCase();
     if (tag === 'svg' || tag === 'math') {
       if (!isAlwaysHidden(el, tag) && env.isVisible(el)) visible.add(el);
@@ -98,7 +110,7 @@ export function scanDocument(doc: Document, env: DomEnv): Scan {
       found.push(toggle);
     }
   }
-  if (hiddenToggles.length) sortInDocumentOrder(found);
+  if (hiddenToggles.length) sortByOrder(found, order);
 
   // A pointer-cursor region is a control of its own only if it wraps no real control.
   const controlCount = countControls(found, root);
@@ -113,7 +125,7 @@ export function scanDocument(doc: Document, env: DomEnv): Scan {
     }
     return keep;
   });
-  return { doc, env, visible, interactables, kinds, controlCount };
+  return { doc, env, visible, interactables, kinds, controlCount, order };
 }
 
 function countControls(found: Element[], root: Element | null): Map<Element, number> {
@@ -143,7 +155,7 @@ function hasVisibleLabel(doc: Document, el: Element, visible: Set<Element>): boo
   return false;
 }
 
-/** Sorts elements of one document into document order (in place). */
-export function sortInDocumentOrder(elements: Element[]): void {
-  elements.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : a === b ? 0 : 1));
+/** Sorts elements the walk reached into document order (in place). */
+export function sortByOrder(elements: Element[], order: Map<Element, number>): void {
+  elements.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }

@@ -72,6 +72,12 @@ export function serialize(input: SerializeInput): string {
       const inner = content.trim();
       return inner ? `\n<div>${inner}</div>\n` : '';
     }
+    // a wrapper's own label (ratings drawn as stars, icons) is what a human reads from it
+    const label = (el.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').trim();
+    if (label && label !== content.trim()) {
+      const span = `<span${attrs([['aria-label', label]])}>${content.trim()}</span>`;
+      return BLOCK_WRAPPERS.has(tag) ? `\n${span}\n` : span;
+    }
     if (BLOCK_WRAPPERS.has(tag) || tag.includes('-')) return `\n${content}\n`;
     return content;
   };

@@ -47,7 +47,11 @@ export function caseKeepingSlug(text: string, max = MAX_PART_LENGTH): string {
 
 const PRICE =
   /(?:[$€£¥₹₽]|\b(?:usd|eur|gbp|chf|rs|inr|brl|kr)\b)\s?\d[\d.,\s]*\d?|\d[\d.,]*\s?(?:[$€£¥₹₽]|\b(?:usd|eur|gbp|chf|kr|lei|kn)\b)/gi;
-const COUNT = /\(\s*\d+\s*\)|\b\d+\s+(?:items?|products?|results?)\b/gi;
+const COUNTED = '(?:items?|products?|results?|reviews?|ratings?|comments?|questions?|answers?)';
+const COUNT = new RegExp(
+  `\\(\\s*\\d[\\d,.]*\\s*${COUNTED}?\\s*\\)|\\b\\d[\\d,.]*\\s+${COUNTED}\\b`,
+  'gi',
+);
 
 /**
  * Removes the parts of a label that change while the control stays the same: prices

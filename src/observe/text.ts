@@ -32,8 +32,11 @@ export function visibleText(el: Element, scan: Scan, skip: Element | null = null
         const e = child as Element;
         if (e === skip || !scan.visible.has(e)) continue;
         const tag = e.tagName.toLowerCase();
+        const aria = e.getAttribute('aria-label');
         if (tag === 'svg') alts.push(svgLabel(e));
         else if (tag === 'img') alts.push(e.getAttribute('alt') ?? '');
+        else if (aria && aria.trim())
+          parts.push(` ${aria} `); // e.g. stars drawn with CSS
         else if (tag === 'select' || tag === 'textarea') continue;
         else {
           parts.push(' ');
@@ -44,7 +47,10 @@ export function visibleText(el: Element, scan: Scan, skip: Element | null = null
     }
   };
   walk(el);
-  return collapse(parts.join('')) || collapse(alts.join(' '));
+  const text = collapse(parts.join(''));
+  const alt = collapse(alts.join(' '));
+  // a bare number next to an icon is a badge ("🛒 2"): the icon's label names the control
+  return alt && !/\p{L}/u.test(text) ? alt : text || alt;
 }
 
 /** label[for] lookups for one document, built once. */

@@ -45,6 +45,16 @@ export function absoluteHref(raw: string | null, base: string): string | null {
 }
 
 const MAX_HREF = 80;
+const TRACKING =
+  /^(?:utm_.*|gclid|fbclid|msclkid|dclid|_ga|_gl|mc_[ce]id|ref|ref_|qid|sr|spm|scm|pf_rd_.*|pd_rd_.*|_encoding|psc|smid|th|crid|sprefix|igshid)$/i;
+
+/** The query string without tracking parameters; dropped entirely when still long. */
+function shortSearch(url: URL): string {
+  const params = new URLSearchParams(url.search);
+  for (const key of Array.from(params.keys())) if (TRACKING.test(key)) params.delete(key);
+  const search = params.toString();
+  return search && search.length <= 40 ? `?${search}` : '';
+}
 
 /**
  * A short form of a link target for the simplified HTML: path and query on the same site,
@@ -63,9 +73,10 @@ export function shortHref(raw: string | null, base: string, pageUrl: string): st
     } catch {
       page = null;
     }
+    const search = shortSearch(url);
     if (url.protocol === 'mailto:' || url.protocol === 'tel:') out = url.href;
-    else if (page && url.origin === page.origin) out = url.pathname + url.search;
-    else out = url.host + url.pathname + (url.search.length <= 30 ? url.search : '');
+    else if (page && url.origin === page.origin) out = url.pathname + search;
+    else out = url.host + url.pathname + search;
   } catch {
     out = href;
   }

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { Observation } from '../../src/observe/observation.js';
+import { fixtureHtml, observeHtml } from './dom.js';
+
+const htmlOf = (html: string, url = 'https://shop.test/page'): string =>
+  observeHtml(html, { url }).obs.html;
+
+describe('simplified HTML', () => {
+  it('drops scripts, styles, comments, templates and svg internals', () => {
+    const out = htmlOf(`<style>.a{}</style><script>var secret = 1;</script><!-- note -->
+      <template><p>tpl</p></template><noscript>Enable JS</noscript>
+      <p>Visible</p><svg><path d="M0 0"/><text>internal</text></svg>
+      <svg aria-label="Free shipping"><path d="M1 1"/></svg><svg><title>Cart</title><path/></svg>`);
+    expect(out).toBe(
+      'Visible\n<svg aria-label="Free shipping"></svg><svg aria-label="Cart"></svg>',
+    );
+  });
+
+  it('drops hidden subtrees: hidden, display:none, visibility:hidden, aria-hidden, type=hidden', () => {
+    const { obs } = observeHtml(`<div hidden><a href="/a">A</a></div>
+      <div style="display: none !important"><a href="/b">B</a></div>
+      <div style="visibility:hidden"><button>C</button></div>
+      <div aria-hidden="true"><a href="/d">D</a></div><input type="hidden" name="t" value="x">
+      <p style="opacity:0">E</p><a href="/f">F</a>`);
+    expect(obs.html).toBe('<a name="f" href="/f">F</a>');
+    expect(obs.elements.map((e) => e.name)).toEqual(['f']);
+  });
+
+  it('keeps a visually hidden checkbox that is used through its visible label', () => {
+    const { obs } = observeHtml(`<input type="radio" name="w" id="w1" style="opacity:0">
+      <label for="w1">Wide</label><input type="radio" name="w" id="w2" hidden>`);
+    expect(obs.elements.map((e) => e.name)).toEqual(['w.wide']);
+  });
+
+  it('collapses chains of wrappers and keeps structure (headings, lists, tables, forms, labels)', () => {
+    const out =
+      htmlOf(`<div class="a"><div class="b"><div><span class="c">Deep text</span></div></div></div>
+      <h2 class="title">Specs</h2><table class="t"><tbody><tr><th>Weight</th><td>250 g</td></tr></tbody></table>
+      <ul class="list"><li>One</li><li></li></ul>`);
+    expect(out).toBe(
+      'Deep text\n<h2>Specs</h2>\n<table><tr><th>Weight</th><td>250 g</td></tr></table>\n<ul><li>One</li></ul>',
+    );
+  });
+
+  it('keeps only allowlisted attributes and replaces the original name with the semantic one', () => {
+    const out = htmlOf(
+      `<form id="f" class="x" action="/s" method="post" data-track="1">
+        <input name="q" id="q" class="big" style="color:red" placeholder="Search" value="mugs" autocomplete="off" onclick="x()">
+        <input type="checkbox" name="gift" checked aria-label="Gift wrap">
+        <select name="size"><option value="9" selected data-x="1">US 9</option></select>
+        <button type="submit" class="btn" disabled data-id="3">Go</button>
+        <a href="https://shop.test/products/mug?color=red&amp;utm_source=newsletter&amp;utm_medium=email&amp;gclid=abc" target="_blank" rel="noopener">Mug</a>
+        <a href="https://other.test/page">Elsewhere</a><a href="javascript:void(0)">JS</a>
+        <img src="/i.png" alt="A red mug" width="10"><img src="/pixel.gif" alt="">
+      </form>`,
+    );
+    expect(out).toBe(
+      '<form><input name="f.search_input" value="mugs" placeholder="Search"> ' +
+        '<input name="f.gift_wrap" type="checkbox" aria-label="Gift wrap" checked>\n' +
+        '<select name="f.size"><option name="f.size.us_9" selected>US 9</option></select>\n' +
+        '<button name="f.go" disabled>Go</button> ' +
+        '<a name="f.mug" href="/products/mug?color=red">Mug</a> ' +
+        '<a name="f.elsewhere" href="other.test/page">Elsewhere</a><a name="f.js">JS</a> ' +
+        '<img alt="A red mug"></form>',
+    );
+  });
+
+  it('keeps labelled ratings, struck-through old prices and stock notes', () => {
+    const out = htmlOf(`<div class="price"><del>$110.00</del> <b>$89.00</b></div>
+      <div class="stars" aria-label="4.5 out of 5 stars">★★★★½</div><p class="stock">Only 2 left</p>`);
+    expect(out).toBe(
+      '<del>$110.00</del> $89.00\n<span aria-label="4.5 out of 5 stars">★★★★½</span>\nOnly 2 left',
+    );
+  });
+
+  it('cuts very long text runs', () => {
+    const out = htmlOf(`<p>${'word '.repeat(200)}</p>`);
+    expect(out.length).toBeLessThan(420);
+    expect(out.endsWith('…')).toBe(true);
+  });
+
+  it('returns a valid Observation with the title and absolute hrefs', () => {
+    const { obs } = observeHtml(fixtureHtml('search'), { url: 'https://acme.test/search?q=x' });
+    expect(() => Observation.parse(obs)).not.toThrow();
+    expect(obs.title).toBe('Search: running shoes – Acme');
+    expect(obs.url).toBe('https://acme.test/search?q=x');
+    const men = obs.elements.find((e) => e.name === 'header.main.men');
+    expect(men).toMatchObject({ kind: 'link', href: 'https://acme.test/c/men', tag: 'a' });
+    expect(obs.html).toContain('<a name="header.main.men" href="/c/men">Men</a>');
+    expect(obs.html).not.toMatch(/class=|style=|data-product-id|<script|<style/);
+  });
+
+  it('resolves links against a <base href>', () => {
+    const { obs } = observeHtml(
+      `<html><head><base href="https://cdn.shop.test/en/"></head><body><a href="mugs">Mugs</a></body></html>`,
+    );
+    expect(obs.elements[0]!.href).toBe('https://cdn.shop.test/en/mugs');
+  });
+});
