@@ -122,7 +122,7 @@ function summary(totals: CartTotals): Html {
     <h2>Order summary</h2>
     ${totalsList(totals)}
     ${missing > 0 ? html`<p class="free-shipping-hint">Add ${formatMoney(missing)} more for FREE delivery.</p>` : null}
-    <form id="proceed_form" method="get" action="/checkout">
+    <form id="proceed_form" method="post" action="/checkout/start">
       <button type="submit" id="proceed_to_checkout" class="btn btn-buy">
         Proceed to checkout
       </button>

@@ -17,6 +17,9 @@ export async function routeAction(ctx: RequestContext): Promise<Reply | null> {
       return update(ctx, await readForm(ctx.req));
     case '/cart/remove':
       return remove(ctx, await readForm(ctx.req));
+    case '/checkout/start':
+      // "Proceed to checkout" posts here so the checkout page gets a clean /checkout URL.
+      return redirect('/checkout');
     case '/checkout':
       return placeOrder(ctx, await readForm(ctx.req));
     default:
