@@ -1,0 +1,33 @@
+import { defineConfig } from 'playwright/test';
+import { CHROMIUM_FLAGS, findBrowser } from './src/browser/launch.js';
+
+/**
+ * End-to-end specs (test/e2e/*.spec.ts) against the mock shop, started by the built CLI.
+ * Run `npm run build` first, then `npx playwright test`.
+ */
+const port = Number(process.env.SHOPSIM_E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '*.spec.ts',
+  fullyParallel: true,
+  workers: 2,
+  timeout: 60_000,
+  reporter: process.env.CI ? 'line' : 'list',
+  use: {
+    baseURL,
+    headless: true,
+    launchOptions: {
+      executablePath: findBrowser().executablePath,
+      args: CHROMIUM_FLAGS,
+    },
+  },
+  webServer: {
+    command: `node bin/shopsim.js serve --port ${port}`,
+    url: `${baseURL}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+  },
+});
