@@ -19,6 +19,7 @@ const SHOPPERS: Persona[] = [
     intent: 'I need a new pair of trail running shoes for weekend hikes, under $150.',
     budget: 150,
     background: 'Wears size 9.',
+    shopping_style: { patience: 'low' },
   }),
   persona({
     id: 'hiker',
@@ -108,4 +109,43 @@ describe('heuristic model on the mock shop (real browser)', () => {
       }
     },
   );
+
+  it('a shopper whose budget nothing fits leaves without ordering and says why', async () => {
+    const before = (await (await fetch(`${running.url}/api/orders`)).json()) as ShopOrder[];
+    const broke = persona({
+      id: 'broke',
+      intent: 'I want a laptop, must be under $40.',
+      budget: 40,
+    });
+    const history = await shop(browser, `${running.url}/`, broke);
+    const last = history[history.length - 1]!;
+    expect(last.action).toEqual({ type: 'terminate' });
+    expect(last.rationale).toMatch(/\$40 budget/);
+    const after = (await (await fetch(`${running.url}/api/orders`)).json()) as ShopOrder[];
+    expect(after.length).toBe(before.length);
+  });
+
+  it('a browse-only shopper looks at a few products and never buys', async () => {
+    const before = (await (await fetch(`${running.url}/api/orders`)).json()) as ShopOrder[];
+    const browsing = persona({
+      id: 'window',
+      goal: 'browse',
+      budget: null,
+      intent: 'Just browsing yoga mats.',
+      shopping_style: { patience: 'medium' },
+    });
+    const history = await shop(browser, `${running.url}/`, browsing);
+    const products = new Set(
+      history
+        .map((h) => new URL(h.observation.url).pathname)
+        .filter((u) => u.startsWith('/product/')),
+    );
+    expect(products.size).toBeGreaterThanOrEqual(2);
+    expect(history[history.length - 1]!.action).toEqual({ type: 'terminate' });
+    expect(
+      history.some((h) => /add_to_cart|buy_now|place_order/.test(JSON.stringify(h.action))),
+    ).toBe(false);
+    const after = (await (await fetch(`${running.url}/api/orders`)).json()) as ShopOrder[];
+    expect(after.length).toBe(before.length);
+  });
 });

@@ -7,13 +7,15 @@ const CHECKOUT = observeFixture('checkout.html', 'http://shop.test/checkout');
 const DONE = observeFixture('confirmation.html', 'http://shop.test/order/TH-10442');
 const UNKNOWN = observeFixture('unknown-shop.html', 'https://maison.example/');
 const added = step(PRODUCT, { type: 'click', name: nameOf(PRODUCT, /^Add to cart$/, 'button') });
+/** The product page again, now saying the cart holds one item. */
+const ADDED = { ...PRODUCT, html: PRODUCT.html.replace('Cart (0)', 'Cart (1)') };
 
 describe('heuristic model: cart, checkout, order', () => {
   it('goes to the cart after adding, then to checkout, then places the order', () => {
-    const afterAdd = decide(request(persona(), PRODUCT, [added]));
+    const afterAdd = decide(request(persona(), ADDED, [added]));
     expect(afterAdd.action).toEqual({ type: 'click', name: nameOf(PRODUCT, /^Cart/, 'link') });
 
-    const toCart = step(PRODUCT, afterAdd.action);
+    const toCart = step(ADDED, afterAdd.action);
     const atCart = decide(request(persona(), CART, [added, toCart]));
     expect(atCart.action).toEqual({ type: 'click', name: nameOf(CART, /^Proceed to checkout$/) });
 
@@ -28,6 +30,11 @@ describe('heuristic model: cart, checkout, order', () => {
     const answer = decide(request(persona(), DONE, [added, placed]));
     expect(answer.action).toEqual({ type: 'terminate' });
     expect(answer.rationale).toMatch(/order is placed/);
+  });
+
+  it('does not count an "Add to cart" click that changed nothing', () => {
+    const answer = decide(request(persona(), PRODUCT, [added]));
+    expect(answer.action).not.toEqual({ type: 'click', name: nameOf(PRODUCT, /^Cart/, 'link') });
   });
 
   it('never places an order above budget', () => {

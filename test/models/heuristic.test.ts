@@ -134,6 +134,18 @@ describe('heuristic model: on the product page', () => {
     expect(buy.rationale).toMatch(/\$89\.99.*cart/);
   });
 
+  it('an impatient shopper takes "Buy now" when offered, others add to cart', () => {
+    const ready = checkedAfterClick(checkedAfterClick(PRODUCT, SIZE_9), BLACK);
+    const hasty = persona({ shopping_style: { patience: 'low' } });
+    const now = decide(request(hasty, ready, [searched, opened]));
+    expect(now.action).toEqual({ type: 'click', name: nameOf(PRODUCT, /^Buy now$/, 'button') });
+    expect(now.rationale).toMatch(/buy it now/);
+    expect(decide(request(persona(), ready, [searched, opened])).action).toEqual({
+      type: 'click',
+      name: ADD,
+    });
+  });
+
   it('changes a preselected option that is not its size', () => {
     const sized = persona({ background: 'Wears size 10 running shoes.' });
     const preset = checkedAfterClick(PRODUCT, SIZE_9);

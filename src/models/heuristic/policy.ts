@@ -24,7 +24,7 @@ export function decideStep(ctx: Ctx): Decision {
   if (funnel) return funnel;
   if (page.isProductPage()) return productPolicy(ctx);
   if (!state.queries.length) {
-    const search = searchNext(ctx, (q) => `I want ${wanted(intent)}, so I'll search for "${q}".`);
+    const search = searchNext(ctx, (q) => `To find what I came for, I'll search for "${q}".`);
     if (search) return search;
   }
   const items = page.items();

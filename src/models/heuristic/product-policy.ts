@@ -1,3 +1,4 @@
+import type { ObservedElement } from '../../observe/observation.js';
 import { productKey } from './controls.js';
 import { click, short, wanted, type Ctx, type Decision } from './context.js';
 import { mainProduct, type MainProduct } from './items.js';
@@ -61,7 +62,12 @@ export function productPolicy(ctx: Ctx): Decision {
   const buttons = ctx.page
     .mainBuyButtons()
     .filter((b) => !b.disabled && usable.has(b.name) && !failed.has(b.name));
-  const buy = buttons.find((b) => /cart|bag|basket|trolley/i.test(b.text + b.name)) ?? buttons[0];
+  // Impatient shoppers take the shortcut when the page offers one.
+  const isCart = (b: ObservedElement): boolean => /cart|bag|basket|trolley/i.test(b.text + b.name);
+  const buy =
+    (ctx.style.patience === 'low' ? buttons.find((b) => !isCart(b)) : undefined) ??
+    buttons.find(isCart) ??
+    buttons[0];
   if (!buy) return leaveProduct(ctx, `${title} can't be bought right now`);
   const price = info.price !== null ? ` at ${money(info.price)}` : '';
   const fit = budget !== null && info.price !== null ? ` within my ${money(budget)} budget` : '';

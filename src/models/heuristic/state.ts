@@ -1,5 +1,5 @@
 import { normalizeText } from '../../action.js';
-import type { ObservedElement } from '../../observe/observation.js';
+import type { Observation, ObservedElement } from '../../observe/observation.js';
 import type { HistoryStep } from '../model.js';
 import {
   isBuyButton,
@@ -36,6 +36,17 @@ export function pageKey(url: string): string {
   return url.replace(/#.*$/, '');
 }
 
+/** History pages are re-read every step; remember what each one was. */
+const productPages = new WeakMap<Observation, boolean>();
+function isProductPage(observation: Observation): boolean {
+  let known = productPages.get(observation);
+  if (known === undefined) {
+    known = new PageView(observation, new Set()).isProductPage();
+    productPages.set(observation, known);
+  }
+  return known;
+}
+
 function targetOf(step: HistoryStep): ObservedElement | null {
   const a = step.action;
   if (a.type === 'terminate') return null;
@@ -68,10 +79,7 @@ export function readHistory(
     const page = pageKey(url);
     const a = step.action;
     const el = targetOf(step);
-    if (
-      new PageView(step.observation, new Set()).isProductPage() &&
-      !state.visited.includes(productKey(url))
-    )
+    if (isProductPage(step.observation) && !state.visited.includes(productKey(url)))
       state.visited.push(productKey(url));
     const next = history[i + 1]?.observation ?? { url: nextUrl, html: nextHtml };
     const noEffect =
@@ -95,7 +103,7 @@ export function readHistory(
       inputType: null,
       ...target,
     };
-    if (isBuyButton(like) && !step.error) state.addedToCart = true;
+    if (isBuyButton(like) && !step.error && !noEffect) state.addedToCart = true;
     if (isPlaceOrder(like)) state.orderAttempts++;
     if (isReviewControl(like) && !isProductLink(like)) {
       const key = productKey(url);
