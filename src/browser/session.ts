@@ -8,7 +8,7 @@ import { readOpenCount, sameStamp, DOM_WATCH_SCRIPT, type DomStamp } from './dom
 import { clickElement, describeElement, locateByName, typeAndSubmit } from './element-actions.js';
 import { NetworkTracker } from './network-tracker.js';
 import { gotoStart } from './navigate.js';
-import { waitForSettle, DEFAULT_SETTLE, type SettleOptions } from './settle.js';
+import { evaluateWithin, waitForSettle, DEFAULT_SETTLE, type SettleOptions } from './settle.js';
 import { currentStamp, observePage } from './simplify.js';
 
 export interface SessionOptions {
@@ -61,7 +61,7 @@ export class BrowserSession {
   private marking: Marking | null = null;
   private screenshots = 0;
   private ended = false;
-  lastObservation: Observation | null = null;
+  private latest: Observation | null = null;
 
   constructor(
     readonly context: BrowserContext,
@@ -115,10 +115,34 @@ export class BrowserSession {
   /** Simplifies the current page and names its elements. */
   async observe(): Promise<Observation> {
     this.assertOpen();
-    const { observation, stamp } = await observePage(this.current, this.recipe);
-    this.marking = { page: this.current, stamp, names: observation.elements.map((e) => e.name) };
-    this.lastObservation = observation;
+    const observation = await this.mark();
+    this.latest = observation;
     return observation;
+  }
+
+  /** The observation last returned by observe(), if any. */
+  get lastObservation(): Observation | null {
+    return this.latest;
+  }
+
+  /**
+   * Runs the simplifier on the current page and remembers which DOM state the names belong to.
+   * A navigation the page starts by itself (a script redirect) destroys the document under the
+   * simplifier; then the page is let settle and observed again.
+   */
+  private async mark(): Promise<Observation> {
+    for (let attempt = 1; ; attempt++) {
+      const page = this.current;
+      try {
+        const { observation, stamp } = await observePage(page, this.recipe);
+        this.marking = { page, stamp, names: observation.elements.map((e) => e.name) };
+        return observation;
+      } catch (error) {
+        const destroyed = /Execution context was destroyed|navigat/i.test(String(error));
+        if (!destroyed || attempt >= 3) throw error;
+        await waitForSettle(page, this.tracker(page), this.settleOptions, Date.now(), 'observe');
+      }
+    }
   }
 
   /** Names on the live page, re-marking it first if it changed since it was last observed. */
@@ -127,10 +151,7 @@ export class BrowserSession {
     if (this.marking?.page === this.current && sameStamp(this.marking.stamp, stamp)) {
       return this.marking.names;
     }
-    const { observation, stamp: fresh } = await observePage(this.current, this.recipe);
-    const names = observation.elements.map((e) => e.name);
-    this.marking = { page: this.current, stamp: fresh, names };
-    return names;
+    return (await this.mark()).elements.map((e) => e.name);
   }
 
   async execute(action: Action): Promise<ExecuteResult> {
@@ -148,7 +169,7 @@ export class BrowserSession {
     const tracker = this.tracker(page);
     const navigationsBefore = tracker.mainFrameNavigations;
     const openedBefore = this.opened.length;
-    const openCallsBefore = await page.evaluate(readOpenCount);
+    const openCallsBefore = await evaluateWithin(page, readOpenCount, 1_000, 0);
     this.dialogs = [];
     const since = Date.now();
     const timeouts = { actionMs: this.actionTimeoutMs, navigationMs: this.settleOptions.timeoutMs };
@@ -160,7 +181,8 @@ export class BrowserSession {
     const what = formatAction(action);
     const settled = await waitForSettle(page, tracker, this.settleOptions, since, what);
     const navigated = tracker.mainFrameNavigations > navigationsBefore;
-    const scriptOpened = !page.isClosed() && (await page.evaluate(readOpenCount)) > openCallsBefore;
+    const scriptOpened =
+      !page.isClosed() && (await evaluateWithin(page, readOpenCount, 1_000, 0)) > openCallsBefore;
     const popup = await this.newTab(openedBefore, info.opensTab || scriptOpened);
     if (popup) {
       this.current = popup;

@@ -21,21 +21,40 @@ interface PageState {
   lastMutation: number;
 }
 
-async function readState(page: Page, budgetMs: number): Promise<PageState> {
-  const busy: PageState = { readyState: 'loading', lastMutation: Date.now() };
+/**
+ * page.evaluate, bounded: Playwright holds an evaluation while a navigation is pending, and a
+ * navigation destroys the context it runs in; both give `fallback` instead of waiting or failing.
+ */
+export async function evaluateWithin<T>(
+  page: Page,
+  fn: () => T,
+  budgetMs: number,
+  fallback: T,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), Math.max(budgetMs, POLL_MS));
+  });
   try {
-    const state = page.evaluate(() => ({
+    return await Promise.race([page.evaluate(fn) as Promise<T>, timeout]);
+  } catch {
+    return fallback;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function readState(page: Page, budgetMs: number): Promise<PageState> {
+  const busy: PageState = { readyState: 'loading', lastMutation: Date.now() };
+  return evaluateWithin(
+    page,
+    () => ({
       readyState: document.readyState as string,
       lastMutation: (globalThis as { __shopsimDom?: { last: number } }).__shopsimDom?.last ?? 0,
-    }));
-    const timeout = new Promise<PageState>((resolve) =>
-      setTimeout(() => resolve(busy), Math.max(budgetMs, POLL_MS)),
-    );
-    return await Promise.race([state, timeout]);
-  } catch {
-    // the execution context was destroyed by a navigation: still loading
-    return busy;
-  }
+    }),
+    budgetMs,
+    busy,
+  );
 }
 
 /**

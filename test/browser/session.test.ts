@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -107,6 +110,44 @@ describe('BrowserSession on the controls fixture', () => {
     expect(result.urlAfter).toBe(`${server.url}/target.html`);
     expect(session.page.url()).toBe(`${server.url}/target.html`);
     expect((await session.observe()).title).toBe('Target page');
+    await session.close();
+  });
+
+  it('follows a tab a script opens with window.open', async () => {
+    const session = await open();
+    const observation = await session.observe();
+    const result = await session.execute({
+      type: 'click',
+      name: nameOf(observation, byText('Open a window')),
+    });
+    expect(result).toMatchObject({ newTab: true, navigated: true });
+    expect(result.urlAfter).toBe(`${server.url}/target.html?from=script`);
+    await session.close();
+  });
+
+  it('waits for in-page updates, and acts on controls they add', async () => {
+    const session = await open();
+    const observation = await session.observe();
+    const result = await session.execute({
+      type: 'click',
+      name: nameOf(observation, byText('Add a button')),
+    });
+    expect(result).toMatchObject({ navigated: false, newTab: false, settled: true });
+    const updated = await session.observe();
+    await session.execute({ type: 'click', name: nameOf(updated, byText('Late button')) });
+    expect(await status(session)).toBe('late clicked');
+    await session.close();
+  });
+
+  it('saves numbered screenshots into screenshotDir', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shopsim-shots-'));
+    const session = await openSession(browser, {
+      startUrl: `${server.url}/controls.html`,
+      screenshotDir: dir,
+    });
+    const file = await session.screenshot();
+    expect(file).toBe(path.join(dir, 'step-001.png'));
+    expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
     await session.close();
   });
 
