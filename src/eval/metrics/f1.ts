@@ -39,31 +39,57 @@ export interface F1Scores {
  *   predicted label counts like a null prediction); without it classes are sorted by name.
  */
 export function f1Scores(pairs: readonly LabelPair[], labels?: readonly string[]): F1Scores {
-  const known = labels ? new Set(labels) : null;
-  const support = new Map<string, number>();
-  const predicted = new Map<string, number>();
-  const hits = new Map<string, number>();
-  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-  for (const { gold, predicted: pred } of pairs) {
-    bump(support, gold);
-    if (pred === null || (known && !known.has(pred))) continue;
-    bump(predicted, pred);
-    if (pred === gold) bump(hits, gold);
-  }
+  return f1FromCounts(countLabels(pairs, labels));
+}
+
+/** Per-label tallies: everything the F1 scores depend on (and additive across sessions). */
+export interface LabelCounts {
+  labels: string[];
+  support: number[];
+  predicted: number[];
+  truePositives: number[];
+}
+
+/** Tallies gold support, predictions and hits per label (see f1Scores for the conventions). */
+export function countLabels(pairs: readonly LabelPair[], labels?: readonly string[]): LabelCounts {
   const order = labels
     ? [...labels]
-    : [...new Set([...support.keys(), ...predicted.keys()])].sort();
+    : [
+        ...new Set(pairs.flatMap((p) => (p.predicted === null ? [p.gold] : [p.gold, p.predicted]))),
+      ].sort();
+  const index = new Map(order.map((l, i) => [l, i]));
+  const counts: LabelCounts = {
+    labels: order,
+    support: order.map(() => 0),
+    predicted: order.map(() => 0),
+    truePositives: order.map(() => 0),
+  };
+  for (const { gold, predicted } of pairs) {
+    const g = index.get(gold);
+    if (g !== undefined) counts.support[g]! += 1;
+    const p = predicted === null ? undefined : index.get(predicted);
+    if (p === undefined) continue;
+    counts.predicted[p]! += 1;
+    if (p === g) counts.truePositives[p]! += 1;
+  }
+  return counts;
+}
+
+/** F1 scores from tallies; classes with neither support nor predictions are left out. */
+export function f1FromCounts(counts: LabelCounts): F1Scores {
   const classes: ClassScore[] = [];
-  for (const label of order) {
-    const s = support.get(label) ?? 0;
-    const p = predicted.get(label) ?? 0;
-    if (s === 0 && p === 0) continue;
-    const tp = hits.get(label) ?? 0;
+  let total = 0;
+  counts.labels.forEach((label, i) => {
+    const s = counts.support[i]!;
+    const p = counts.predicted[i]!;
+    total += s;
+    if (s === 0 && p === 0) return;
+    const tp = counts.truePositives[i]!;
     const precision = p > 0 ? tp / p : 0;
     const recall = s > 0 ? tp / s : 0;
     const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
     classes.push({ label, support: s, predicted: p, truePositives: tp, precision, recall, f1 });
-  }
+  });
   const totalSupport = classes.reduce((sum, c) => sum + c.support, 0);
   return {
     classes,
@@ -71,8 +97,23 @@ export function f1Scores(pairs: readonly LabelPair[], labels?: readonly string[]
     weighted: totalSupport
       ? classes.reduce((sum, c) => sum + c.support * c.f1, 0) / totalSupport
       : null,
-    total: pairs.length,
+    total,
   };
+}
+
+/** Tallies as one flat vector [support..., predicted..., truePositives...] (for bootstrap sums). */
+export function flattenCounts(counts: LabelCounts): number[] {
+  return [...counts.support, ...counts.predicted, ...counts.truePositives];
+}
+
+export function unflattenCounts(
+  labels: readonly string[],
+  flat: ArrayLike<number>,
+  offset = 0,
+): LabelCounts {
+  const n = labels.length;
+  const slice = (k: number) => Array.from({ length: n }, (_, i) => flat[offset + k * n + i]!);
+  return { labels: [...labels], support: slice(0), predicted: slice(1), truePositives: slice(2) };
 }
 
 /**
@@ -80,7 +121,10 @@ export function f1Scores(pairs: readonly LabelPair[], labels?: readonly string[]
  * nor predictions: there is nothing to find and nothing was claimed.
  */
 export function binaryF1(pairs: readonly LabelPair[], positive: string): number | null {
-  const scores = f1Scores(pairs);
-  const cls = scores.classes.find((c) => c.label === positive);
-  return cls ? cls.f1 : null;
+  return classF1(f1Scores(pairs), positive);
+}
+
+/** F1 of one class of computed scores; null when the class was left out (no support, no predictions). */
+export function classF1(scores: F1Scores, label: string): number | null {
+  return scores.classes.find((c) => c.label === label)?.f1 ?? null;
 }

@@ -8,6 +8,8 @@ import { actionTypeF1 } from '../../../src/eval/metrics/action-type-f1.js';
 import { clickTypeF1 } from '../../../src/eval/metrics/click-type-f1.js';
 import { actionTypeConfusion } from '../../../src/eval/metrics/confusion.js';
 import { computeEvalMetrics } from '../../../src/eval/metrics/index.js';
+import { bootstrapInterval, groupBy } from '../../../src/eval/metrics/bootstrap.js';
+import type { ScoredStep } from '../../../src/eval/scored-step.js';
 import { outcomeF1 } from '../../../src/eval/metrics/outcome.js';
 import { errorTaxonomy } from '../../../src/eval/metrics/taxonomy.js';
 import { handFixture, step, terminate, click } from '../scored-fixture.js';
@@ -119,6 +121,18 @@ describe('metrics on the hand-computed fixture', () => {
     expect(hi).toBeLessThanOrEqual(1);
     // deterministic for a seed
     expect(computeEvalMetrics(steps, { resamples: 500, seed: 7, level: 0.95 })).toEqual(m);
+  });
+
+  it('its fast tally bootstrap equals the plain bootstrap of the full metric functions', () => {
+    const options = { resamples: 300, seed: 11, level: 0.95 };
+    const m = computeEvalMetrics(steps, options);
+    const sessions = groupBy(steps, (s) => s.sessionId);
+    const ref = (f: (s: ScoredStep[]) => number | null) => bootstrapInterval(sessions, f, options);
+    expect(m.accuracy.interval).toEqual(ref((s) => accuracy(s).value));
+    expect(m.actionTypeF1.interval).toEqual(ref((s) => actionTypeF1(s).macro));
+    expect(m.clickTypeF1.interval).toEqual(ref((s) => clickTypeF1(s).weighted));
+    expect(m.outcome.binaryInterval).toEqual(ref((s) => outcomeF1(s).binaryF1));
+    expect(m.outcome.weightedInterval).toEqual(ref((s) => outcomeF1(s).weightedF1));
   });
 });
 
