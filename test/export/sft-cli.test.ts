@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -112,6 +112,48 @@ describe('shopsim synthesize, then shopsim export sft', () => {
     expect(result.stdout).toMatch(/Exported 5 session\(s\), 20 steps, as openai with rationales/);
   });
 
+  it('synthesize exits 1 when steps failed, and says how to fill them in', async () => {
+    const work = await tempDir();
+    const script = path.join(work, 'script.json');
+    await writeFile(script, JSON.stringify({ 'carol-2026-03-02T21-40#1': null, '*': 'I go on.' }));
+    const human = path.join(await copyHumanFixtures(), 'carol-2026-03-02T21-40.jsonl');
+    const out = path.join(work, 'run');
+    const result = await cli(
+      'synthesize',
+      '--human',
+      human,
+      '--model',
+      `scripted:${script}`,
+      '--out',
+      out,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Rationales: 2 synthesized, 0 kept, 1 failed');
+    expect(result.stdout).toContain(`Run synthesize again with --human ${out}`);
+    expect(result.stderr).toContain('carol-2026-03-02T21-40: 2 synthesized, 0 kept, 1 failed');
+
+    // a second pass over the output fills in only the missing step
+    await writeFile(script, JSON.stringify({ '*': 'I look at the product first.' }));
+    const again = await cli(
+      'synthesize',
+      '--human',
+      out,
+      '--model',
+      `scripted:${script}`,
+      '--out',
+      path.join(work, 'run2'),
+      '--json',
+    );
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ kept: 2, failed: 0, synthesized: 1 });
+    const [trace] = await readTraces(path.join(work, 'run2'));
+    expect(trace!.steps.map((s) => s.rationale)).toEqual([
+      'I go on.',
+      'I look at the product first.',
+      'I go on.',
+    ]);
+  });
+
   it('gives clear usage errors', async () => {
     const human = await copyHumanFixtures();
     const bad = async (...args: string[]) => {
@@ -119,6 +161,7 @@ describe('shopsim synthesize, then shopsim export sft', () => {
       expect(r.code).toBe(2);
       return r.stderr;
     };
+    expect(await bad('synthesize', '--human', human)).toMatch(/give --model for the rationales/);
     expect(await bad('synthesize', '--human', human, '--model', 'random')).toMatch(
       /cannot explain one/,
     );
