@@ -110,9 +110,11 @@ export async function listTraceFiles(target: string): Promise<string[]> {
   return found;
 }
 
-/** JSONL files in run folders that are not session traces (predictions, reports). */
+/** JSONL files in run folders that are not session traces: eval predictions, SFT exports. */
+const SIDECARS = new Set(['predictions.jsonl', 'train.jsonl', 'validation.jsonl', 'test.jsonl']);
+
 function isSidecar(name: string): boolean {
-  return name.startsWith('_') || name === 'predictions.jsonl';
+  return name.startsWith('_') || SIDECARS.has(name);
 }
 
 /** Reads every session under a path. */

@@ -148,6 +148,10 @@ describe('trace files', () => {
     expect((await readRunInfo(run.dir)).model).toBe('heuristic');
     const w = await TraceWriter.create(path.join(run.dir, 'a.jsonl'), header('a'));
     await w.abandon();
+    // Eval predictions and SFT exports living in run folders are not sessions.
+    for (const sidecar of ['predictions.jsonl', 'train.jsonl', 'validation.jsonl', 'test.jsonl']) {
+      await writeFile(path.join(run.dir, sidecar), '{"messages":[]}\n');
+    }
     const traces = await readTraces(base);
     expect(traces.map((t) => t.header.session_id)).toEqual(['a']);
     expect(JSON.parse(await readFile(path.join(run.dir, 'run.json'), 'utf8')).kind).toBe('simulate');

@@ -6,10 +6,10 @@ import { exportSft, type MissingRationaleMode, type SftExportSummary } from '../
 import { SFT_FORMATS, type SftFormat } from '../../export/sft-format.js';
 import { writeSftReport } from '../../export/sft-report.js';
 import { DEFAULT_SPLIT, parseSplit, SPLIT_NAMES } from '../../export/sft-split.js';
-import { newRunId } from '../../traces/run.js';
+import { DEFAULT_TRACES_DIR, newRunId } from '../../traces/run.js';
 
-/** Where exports go by default: not under traces/, where they would be read as sessions. */
-export const DEFAULT_EXPORTS_DIR = 'exports';
+/** Exports go to a fresh run folder under traces/ like every report (readers skip their files). */
+export const DEFAULT_EXPORTS_DIR = DEFAULT_TRACES_DIR;
 
 interface SftFlags {
   human: string;
