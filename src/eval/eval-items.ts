@@ -1,4 +1,5 @@
 import { InputFileError } from '../errors.js';
+import { checkActionOnPage } from '../models/check-action.js';
 import type { HistoryStep, PredictRequest } from '../models/model.js';
 import type { Trace } from '../traces/schema.js';
 import { buildClickTypeLexicon, type ClickTypeLexicon } from './click-type-lexicon.js';
@@ -17,6 +18,12 @@ export interface EvalSet {
   emptySessions: string[];
   /** Human steps whose target element is missing from their own observation's element list. */
   goldAbsent: number;
+  /**
+   * Human steps the model-answer validator would reject on their own page (absent or disabled
+   * element, a click on a text field, typing into a non-text element): a model can never match
+   * them, because decide() retries such an answer and finally records it as illegal.
+   */
+  goldRejected: number;
   /** Steps whose trace carries a rationale (shown to the model in later steps' history). */
   withRationale: number;
   lexicon: ClickTypeLexicon;
@@ -28,6 +35,7 @@ export function buildEvalSet(traces: readonly Trace[]): EvalSet {
   const items: EvalItem[] = [];
   const emptySessions: string[] = [];
   let goldAbsent = 0;
+  let goldRejected = 0;
   let withRationale = 0;
   for (const trace of traces) {
     const id = trace.header.session_id;
@@ -54,6 +62,9 @@ export function buildEvalSet(traces: readonly Trace[]): EvalSet {
       ) {
         goldAbsent += 1;
       }
+      if (observation.elements.length > 0 && checkActionOnPage(action, observation) !== null) {
+        goldRejected += 1;
+      }
       if (step.rationale) withRationale += 1;
       items.push({
         sessionId: id,
@@ -75,6 +86,7 @@ export function buildEvalSet(traces: readonly Trace[]): EvalSet {
     sessions: seen.size - emptySessions.length,
     emptySessions,
     goldAbsent,
+    goldRejected,
     withRationale,
     lexicon,
   };

@@ -161,6 +161,11 @@ function dataNotes(result: EvalResult): string[] {
     notes.push(
       `${p.made_now} steps predicted in this run, ${p.resumed} reused from an earlier interrupted run.`,
     );
+    if (p.stale_records) {
+      notes.push(
+        `${p.stale_records} earlier predictions name steps not in these human traces; kept in the file, not scored.`,
+      );
+    }
     if (p.unreadable_lines)
       notes.push(
         `${p.unreadable_lines} unreadable lines of the earlier predictions file were redone.`,
@@ -181,6 +186,12 @@ function dataNotes(result: EvalResult): string[] {
   if (d.gold_absent) {
     notes.push(
       `Warning: ${d.gold_absent} human steps target an element missing from their own observation; no legal prediction can match them.`,
+    );
+  }
+  if (result.settings.mode === 'model' && d.gold_rejected > d.gold_absent) {
+    notes.push(
+      `Warning: ${d.gold_rejected} human steps are actions the model-answer validator rejects on their page ` +
+        '(e.g. a click on a text field, or a disabled element); a model answer matching them is retried and finally counted illegal.',
     );
   }
   return notes;

@@ -29,6 +29,8 @@ export interface EvalResult {
     non_human_sessions: number;
     /** Human steps naming an element missing from their own observation. */
     gold_absent: number;
+    /** Human steps the model-answer validator rejects on their own page (model mode cannot match them). */
+    gold_rejected: number;
     steps_with_rationale: number;
   };
   predictions: {
@@ -39,6 +41,8 @@ export interface EvalResult {
     resumed: number;
     /** Lines of the earlier predictions.jsonl that could not be read (and were redone). */
     unreadable_lines: number;
+    /** Earlier predictions for steps that are not in the human traces any more (kept, not scored). */
+    stale_records: number;
     /** --predictions only: problems found in the file. */
     file_issues: {
       lines: number;

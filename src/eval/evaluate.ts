@@ -80,6 +80,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalResult> {
   let resumed = 0;
   let unreadable = 0;
   let madeNow = 0;
+  let staleRecords = 0;
 
   if (source.kind === 'predictions') {
     const file = await readPredictionsFile(source.file);
@@ -104,8 +105,13 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalResult> {
       else todo.push(item);
     }
     resumed = records.size;
+    // Lines for steps no longer in the human set are kept in the file but not scored.
+    const stale = [...stored.byKey.entries()]
+      .filter(([key]) => !records.has(key))
+      .map(([, r]) => r);
+    staleRecords = stale.length;
     // Rescored, readable lines only: drops a line cut off by a kill before appending after it.
-    await rewritePredictions(predictionsPath, [...records.values()]);
+    await rewritePredictions(predictionsPath, [...records.values(), ...stale]);
     const total = set.items.length;
     options.onProgress?.(resumed, total);
     const appender = await PredictionAppender.open(predictionsPath);
@@ -148,6 +154,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalResult> {
       empty_sessions: set.emptySessions,
       non_human_sessions: traces.filter((t) => t.header.source !== 'human').length,
       gold_absent: set.goldAbsent,
+      gold_rejected: set.goldRejected,
       steps_with_rationale: set.withRationale,
     },
     predictions: {
@@ -155,6 +162,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalResult> {
       made_now: madeNow,
       resumed,
       unreadable_lines: unreadable,
+      stale_records: staleRecords,
       file_issues: fileReport,
       usage: source.kind === 'model' ? summarizeUsage(ordered) : null,
     },

@@ -7,6 +7,8 @@ import type { Outcome, Trace, TraceSource } from '../../src/traces/schema.js';
 export interface StepSpec {
   action: Action;
   clickType?: string | null;
+  /** Leave the acted-on element off the page (a data-quality problem). */
+  omitTarget?: boolean;
   /** Extra elements on the page besides the acted-on one. */
   elements?: Partial<ObservedElement>[];
 }
@@ -53,7 +55,9 @@ export function buildTrace(
     },
     steps: steps.map((s, index) => {
       const own =
-        s.action.type === 'terminate'
+        s.action.type === 'terminate' ||
+        s.omitTarget ||
+        (s.elements ?? []).some((e) => s.action.type !== 'terminate' && e.name === s.action.name)
           ? []
           : [
               element({

@@ -92,6 +92,15 @@ async function evalCommand(flags: EvalFlags): Promise<EvalResult> {
     ? { kind: 'model', model, spec: config.model }
     : { kind: 'predictions', file: flags.predictions! };
   const progress = new ProgressLine(process.stderr, 5_000, !!model);
+  const onInterrupt = (): void => {
+    progress.done();
+    process.stderr.write(
+      `shopsim: interrupted; the predictions made so far are kept in ${outDir}. ` +
+        `Rerun the same command with --out ${outDir} to resume.\n`,
+    );
+    process.exit(130);
+  };
+  if (model) process.once('SIGINT', onInterrupt);
   const started = Date.now();
   let firstDone: number | null = null;
   let result: EvalResult;
@@ -126,6 +135,7 @@ async function evalCommand(flags: EvalFlags): Promise<EvalResult> {
     }
     throw error;
   } finally {
+    process.off('SIGINT', onInterrupt);
     await model?.close();
   }
   progress.done();
