@@ -1,5 +1,6 @@
 import type OpenAI from 'openai';
 import { ModelBackendError } from '../errors.js';
+import { createOpenAIClient, openAIBackendError } from '../models/openai-client.js';
 import { buildRationaleMessages, type RationaleRequest } from './synthesize-prompt.js';
 import type { RationaleWriter, RationaleWriterOptions } from './synthesize-writer.js';
 
@@ -20,15 +21,7 @@ export class OpenAiRationaleWriter implements RationaleWriter {
     model: string,
     options: RationaleWriterOptions,
   ): Promise<OpenAiRationaleWriter> {
-    // same key and server handling as the openai:<model> simulator backend
-    const env = options.env ?? process.env;
-    const { OpenAI: OpenAIClient } = await import('openai');
-    const client = new OpenAIClient({
-      baseURL: options.baseUrl || env.OPENAI_BASE_URL || undefined,
-      apiKey: options.apiKey || env.OPENAI_API_KEY || 'not-needed',
-      timeout: options.timeoutMs ?? 60_000,
-      maxRetries: 3,
-    });
+    const client = await createOpenAIClient(options);
     return new OpenAiRationaleWriter(id, model, client, options);
   }
 
@@ -57,18 +50,7 @@ export class OpenAiRationaleWriter implements RationaleWriter {
   }
 
   private backendError(error: unknown): ModelBackendError {
-    const e = error as { status?: number; message?: string };
-    const status = e.status;
-    let hint = 'check the server and the model name.';
-    if (status === 401 || status === 403) hint = 'check OPENAI_API_KEY.';
-    else if (status === 404)
-      hint = `check that ${this.client.baseURL} serves model "${this.model}".`;
-    else if (status === 429) hint = 'rate limited even after retries; lower --concurrency or wait.';
-    else if (status === undefined)
-      hint = `check that a server is running at ${this.client.baseURL} (--base-url or OPENAI_BASE_URL).`;
-    return new ModelBackendError(
-      `${this.id}: request failed${status ? ` with HTTP ${status}` : ''}: ${e.message ?? String(error)}; ${hint}`,
-    );
+    return openAIBackendError(this.id, this.model, this.client.baseURL, error);
   }
 
   async close(): Promise<void> {

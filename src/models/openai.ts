@@ -3,17 +3,14 @@ import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/ch
 import { ModelBackendError } from '../errors.js';
 import { answerJsonSchema } from './answer-schema.js';
 import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
+import {
+  createOpenAIClient,
+  openAIBackendError,
+  type OpenAIClientOptions,
+} from './openai-client.js';
 import { buildPrompt } from './prompt.js';
 
-export interface OpenAIModelOptions {
-  /** Server base URL, e.g. http://127.0.0.1:8080/v1. Default: OPENAI_BASE_URL, else OpenAI. */
-  baseUrl?: string | null;
-  /** Default: OPENAI_API_KEY, else "not-needed" (local servers ignore it). */
-  apiKey?: string | null;
-  /** Per request, each retry included. Default 60 s. */
-  timeoutMs?: number;
-  /** Retries on 408/409/429/5xx and connection errors, with exponential backoff. Default 3. */
-  maxRetries?: number;
+export interface OpenAIModelOptions extends OpenAIClientOptions {
   seed?: number | null;
   temperature?: number | null;
   maxTokens?: number | null;
@@ -22,7 +19,6 @@ export interface OpenAIModelOptions {
    * (remembered for this model object) if the server rejects response_format.
    */
   structuredOutput?: 'auto' | 'on' | 'off';
-  env?: NodeJS.ProcessEnv;
 }
 
 /** The answer schema in OpenAI strict structured-output form (name lists are not sent). */
@@ -97,32 +93,12 @@ export class OpenAIChatModel implements SimulatorModel {
   }
 
   private async getClient(): Promise<OpenAI> {
-    if (this.client) return this.client;
-    const { OpenAI } = await import('openai');
-    const env = this.options.env ?? process.env;
-    this.client = new OpenAI({
-      baseURL: this.options.baseUrl || env.OPENAI_BASE_URL || undefined,
-      apiKey: this.options.apiKey || env.OPENAI_API_KEY || 'not-needed',
-      timeout: this.options.timeoutMs ?? 60_000,
-      maxRetries: this.options.maxRetries ?? 3,
-    });
+    this.client ??= await createOpenAIClient(this.options);
     return this.client;
   }
 
   private backendError(error: unknown): ModelBackendError {
-    const e = error as { status?: number; message?: string; name?: string };
-    const where = this.client?.baseURL ?? 'the server';
-    const status = e.status;
-    let hint = 'check the server and the model name.';
-    if (status === 401 || status === 403) hint = 'check OPENAI_API_KEY (or --api-key).';
-    else if (status === 404)
-      hint = `check that the server at ${where} serves model "${this.model}".`;
-    else if (status === 429) hint = 'rate limited even after retries; lower --concurrency or wait.';
-    else if (status === undefined)
-      hint = `check that a server is running at ${where} (set --base-url or OPENAI_BASE_URL).`;
-    return new ModelBackendError(
-      `${this.id}: request failed${status ? ` with HTTP ${status}` : ''}: ${e.message ?? String(error)}; ${hint}`,
-    );
+    return openAIBackendError(this.id, this.model, this.client?.baseURL ?? null, error);
   }
 }
 
