@@ -6,10 +6,11 @@ import type { Observation } from '../observe/observation.js';
 import type { Recipe } from '../observe/recipe.js';
 import { readOpenCount, sameStamp, DOM_WATCH_SCRIPT, type DomStamp } from './dom-watch.js';
 import { clickElement, describeElement, locateByName, typeAndSubmit } from './element-actions.js';
-import { NetworkTracker } from './network-tracker.js';
+import type { NetworkTracker } from './network-tracker.js';
 import { gotoStart } from './navigate.js';
 import { evaluateWithin, waitForSettle, DEFAULT_SETTLE, type SettleOptions } from './settle.js';
 import { currentStamp, observePage } from './simplify.js';
+import { SessionTabs } from './tabs.js';
 
 export interface SessionOptions {
   startUrl: string;
@@ -55,9 +56,7 @@ interface Marking {
 /** One shopper's browser context: observe the current page, execute actions by semantic name. */
 export class BrowserSession {
   private current: Page;
-  private readonly trackers = new WeakMap<Page, NetworkTracker>();
-  private readonly opened: Page[] = [];
-  private dialogs: string[] = [];
+  private readonly tabs: SessionTabs;
   private marking: Marking | null = null;
   private screenshots = 0;
   private ended = false;
@@ -72,11 +71,7 @@ export class BrowserSession {
     private readonly screenshotDir: string | null,
   ) {
     this.current = page;
-    this.attach(page);
-    context.on('page', (popup) => {
-      this.attach(popup);
-      this.opened.push(popup);
-    });
+    this.tabs = new SessionTabs(context, page);
   }
 
   /** The tab the shopper is looking at (switches when an action opens a new tab). */
@@ -88,16 +83,8 @@ export class BrowserSession {
     return this.ended;
   }
 
-  private attach(page: Page): void {
-    this.trackers.set(page, new NetworkTracker(page));
-    page.on('dialog', (dialog) => {
-      this.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-      void dialog.accept().catch(() => undefined);
-    });
-  }
-
   private tracker(page: Page): NetworkTracker {
-    return this.trackers.get(page)!;
+    return this.tabs.tracker(page);
   }
 
   /** Loads the start URL and waits for it to settle. */
@@ -158,7 +145,7 @@ export class BrowserSession {
     this.assertOpen();
     if (action.type === 'terminate') {
       const urlAfter = this.current.url();
-      this.dialogs = [];
+      this.tabs.checkpoint();
       await this.close();
       return this.result({ navigated: false, newTab: false, settled: true, urlAfter });
     }
@@ -168,9 +155,8 @@ export class BrowserSession {
     const info = await describeElement(locator, this.actionTimeoutMs);
     const tracker = this.tracker(page);
     const navigationsBefore = tracker.mainFrameNavigations;
-    const openedBefore = this.opened.length;
+    const checkpoint = this.tabs.checkpoint();
     const openCallsBefore = await evaluateWithin(page, readOpenCount, 1_000, 0);
-    this.dialogs = [];
     const since = Date.now();
     const timeouts = { actionMs: this.actionTimeoutMs, navigationMs: this.settleOptions.timeoutMs };
     if (action.type === 'click') {
@@ -183,7 +169,8 @@ export class BrowserSession {
     const navigated = tracker.mainFrameNavigations > navigationsBefore;
     const scriptOpened =
       !page.isClosed() && (await evaluateWithin(page, readOpenCount, 1_000, 0)) > openCallsBefore;
-    const popup = await this.newTab(openedBefore, info.opensTab || scriptOpened);
+    const expectTab = info.opensTab || scriptOpened;
+    const popup = await this.tabs.newTab(checkpoint, expectTab ? this.settleOptions.timeoutMs : 0);
     if (popup) {
       this.current = popup;
       const popupSettled = await waitForSettle(
@@ -196,12 +183,12 @@ export class BrowserSession {
       return this.result({ navigated: true, newTab: true, settled: popupSettled });
     }
     if (page.isClosed()) {
-      const remaining = this.context.pages().filter((p) => !p.isClosed());
-      if (!remaining.length) {
+      const remaining = this.tabs.lastOpen();
+      if (!remaining) {
         await this.close();
         return this.result({ navigated, newTab: false, settled, urlAfter: page.url() });
       }
-      this.current = remaining.at(-1)!;
+      this.current = remaining;
       return this.result({ navigated: true, newTab: false, settled });
     }
     return this.result({ navigated, newTab: false, settled });
@@ -216,26 +203,9 @@ export class BrowserSession {
       navigated: fields.navigated,
       newTab: fields.newTab,
       settled: fields.settled,
-      dialogs: this.dialogs,
+      dialogs: this.tabs.dialogMessages(),
       closed: this.ended,
     };
-  }
-
-  /**
-   * The tab the action opened, if any. Playwright announces a tab only once its first page has
-   * committed, so when the clicked link targets a new tab (or the page called window.open) the
-   * announcement is awaited within the navigation bound.
-   */
-  private async newTab(openedBefore: number, expected: boolean): Promise<Page | null> {
-    const deadline = Date.now() + (expected ? this.settleOptions.timeoutMs : 0);
-    for (;;) {
-      const tab = this.opened
-        .slice(openedBefore)
-        .filter((p) => !p.isClosed())
-        .at(-1);
-      if (tab || Date.now() >= deadline) return tab ?? null;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
   }
 
   /** Saves a PNG of the current viewport; without a path, into screenshotDir as step-NNN.png. */
