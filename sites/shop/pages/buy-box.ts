@@ -7,7 +7,7 @@ import { formatMoney, stockText } from './format.js';
 import { html, idPart, raw, type Html } from './html.js';
 
 /**
- * aside#buy_box > form#product_form (POST /cart/add): p#product_price, one
+ * div#buy_box > form#product_form (POST /cart/add): p#product_price, one
  * fieldset#option_<group> per option group (legend = group name; radios name=opt_<group>,
  * id opt_<group>_<value>, disabled when out of stock), p#stock_note, input#quantity with
  * button#quantity_decrease / #quantity_increase (script only), button#add_to_cart and
@@ -50,11 +50,7 @@ export function buyBox(product: Product, variant: Variant): Html {
       options: g.options.map((o) => ({ slug: o.slug, stock: o.stock, delta: o.priceDelta })),
     })),
   };
-  return html`<aside
-    id="buy_box"
-    aria-label="Buy box"
-    class="${variant === 'b' ? 'buy-box sticky' : 'buy-box'}"
-  >
+  return html`<div id="buy_box" class="${variant === 'b' ? 'buy-box sticky' : 'buy-box'}">
     <form id="product_form" method="post" action="/cart/add">
       <input type="hidden" name="product_id" value="${product.id}" />
       <input type="hidden" name="return" value="/product/${product.id}" />
@@ -64,7 +60,7 @@ export function buyBox(product: Product, variant: Variant): Html {
       </p>
       ${product.optionGroups.map(
         (g) =>
-          html`<fieldset id="option_${g.key}" class="option-group">
+          html`<fieldset id="option_${g.key}">
             <legend>${g.name}</legend>
             <div class="choices">
               ${g.options.map((o) => {
@@ -81,7 +77,7 @@ export function buyBox(product: Product, variant: Variant): Html {
                     value="${o.slug}"
                     id="opt_${g.key}_${idPart(o.slug)}"
                     ${checked ? html` checked` : null}${o.stock <= 0 ? html` disabled` : null}
-                  />${swatch}<span>${o.value}</span>${o.stock <= 0 ? html` <span class="oos">(out of stock)</span>` : null}</label
+                  />${swatch}<span>${o.value}</span></label
                 >`;
               })}
             </div>
@@ -126,5 +122,5 @@ export function buyBox(product: Product, variant: Variant): Html {
     <script type="application/json" id="product_data">
       ${raw(JSON.stringify(data).replace(/</g, '\\u003c'))}
     </script>
-  </aside>`;
+  </div>`;
 }

@@ -21,7 +21,7 @@ export function lineIdPart(line: PricedLine): string {
 export function cartPage(ctx: PageContext, totals: CartTotals): Html {
   const body = html`<h1>Shopping cart</h1>
     <div class="cart-layout">
-      <section id="cart" aria-label="Cart items">
+      <section id="cart">
         ${
           totals.lines.length
             ? html`<ul id="cart_items">

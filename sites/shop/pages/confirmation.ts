@@ -8,7 +8,7 @@ const usd = (dollars: number) =>
 
 /** /order/<id>: section#order_confirmation > h1, strong#order_id, ul#order_items, dd#order_total. */
 export function confirmationPage(ctx: PageContext, order: ShopOrder): Html {
-  const body = html`<section id="order_confirmation" aria-labelledby="confirmation_heading">
+  const body = html`<section id="order_confirmation">
     <h1 id="confirmation_heading">Thank you, your order has been placed</h1>
     <p>Order number: <strong id="order_id">${order.orderId}</strong></p>
     <ul id="order_items">
@@ -39,7 +39,7 @@ export function confirmationPage(ctx: PageContext, order: ShopOrder): Html {
 }
 
 export function notFoundPage(ctx: PageContext, message: string): Html {
-  const body = html`<section id="not_found" aria-labelledby="not_found_heading">
+  const body = html`<section id="not_found">
     <h1 id="not_found_heading">Page not found</h1>
     <p>${message}</p>
     <p><a id="back_home" href="/">Go to the home page</a></p>

@@ -6,12 +6,13 @@ import { html, idPart, type Html } from './html.js';
 /** Variant b shows only this many brands (the ones with most matches) in the brand filter. */
 export const TOP_BRANDS_IN_B = 5;
 
-const PRICE_BUCKETS: { label: string; min: number | null; max: number | null }[] = [
-  { label: 'Under $25', min: null, max: 25 },
-  { label: '$25 to $50', min: 25, max: 50 },
-  { label: '$50 to $100', min: 50, max: 100 },
-  { label: '$100 to $200', min: 100, max: 200 },
-  { label: '$200 & above', min: 200, max: null },
+/** `name` is the accessible name: the visible label's prices would be dropped from names. */
+const PRICE_BUCKETS: { label: string; name: string; min: number | null; max: number | null }[] = [
+  { label: 'Under $25', name: 'Under 25 dollars', min: null, max: 25 },
+  { label: '$25 to $50', name: '25 to 50 dollars', min: 25, max: 50 },
+  { label: '$50 to $100', name: '50 to 100 dollars', min: 50, max: 100 },
+  { label: '$100 to $200', name: '100 to 200 dollars', min: 100, max: 200 },
+  { label: '$200 & above', name: '200 dollars and above', min: 200, max: null },
 ];
 
 /**
@@ -71,7 +72,7 @@ export function filters(
         ${
           variant === 'a'
             ? html`<ul class="price-buckets">
-                ${PRICE_BUCKETS.map((p) => html`<li><a class="price-bucket" href="${searchUrl(query, { minPrice: p.min, maxPrice: p.max, page: 1 })}">${p.label}</a></li>`)}
+                ${PRICE_BUCKETS.map((p) => html`<li><a class="price-bucket" aria-label="${p.name}" href="${searchUrl(query, { minPrice: p.min, maxPrice: p.max, page: 1 })}">${p.label}</a></li>`)}
               </ul>`
             : null
         }

@@ -15,29 +15,28 @@ export function featuredProducts(catalog: Catalog): Product[] {
   });
 }
 
-/** section#hero, section#categories > ul#category_list, section#featured > ol#featured_products. */
+/** section#hero, section#shop_by_category > ul#category_list, section#featured > ol#featured_products. */
 export function homePage(ctx: PageContext): Html {
-  const body = html`<section id="hero" aria-labelledby="hero_heading">
+  const body = html`<section id="hero">
       <h1 id="hero_heading">Everything you need, delivered</h1>
       <p>
         Shop ${ctx.catalog.products.length} products from trusted brands. Free delivery on orders
         over $35.
       </p>
     </section>
-    <section id="categories" aria-labelledby="categories_heading">
+    <section id="shop_by_category">
       <h2 id="categories_heading">Shop by category</h2>
       <ul id="category_list">
         ${ctx.catalog.categories.map(
           (c) =>
-            html`<li>
-              <a class="category-tile" href="/category/${c.slug}"
-                ><strong>${c.name}</strong> <span>${c.blurb}</span></a
-              >
+            html`<li class="category-tile">
+              <a href="/category/${c.slug}">${c.name}</a>
+              <p>${c.blurb}</p>
             </li>`,
         )}
       </ul>
     </section>
-    <section id="featured" aria-labelledby="featured_heading">
+    <section id="featured">
       <h2 id="featured_heading">Featured products</h2>
       <ol id="featured_products" class="product-grid">
         ${featuredProducts(ctx.catalog).map((p) => productCard(p, '/'))}

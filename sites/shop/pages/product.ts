@@ -21,7 +21,7 @@ export function productPage(ctx: PageContext, product: Product, view: ReviewView
         <li aria-current="page">${product.productType}</li>
       </ol>
     </nav>
-    <div class="product-layout" data-product-id="${product.id}">
+    <div class="product-layout">
       <div class="gallery">
         <img
           id="product_image"
@@ -31,7 +31,7 @@ export function productPage(ctx: PageContext, product: Product, view: ReviewView
           height="400"
         />
       </div>
-      <section id="product_details" aria-labelledby="product_title">
+      <section id="product_details">
         <p class="brand-line">
           Brand:
           <a

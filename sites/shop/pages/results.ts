@@ -30,7 +30,7 @@ export function resultsPage(
   const last = first + result.items.length - 1;
   const body = html`<div class="results-layout">
     ${filters(query, result.brands, action, ctx.variant)}
-    <section id="results" aria-labelledby="results_heading">
+    <section id="results">
       <h1 id="results_heading">${heading}</h1>
       ${onCategoryPage ? html`<p class="category-blurb">${category.blurb}</p>` : null}
       <p id="result_count">

@@ -22,7 +22,7 @@ export function reviewsSection(product: Product, variant: Variant, view: ReviewV
   const hidden = collapsible && !view.open;
   return html`<section
     id="reviews"
-    aria-labelledby="reviews_heading"
+    data-reviews-url="/product/${product.id}/reviews"
     data-collapsible="${String(collapsible)}"
   >
     <h2 id="reviews_heading">Customer reviews</h2>

@@ -79,7 +79,6 @@
     var toggle = $('show_reviews');
     var toggleForm = $('show_reviews_form');
     var container = $('review_list_container');
-    var productId = document.querySelector('.product-layout').dataset.productId;
     toggleForm.addEventListener('submit', function (event) {
       event.preventDefault();
       var open = container.hidden;
@@ -92,7 +91,7 @@
       var link = event.target.closest('a.review-page-link');
       if (!link) return;
       event.preventDefault();
-      fetch('/product/' + productId + '/reviews?page=' + link.dataset.page, { credentials: 'same-origin' })
+      fetch(reviews.dataset.reviewsUrl + '?page=' + link.dataset.page, { credentials: 'same-origin' })
         .then(function (response) {
           if (!response.ok) throw new Error('HTTP ' + response.status);
           return response.text();

@@ -127,6 +127,24 @@ describe('pages and markup', () => {
     expect(fragment.document.querySelector('#review_list')!.getAttribute('data-page')).toBe('3');
   });
 
+  it('keeps names stable: static container labels, product ids only on list items', async () => {
+    const visitor = new ShopClient(shop.url);
+    const results = (await visitor.page('/search?q=shoes')).document;
+    const product = (await visitor.page(`/product/${reviewed.id}`)).document;
+    for (const doc of [results, product]) {
+      // A container labelled by a heading would take the query or product title into its name.
+      expect(doc.querySelectorAll('main [aria-labelledby]')).toHaveLength(0);
+    }
+    expect(product.querySelectorAll('[data-product-id]')).toHaveLength(0);
+    expect(results.querySelectorAll('[data-product-id]:not(li)')).toHaveLength(0);
+    // An option's label is its value alone; "out of stock" comes from CSS and the disabled state.
+    for (const group of reviewed.optionGroups) {
+      const labels = product.querySelectorAll(`#option_${group.key} label`);
+      expect([...labels].map((l) => text(l))).toEqual(group.options.map((o) => o.value));
+    }
+    expect(product.querySelector('#buy_box')!.tagName).toBe('DIV');
+  });
+
   it('serves local SVG images and the page script, and a 404 page for unknown products', async () => {
     const image = await fetch(`${shop.url}/images/${reviewed.id}.svg?color=navy`);
     expect(image.headers.get('content-type')).toBe('image/svg+xml');
