@@ -4,6 +4,7 @@ import type { HistoryStep, PredictRequest } from '../models/model.js';
 import type { Trace } from '../traces/schema.js';
 import { buildClickTypeLexicon, type ClickTypeLexicon } from './click-type-lexicon.js';
 import type { GoldStep } from './score.js';
+import { outcomeStepIndex } from './session-outcome.js';
 
 /** One teacher-forced step to predict: the human step t and the session it belongs to. */
 export interface EvalItem extends GoldStep {
@@ -53,6 +54,12 @@ export function buildEvalSet(traces: readonly Trace[]): EvalSet {
       emptySessions.push(trace.file);
       continue;
     }
+    const endOutcome = trace.end?.outcome ?? null;
+    const outcomeIndex = outcomeStepIndex(
+      trace.steps,
+      (s) =>
+        s.action.type === 'click' && (s.click_type === 'purchase' || endOutcome === 'purchase'),
+    );
     trace.steps.forEach((step, index) => {
       const { action, observation } = step;
       if (
@@ -72,8 +79,8 @@ export function buildEvalSet(traces: readonly Trace[]): EvalSet {
         gold: action,
         goldClickType: step.click_type,
         observation,
-        isLast: index === trace.steps.length - 1,
-        endOutcome: trace.end?.outcome ?? null,
+        isOutcomeStep: index === outcomeIndex,
+        endOutcome,
         trace,
       });
     });

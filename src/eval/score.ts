@@ -11,8 +11,8 @@ export interface GoldStep {
   gold: Action;
   goldClickType: string | null;
   observation: Observation;
-  /** True for the last step of the session. */
-  isLast: boolean;
+  /** True for the step where the session outcome is judged (see outcomeStepIndex). */
+  isOutcomeStep: boolean;
   /** The session's recorded end outcome (trace end line), when there is one. */
   endOutcome: Outcome | null;
 }
@@ -23,9 +23,10 @@ export interface PredictionInput {
 }
 
 /**
- * Gold outcome of a session, judged at its last step: a purchase when the human's last step is a
- * click labelled `purchase`, or a click that ended a session the trace records as a purchase;
- * every other ending (terminate, a cut-off session) is the negative class, called terminate.
+ * Gold outcome of a session, judged at its outcome step (its last step, trailing terminates after
+ * a purchase click ignored): a purchase when that step is a click labelled `purchase`, or a click
+ * ending a session the trace records as a purchase; every other ending (terminate, a cut-off
+ * session) is the negative class, called terminate.
  */
 export function goldOutcome(gold: GoldStep): SessionOutcomeClass {
   if (gold.gold.type !== 'click') return 'terminate';
@@ -48,7 +49,7 @@ export function scoreStep(
     predictedClickType = resolveClickType(lexicon, gold.sessionId, valid.name, element).clickType;
   }
   let outcome: ScoredStep['outcome'] = null;
-  if (gold.isLast) {
+  if (gold.isOutcomeStep) {
     const goldClass = goldOutcome(gold);
     // Gold purchase: only the human's own purchase control counts. Gold terminate: a predicted
     // click whose click type resolves to purchase is a predicted purchase.

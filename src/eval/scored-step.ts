@@ -26,7 +26,7 @@ export interface ScoredStep {
   correct: boolean;
   /** Click type of a valid predicted click (see resolveClickType); null otherwise. */
   predictedClickType: string | null;
-  /** Set on the last step of each session only: the session outcome, gold and predicted. */
+  /** Set on each session's outcome step only (its last step, see outcomeStepIndex): gold and predicted outcome. */
   outcome: { gold: SessionOutcomeClass; predicted: SessionOutcomeClass } | null;
 }
 

@@ -31,7 +31,7 @@ describe('buildEvalSet', () => {
       ),
       buildTrace('empty', 'human', [], null),
     ]);
-    expect(set.items.map((i) => [i.sessionId, i.step, i.isLast])).toEqual([
+    expect(set.items.map((i) => [i.sessionId, i.step, i.isOutcomeStep])).toEqual([
       ['a', 0, false],
       ['a', 1, false],
       ['a', 2, true],

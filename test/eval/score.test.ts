@@ -41,7 +41,7 @@ function gold(action: Action, extra: Partial<GoldStep> = {}): GoldStep {
     gold: action,
     goldClickType: null,
     observation,
-    isLast: false,
+    isOutcomeStep: false,
     endOutcome: null,
     ...extra,
   };
@@ -109,7 +109,7 @@ describe('scoreStep', () => {
   it('sets the outcome on the last step only', () => {
     const purchase = gold(
       { type: 'click', name: 'product_form.add_to_cart' },
-      { isLast: true, goldClickType: 'purchase' },
+      { isOutcomeStep: true, goldClickType: 'purchase' },
     );
     expect(scoreStep(purchase, { status: 'ok', action: purchase.gold }, lexicon).outcome).toEqual({
       gold: 'purchase',
@@ -124,7 +124,7 @@ describe('scoreStep', () => {
       ).outcome,
     ).toEqual({ gold: 'purchase', predicted: 'terminate' });
     // gold terminate: a click resolving to purchase is a predicted purchase
-    const leave = gold({ type: 'terminate' }, { isLast: true });
+    const leave = gold({ type: 'terminate' }, { isOutcomeStep: true });
     expect(
       scoreStep(
         leave,

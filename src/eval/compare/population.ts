@@ -1,6 +1,7 @@
 import { normalizeText } from '../../action.js';
 import type { Trace, TraceStep } from '../../traces/schema.js';
 import { inferClickType } from '../click-type.js';
+import { outcomeStepIndex } from '../session-outcome.js';
 
 /** Funnel stages, in order. */
 export const FUNNEL_STAGES = ['search', 'product', 'cart', 'purchase'] as const;
@@ -33,13 +34,15 @@ export function stepClickType(step: TraceStep): { type: string; inferred: boolea
 }
 
 /**
- * A session ended in a purchase when its end line says so, or its last step is a click whose
- * click type is purchase (the same rule as the eval's gold outcome).
+ * A session ended in a purchase when its end line says so, or its outcome step (the last step,
+ * trailing terminates after a purchase click ignored) is a click whose click type is purchase:
+ * the same rule as the eval's gold outcome.
  */
 export function isPurchase(trace: Trace): boolean {
   if (trace.end?.outcome === 'purchase') return true;
-  const last = trace.steps[trace.steps.length - 1];
-  return last !== undefined && stepClickType(last)?.type === 'purchase';
+  const purchaseClick = (s: TraceStep) => stepClickType(s)?.type === 'purchase';
+  const step = trace.steps[outcomeStepIndex(trace.steps, purchaseClick)];
+  return step !== undefined && purchaseClick(step);
 }
 
 /** Lowercased word terms of a search query. */
