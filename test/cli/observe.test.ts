@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { formatObservation, resolveTarget } from '../../src/cli/commands/observe.js';
 import { main } from '../../src/cli/main.js';
 import { Observation } from '../../src/observe/observation.js';
 import { startFixtureServer, type FixtureServer } from '../browser/fixture-server.js';
@@ -110,5 +111,54 @@ describe('shopsim observe', () => {
     const { code, err } = await run(path.join(FIXTURES, 'target.html'), '--recipe', recipe);
     expect(code).toBe(1);
     expect(err).toContain(`${recipe}, field "rules.0.name"`);
+  });
+});
+
+describe('observe helpers', () => {
+  it('refuses other URL schemes', () => {
+    expect(() => resolveTarget('ftp://example.com/page.html')).toThrow(
+      'ftp://example.com/page.html: only http, https and file URLs can be observed.',
+    );
+  });
+
+  it('aligns the element list and shortens long texts', () => {
+    const text = formatObservation(
+      {
+        url: 'http://shop.test/',
+        title: 'Shop',
+        html: '<main>…</main>',
+        elements: [
+          {
+            name: 'nav_bar.search_input',
+            kind: 'text_input',
+            text: 'Search',
+            tag: 'input',
+            href: null,
+            value: null,
+            checked: null,
+            disabled: false,
+            inputType: 'search',
+          },
+          {
+            name: 'buy',
+            kind: 'button',
+            text: 'x'.repeat(100),
+            tag: 'button',
+            href: null,
+            value: null,
+            checked: null,
+            disabled: true,
+            inputType: null,
+          },
+        ],
+      },
+      20,
+    );
+    expect(text.split('\n').slice(-4)).toEqual([
+      'name                  kind               text',
+      'nav_bar.search_input  text_input         Search',
+      `buy                   button (disabled)  ${'x'.repeat(19)}…`,
+      '',
+    ]);
   });
 });
