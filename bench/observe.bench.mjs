@@ -1,0 +1,222 @@
+// Observation benchmark: how much smaller and how fast the simplified page is, compared with the
+// raw HTML and with Playwright's ariaSnapshot(), on the mock shop and on 140 real product pages.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import {
+  formatBytes,
+  formatNumber,
+  importDist,
+  median,
+  printTable,
+  quantile,
+  sum,
+} from './lib.mjs';
+
+export const title = 'Observation: simplified HTML vs raw HTML vs Playwright ariaSnapshot()';
+
+const SHOP_RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const REAL_RUNS = Number(process.env.BENCH_REAL_RUNS ?? 3);
+const REAL_DIR = process.env.SHOPSIM_REAL_PAGES ?? '/work/shared/data/real-pages/zyte/html';
+const REAL_LIMIT = Number(process.env.BENCH_REAL_LIMIT ?? Infinity);
+
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+
+/** Median wall time of `runs` calls (after one warm-up call if asked); returns [ms, last value]. */
+async function timed(runs, warmUp, fn) {
+  let value = warmUp ? await fn() : undefined;
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    value = await fn();
+    times.push(performance.now() - started);
+  }
+  return [median(times), value];
+}
+
+/** Measures one loaded page: the simplifier (as the session calls it) and ariaSnapshot(). */
+async function measure(page, raw, script, runs, warmUp) {
+  const loaded = await page.evaluate(() => typeof globalThis.__shopsimObserve === 'function');
+  if (!loaded) await page.evaluate(script);
+  const [ms, observation] = await timed(runs, warmUp, () =>
+    page.evaluate(() => globalThis.__shopsimObserve({ recipe: null })),
+  );
+  const [ariaMs, aria] = await timed(runs, warmUp, () => page.ariaSnapshot({ timeout: 60_000 }));
+  return {
+    rawBytes: bytes(raw),
+    rawTokens: countTokens(raw),
+    bytes: bytes(observation.html),
+    tokens: countTokens(observation.html),
+    names: observation.elements.length,
+    ms,
+    ariaBytes: bytes(aria),
+    ariaTokens: countTokens(aria),
+    ariaMs,
+  };
+}
+
+const HEADERS = [
+  'page',
+  'raw',
+  'raw tok',
+  'simplified',
+  'ratio',
+  'tokens',
+  'names',
+  'ms',
+  'aria',
+  'aria tok',
+  'aria ms',
+];
+
+function row(label, m) {
+  return [
+    label,
+    formatBytes(m.rawBytes),
+    formatNumber(m.rawTokens),
+    formatBytes(m.bytes),
+    `${formatNumber(m.rawBytes / m.bytes, 1)}x`,
+    formatNumber(m.tokens),
+    formatNumber(m.names),
+    formatNumber(m.ms, 1),
+    formatBytes(m.ariaBytes),
+    formatNumber(m.ariaTokens),
+    formatNumber(m.ariaMs, 1),
+  ];
+}
+
+async function shopRows(browser, script) {
+  const { startShop } = await importDist('sites/shop/server.js');
+  const { generateCatalog } = await importDist('sites/shop/catalog/generate.js');
+  const seed = 1;
+  const reviewed = generateCatalog(seed).products.find((p) => p.reviewCount >= 30);
+  const shop = await startShop({ port: 0, variant: 'a', seed });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const rows = [];
+  try {
+    const pages = [
+      ['home', '/'],
+      ['search "shoes"', '/search?q=shoes'],
+      [`product ${reviewed.id} (${reviewed.reviewCount} reviews)`, `/product/${reviewed.id}`],
+    ];
+    for (const [label, route] of pages) {
+      const page = await context.newPage();
+      const response = await page.goto(shop.url + route, { waitUntil: 'load' });
+      const raw = await response.text();
+      const cards = await page.evaluate(
+        () => document.querySelectorAll('[data-product-id]').length,
+      );
+      const m = await measure(page, raw, script, SHOP_RUNS, true);
+      rows.push(row(label.startsWith('search') ? `${label} (${cards} results)` : label, m));
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    await shop.close();
+  }
+  return rows;
+}
+
+async function realPages(browser, script) {
+  const files = readdirSync(REAL_DIR)
+    .filter((f) => f.endsWith('.html.gz'))
+    .sort()
+    .slice(0, REAL_LIMIT);
+  // The snapshots reference hosts that are not reachable: no scripts, no network.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.route('**/*', (route) => route.abort());
+  const results = [];
+  const failures = [];
+  for (const file of files) {
+    const raw = gunzipSync(readFileSync(path.join(REAL_DIR, file))).toString('utf8');
+    const page = await context.newPage();
+    try {
+      await page.setContent(raw, { waitUntil: 'load', timeout: 60_000 });
+      results.push(await measure(page, raw, script, REAL_RUNS, false));
+    } catch (error) {
+      failures.push(`${file}: ${String(error?.message ?? error).split('\n')[0]}`);
+    } finally {
+      await page.close();
+    }
+    if ((results.length + failures.length) % 20 === 0) {
+      process.stderr.write(`  real pages: ${results.length + failures.length}/${files.length}\n`);
+    }
+  }
+  await context.close();
+  return { files, results, failures };
+}
+
+function aggregate(results, pick) {
+  const keys = Object.keys(results[0]);
+  return Object.fromEntries(keys.map((k) => [k, pick(results.map((r) => r[k]))]));
+}
+
+export async function run() {
+  const { launchBrowser } = await importDist('src/browser/launch.js');
+  const { getSimplifierScript } = await importDist('src/observe/script.js');
+  const script = await getSimplifierScript();
+  const browser = await launchBrowser();
+  try {
+    console.log(
+      `Sizes in UTF-8 bytes; tokens with o200k_base (gpt-tokenizer); ms = median wall time of the ` +
+        `page.evaluate round trip (shop: ${SHOP_RUNS} runs after 1 warm-up, real pages: ` +
+        `${REAL_RUNS} runs); ratio = raw / simplified; names = named interactable elements; ` +
+        `aria = page.ariaSnapshot() (default mode).\n`,
+    );
+    console.log('Mock shop (live pages, JavaScript on):\n');
+    printTable(HEADERS, await shopRows(browser, script));
+
+    if (!existsSync(REAL_DIR)) {
+      console.log(`\nReal pages: ${REAL_DIR} not found (set SHOPSIM_REAL_PAGES); skipped.`);
+      return;
+    }
+    const { files, results, failures } = await realPages(browser, script);
+    console.log(
+      `\nReal product pages (${REAL_DIR}, setContent, JavaScript off, network aborted):\n`,
+    );
+    if (!results.length) {
+      console.log('no page could be measured');
+    } else {
+      const withOutput = results.filter((r) => r.bytes > 0 && r.names > 0).length;
+      const total = aggregate(results, sum);
+      printTable(HEADERS, [
+        row('median', aggregate(results, median)),
+        row(
+          'p90',
+          aggregate(results, (v) => quantile(v, 0.9)),
+        ),
+        row(
+          'max',
+          aggregate(results, (v) => Math.max(...v)),
+        ),
+        [
+          'total',
+          formatBytes(total.rawBytes),
+          formatNumber(total.rawTokens),
+          formatBytes(total.bytes),
+          `${formatNumber(total.rawBytes / total.bytes, 1)}x`,
+          formatNumber(total.tokens),
+          formatNumber(total.names),
+          '',
+          formatBytes(total.ariaBytes),
+          formatNumber(total.ariaTokens),
+          '',
+        ],
+      ]);
+      console.log(
+        `\n(ratio in the median/p90/max rows is of those medians; per-page median ratio: ` +
+          `${formatNumber(median(results.map((r) => r.rawBytes / r.bytes)), 1)}x; simplified ` +
+          `tokens / aria tokens, per-page median: ` +
+          `${formatNumber(median(results.map((r) => r.tokens / r.ariaTokens)), 2)})`,
+      );
+      console.log(
+        `pages measured: ${results.length}/${files.length}; with output (simplified HTML and ` +
+          `at least one named element): ${withOutput}; failed: ${failures.length}`,
+      );
+    }
+    for (const failure of failures) console.log(`  failed: ${failure}`);
+  } finally {
+    await browser.close();
+  }
+}
