@@ -1,0 +1,90 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { formatAction } from '../../action.js';
+import { loadConfig } from '../../config.js';
+import { UsageError } from '../../errors.js';
+import { loadPersonaFile } from '../../persona.js';
+import { startRecording } from '../../record/record-session.js';
+import { openSite } from '../site.js';
+
+interface RecordFlags {
+  site: string;
+  variant?: string;
+  persona?: string;
+  out?: string;
+  headless?: boolean;
+  browserPath?: string;
+  seed?: string;
+  config?: string;
+}
+
+export function parseVariant(value: string | undefined): 'a' | 'b' | null {
+  if (value === undefined) return null;
+  if (value !== 'a' && value !== 'b') throw new UsageError(`--variant ${value}: use a or b.`);
+  return value;
+}
+
+async function record(flags: RecordFlags): Promise<void> {
+  const variant = parseVariant(flags.variant);
+  const config = loadConfig({
+    file: flags.config ?? null,
+    flags: { browserPath: flags.browserPath, seed: flags.seed },
+  });
+  const persona = flags.persona ? await loadPersonaFile(flags.persona) : null;
+  const site = await openSite(flags.site, variant, config.seed);
+  try {
+    const recording = await startRecording({
+      startUrl: site.startUrl,
+      site: flags.site === 'builtin' ? site.startUrl : flags.site,
+      variant,
+      persona,
+      recipe: site.recipe,
+      headless: flags.headless === true,
+      browserPath: config.browserPath,
+      out: flags.out ?? null,
+      config: { site: flags.site, variant, headless: flags.headless === true, seed: config.seed },
+      onStep: (step) =>
+        process.stdout.write(`  step ${step.index}: ${formatAction(step.action)}\n`),
+    });
+    process.stdout.write(
+      `Recording into ${path.relative(process.cwd(), recording.file) || recording.file}\n` +
+        'Shop in the browser window; close the window (or press Ctrl-C here) to end the session.\n',
+    );
+    const onSignal = (): void => void recording.stop();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    let result;
+    try {
+      result = await recording.done;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+    process.stdout.write(
+      `Recorded ${result.steps} steps (outcome ${result.outcome}` +
+        (result.orderId ? `, order ${result.orderId}` : '') +
+        `${result.droppedEvents ? `, ${result.droppedEvents} clicks on unnamed areas dropped` : ''}).\n` +
+        `Trace: ${recording.file}\n`,
+    );
+  } finally {
+    await site.close();
+  }
+}
+
+export function registerRecord(program: Command): void {
+  program
+    .command('record')
+    .description(
+      'Open a browser window on a shop and record a person shopping as a human trace ' +
+        '(clicks and submitted text on named elements; passwords and card data are never kept).',
+    )
+    .requiredOption('--site <url|builtin>', 'shop to record on ("builtin" starts the mock shop)')
+    .option('--variant <a|b>', 'A/B variant of the shop')
+    .option('--persona <file>', 'persona file describing the person (stored in the trace header)')
+    .option('--out <dir>', 'run folder to write (default: traces/<run-id>)')
+    .option('--headless', 'no visible window (for tests and scripted runs)')
+    .option('--browser-path <path>', 'Chromium executable to use')
+    .option('--seed <n>', 'catalog seed of the builtin shop')
+    .option('--config <file>', 'config file')
+    .action(record);
+}
