@@ -1,0 +1,87 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import { ShopsimError, UsageError } from '../../errors.js';
+import { rebaseUrl } from '../../replay/compare.js';
+import { replayTrace } from '../../replay/replay.js';
+import { formatReplayLines } from '../../replay/report.js';
+import { readTraceFile } from '../../traces/reader.js';
+import { openSite } from '../site.js';
+import { parseVariant } from './record.js';
+
+interface ReplayFlags {
+  site?: string;
+  variant?: string;
+  onDivergence: string;
+  out?: string;
+  headless?: boolean;
+  browserPath?: string;
+  seed?: string;
+  config?: string;
+}
+
+async function replay(file: string, flags: ReplayFlags): Promise<void> {
+  if (flags.onDivergence !== 'stop' && flags.onDivergence !== 'continue') {
+    throw new UsageError(`--on-divergence ${flags.onDivergence}: use stop or continue.`);
+  }
+  const variant = parseVariant(flags.variant);
+  const trace = await readTraceFile(file);
+  const first = trace.steps[0];
+  if (!first) throw new UsageError(`${file} has no steps to replay.`);
+  const siteFlag = flags.site ?? trace.header.site;
+  const config = loadConfig({
+    file: flags.config ?? null,
+    flags: { browserPath: flags.browserPath, seed: flags.seed, headless: flags.headless },
+  });
+  const site = await openSite(siteFlag, variant, config.seed);
+  try {
+    const start = new URL(rebaseUrl(first.url, site.startUrl));
+    // the variant rides on the start URL for other sites (the shop pins it in a cookie)
+    const wanted = new URL(site.startUrl).searchParams.get('variant');
+    if (wanted) start.searchParams.set('variant', wanted);
+    process.stdout.write(
+      `Replaying ${trace.steps.length} steps of ${trace.header.session_id} on ${start.origin}\n`,
+    );
+    const result = await replayTrace({
+      trace,
+      startUrl: start.href,
+      site: siteFlag === 'builtin' ? site.startUrl : siteFlag,
+      variant,
+      recipe: site.recipe,
+      onDivergence: flags.onDivergence,
+      headless: config.headless,
+      browserPath: config.browserPath,
+      timeoutMs: config.timeoutMs,
+      out: flags.out ?? null,
+    });
+    process.stdout.write(formatReplayLines(result.report));
+    process.stdout.write(
+      `Replayed trace: ${result.file}\nReport: ${result.reportFiles.markdown} (and .json)\n`,
+    );
+    if (result.report.summary.diverged > 0) {
+      throw new ShopsimError(
+        `the replay diverged at ${result.report.summary.diverged} step(s), first at step ` +
+          `${result.report.summary.first_divergence}; see ${result.reportFiles.markdown}.`,
+      );
+    }
+  } finally {
+    await site.close();
+  }
+}
+
+export function registerReplay(program: Command): void {
+  program
+    .command('replay <trace>')
+    .description(
+      "Re-execute a session's actions against the site as it is now and report per step " +
+        'whether it still works (exit code 1 when any step diverged).',
+    )
+    .option('--site <url|builtin>', "site to replay on (default: the trace's site)")
+    .option('--variant <a|b>', 'A/B variant of the shop')
+    .option('--on-divergence <stop|continue>', 'what to do when a step diverges', 'stop')
+    .option('--out <dir>', 'run folder to write (default: traces/<run-id>)')
+    .option('--headless', 'run the browser without a window (the default from config)')
+    .option('--browser-path <path>', 'Chromium executable to use')
+    .option('--seed <n>', 'catalog seed of the builtin shop')
+    .option('--config <file>', 'config file')
+    .action(replay);
+}

@@ -1,0 +1,168 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startShop } from '../../sites/shop/server.js';
+import { main } from '../../src/cli/main.js';
+import { startRecording } from '../../src/record/record-session.js';
+import type { ReplayReport } from '../../src/replay/report.js';
+import { readTraceFile } from '../../src/traces/reader.js';
+import { validatePath } from '../../src/traces/validate.js';
+import { shopLikeAPerson } from '../record/shop-flow.js';
+import { formatAction, type Action } from '../../src/action.js';
+
+let work: string;
+let recorded: string;
+let actions: Action[];
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'shopsim-replay-'));
+  const shop = await startShop({ port: 0, variant: 'a' });
+  try {
+    const recording = await startRecording({
+      startUrl: shop.url,
+      variant: 'a',
+      persona: null,
+      recipe: null,
+      headless: true,
+      browserPath: null,
+      out: path.join(work, 'recorded'),
+      sessionId: 'person-1',
+    });
+    try {
+      await shopLikeAPerson(recording.browser.page);
+    } finally {
+      await recording.stop();
+    }
+    recorded = recording.file;
+    actions = (await readTraceFile(recorded)).steps.map((s) => s.action);
+  } finally {
+    await shop.close();
+  }
+}, 180_000);
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((c) => ((stdout += String(c)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((c) => ((stderr += String(c)), true));
+  try {
+    return { code: await main(['node', 'shopsim', ...args]), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+async function report(dir: string): Promise<ReplayReport> {
+  return JSON.parse(await readFile(path.join(dir, 'replay-report.json'), 'utf8')) as ReplayReport;
+}
+
+describe('replay', () => {
+  it('replays a recorded session step for step on the same variant', async () => {
+    const out = path.join(work, 'same');
+    const result = await cli(
+      'replay',
+      recorded,
+      '--site',
+      'builtin',
+      '--variant',
+      'a',
+      '--out',
+      out,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const r = await report(out);
+    expect(r.steps.map((s) => s.status)).toEqual(actions.map(() => 'ok'));
+    expect(r.summary).toMatchObject({ steps: 10, ok: 10, diverged: 0, stopped: false });
+    expect(result.stdout).toMatch(/replayed 10 of 10 steps: 10 ok, 0 diverged/);
+
+    const replayed = await readTraceFile(r.replay_file);
+    expect(replayed.header).toMatchObject({
+      source: 'replay',
+      replay_of: { file: recorded, session_id: 'person-1' },
+      variant: 'a',
+    });
+    expect(replayed.steps.map((s) => s.action)).toEqual(actions);
+    expect(replayed.steps.every((s) => s.result?.ok)).toBe(true);
+    expect(replayed.end).toMatchObject({ outcome: 'purchase' });
+    expect(replayed.end?.order_id).toMatch(/^ORD-/);
+    const markdown = await readFile(path.join(out, 'replay-report.md'), 'utf8');
+    expect(markdown).toContain(`| 1 | ${formatAction(actions[1]!)} | ok |`);
+    expect((await validatePath(out)).issues).toEqual([]);
+  }, 180_000);
+
+  it('reports the steps that diverge on variant b, and continues when told to', async () => {
+    const out = path.join(work, 'variant-b');
+    const result = await cli(
+      'replay', recorded, '--site', 'builtin', '--variant', 'b',
+      '--on-divergence', 'continue', '--out', out,
+    ); // prettier-ignore
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/diverged at 2 step\(s\), first at step 1/);
+    const r = await report(out);
+    const statuses = r.steps.map((s) => s.status);
+    expect(statuses).toEqual([
+      'ok',
+      'name_missing', // variant b has no price-bucket links
+      'ok',
+      'name_missing', // variant b hides the reviews behind "Show reviews"
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+    ]);
+    expect(r.steps[1]!.similar.length).toBeGreaterThan(0);
+    expect(r.steps[1]!.similar.join(' ')).toMatch(/filters\.price\./);
+    const name = (i: number): string => (actions[i] as { name: string }).name;
+    expect(r.steps[3]!.detail).toContain(`no element named ${name(3)}`);
+    expect(result.stdout).toContain(`  1  name_missing      click ${name(1)}  (no element named`);
+    const replayed = await readTraceFile(r.replay_file);
+    expect(replayed.steps).toHaveLength(10);
+    expect(replayed.steps[1]!.result).toMatchObject({ ok: false });
+  }, 180_000);
+
+  it('stops at the first divergence by default', async () => {
+    const out = path.join(work, 'variant-b-stop');
+    const result = await cli(
+      'replay',
+      recorded,
+      '--site',
+      'builtin',
+      '--variant',
+      'b',
+      '--out',
+      out,
+    );
+    expect(result.code).toBe(1);
+    const r = await report(out);
+    expect(r.steps.map((s) => s.status)).toEqual([
+      'ok',
+      'name_missing',
+      ...Array.from({ length: 8 }, () => 'not_run'),
+    ]);
+    expect(r.summary).toMatchObject({ stopped: true, first_divergence: 1, not_run: 8 });
+    const replayed = await readTraceFile(r.replay_file);
+    expect(replayed.steps).toHaveLength(2);
+    expect(replayed.end).toMatchObject({ outcome: 'error' });
+  }, 180_000);
+
+  it('explains bad arguments without a stack trace', async () => {
+    const bad = await cli('replay', recorded, '--on-divergence', 'maybe');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--on-divergence maybe: use stop or continue/);
+    const missing = await cli('replay', path.join(work, 'nope.jsonl'), '--site', 'builtin');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/nope\.jsonl: cannot read the trace file/);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+});
