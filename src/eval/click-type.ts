@@ -36,19 +36,32 @@ const anyToken = (re: RegExp) => (_n: string, tokens: string[]) => tokens.some((
  * Between the two, the element's href (when the page is known) beats a container name:
  * `header.bag` linking to /cart is a cart click, not a nav_bar click.
  */
+const CART_TOKEN = /^(cart|carts|basket|bag)$/;
+
 const RULES: Rule[] = [
   { type: 'purchase', test: (n) => /add_to_cart|buy_now|place_order|purchase/.test(n) },
   { type: 'suggested_term', test: anyToken(/^suggest/) },
+  // before review: "filters.customer_rating.4_stars_up" and "sort_by.avg_customer_rating" filter
+  { type: 'filter', test: anyToken(/^(filters?|facets?|sort|sorting|refine)$/) },
   { type: 'review', test: anyToken(/^(reviews?|ratings?|stars?)$/) },
   { type: 'quantity', test: anyToken(/^(quantity|qty)$/) },
-  { type: 'filter', test: anyToken(/^(filters?|facets?|sort|sorting|refine)$/) },
-  { type: 'product_option', test: anyToken(/^(options?|variants?|swatch(es)?)$/) },
+  {
+    type: 'product_option',
+    test: anyToken(
+      /^(options?|variants?|swatch(es)?|colou?rs?|sizes?|capacity|styles?|materials?|flavou?rs?|patterns?)$/,
+    ),
+  },
   {
     type: 'cart_side_bar',
-    test: (n, tokens) =>
-      n.includes('cart') && tokens.some((t) => /^(side|sidebar|drawer|mini)$/.test(t)),
+    test: (_n, tokens) =>
+      tokens.some((t) => CART_TOKEN.test(t)) &&
+      tokens.some((t) => /^(side|sidebar|drawer|mini)$/.test(t)),
   },
-  { type: 'cart_page_select', test: (n) => n.includes('cart') },
+  // checkout buttons live on the cart page ("order_summary.proceed_to_checkout")
+  {
+    type: 'cart_page_select',
+    test: (_n, tokens, leaf) => tokens.some((t) => CART_TOKEN.test(t)) || leaf.includes('checkout'),
+  },
   { type: 'page_related', test: anyToken(/^(pagination|pager|next|prev|previous|page)$/) },
   {
     type: 'product_link',
@@ -60,7 +73,12 @@ const RULES: Rule[] = [
 /** Container-level rules, tried after the element's link target. */
 const CONTAINER_RULES: Rule[] = [
   { type: 'search', test: (n) => n.includes('search') },
-  { type: 'nav_bar', test: anyToken(/^(nav|navbar|header|menu|breadcrumbs?|logo|home)$/) },
+  {
+    type: 'nav_bar',
+    test: (n, tokens, leaf) =>
+      tokens.some((t) => /^(nav|navbar|header|menu|breadcrumbs?)$/.test(t)) ||
+      /^(logo|home|home_link)$/.test(leaf),
+  },
 ];
 
 /**

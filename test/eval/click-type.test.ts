@@ -24,6 +24,20 @@ describe('inferClickType', () => {
     ['search_box.suggestions.item_2', 'suggested_term'],
     ['nav_bar.logo', 'nav_bar'],
     ['footer.newsletter_email', 'other'],
+    // names of the bundled mock shop
+    ['results.search_results.p0292.title_link', 'product_link'],
+    ['product_form.color.sky_blue', 'product_option'],
+    ['product_form.size.10_5', 'product_option'],
+    ['filters.customer_rating.4_stars_up', 'filter'],
+    ['results.sort_by.avg_customer_rating', 'filter'],
+    ['reviews.review_pages.next_reviews', 'review'],
+    ['order_summary.proceed_form.proceed_to_checkout', 'cart_page_select'],
+    ['site_header.cart', 'cart_page_select'],
+    ['site_header.cartwheel', 'nav_bar'],
+    ['breadcrumb.home', 'nav_bar'],
+    ['categories.home_bedding', 'other'],
+    ['product_form.increase_quantity', 'quantity'],
+    ['checkout_form.place_order', 'purchase'],
     ['product_form.description_toggle', 'other'],
   ])('%s -> %s', (name, expected) => {
     expect(inferClickType(name)).toBe(expected);
