@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decide, nameOf, observeFixture, persona, request, step } from './heuristic/helpers.js';
+import {
+  checkedAfterClick,
+  decide,
+  nameOf,
+  observeFixture,
+  persona,
+  request,
+  step,
+} from './heuristic/helpers.js';
 
 const PRODUCT = observeFixture('product.html', 'http://shop.test/product/cascade-trail');
 const CART = observeFixture('cart.html', 'http://shop.test/cart');
@@ -76,5 +84,32 @@ describe('heuristic model: an unknown shop', () => {
     };
     const answer = decide(request(persona({ intent: 'I need a floor lamp.' }), noSearch));
     expect(answer.action).toEqual({ type: 'click', name: nameOf(UNKNOWN, /^Shop lamps$/) });
+  });
+});
+
+describe('heuristic model: an unknown shop product page', () => {
+  const PAGE = observeFixture(
+    'unknown-product.html',
+    'https://fjord.example/shop/harbour-knit-jumper/',
+  );
+  const knit = persona({
+    intent: 'I want a warm knit jumper for winter.',
+    budget: 90,
+    background: 'Usually wears size L.',
+  });
+
+  it('chooses its size from a select, skipping the placeholder and sold-out sizes', () => {
+    const answer = decide(request(knit, PAGE, []));
+    expect(answer.action).toEqual({ type: 'click', name: nameOf(PAGE, /^L$/, 'option') });
+  });
+
+  it('then uses the page\'s own "Add to basket", not a related product\'s', () => {
+    const chose = step(PAGE, { type: 'click', name: nameOf(PAGE, /^L$/, 'option') });
+    const sized = checkedAfterClick(PAGE, nameOf(PAGE, /^L$/, 'option'));
+    const answer = decide(request(knit, sized, [chose]));
+    const own = PAGE.elements.filter((e) => e.text === 'Add to basket');
+    expect(own.length).toBe(3);
+    expect(answer.action).toEqual({ type: 'click', name: own[0]!.name });
+    expect(answer.rationale).toMatch(/\$64/);
   });
 });

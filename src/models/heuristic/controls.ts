@@ -23,7 +23,17 @@ export function lastSegment(name: string): string {
 const CLICKABLE = new Set(['link', 'button', 'clickable']);
 export const isClickable = (el: ObservedElement): boolean => CLICKABLE.has(el.kind);
 
-export const BUY = /\b(add(?:ing)? to (?:cart|bag|basket|trolley)|buy (?:it )?now|add to order)\b/i;
+export const BUY = new RegExp(
+  [
+    String.raw`\badd(?:ing)? to (?:my |your |the )?(?:shopping )?(?:cart|bag|basket|trolley)\b`,
+    String.raw`\bbuy (?:it )?now\b|\badd to order\b`,
+    // A few other languages, so an unknown shop abroad still gets a reasonable attempt.
+    'in den (?:warenkorb|einkaufswagen)|ajouter au panier|aggiungi al carrello',
+    'a(?:ñ|n)adir (?:a la cesta|al carrito)|agregar al carrito|adicionar ao carrinho',
+    'in (?:de )?winkelwagen|dodaj do koszyka|lägg i varukorgen|sepete ekle|в корзину',
+  ].join('|'),
+  'i',
+);
 export const PLACE_ORDER =
   /\b(place (?:my |your |the )?order|complete (?:my |your |the )?(?:order|purchase)|confirm (?:and pay|order|purchase)|submit (?:my )?order|pay now|finish (?:order|checkout))\b/i;
 const CHECKOUT = /\b(check ?out|proceed)\b/i;
@@ -41,7 +51,10 @@ export const inNav = (el: ObservedElement): boolean => NAV_PREFIX.test(el.name);
 
 export function isBuyButton(el: ObservedElement): boolean {
   if (!isClickable(el)) return false;
-  return BUY.test(el.text) || /(^|\.|_)(add_to_(cart|bag|basket)|buy_now)$/i.test(el.name);
+  return (
+    BUY.test(el.text) ||
+    /(^|\.|_)(add_to_(shopping_)?(cart|bag|basket|trolley)|buy_now)(_\d+)?$/i.test(el.name)
+  );
 }
 
 export function isPlaceOrder(el: ObservedElement): boolean {
@@ -106,6 +119,10 @@ export function isProductLink(el: ObservedElement): boolean {
   const last = lastSegment(el.name);
   if (/^(title|image|name)_link(_\d+)?$/.test(last) && parentName(el.name)) return true;
   return LIST_SEGMENT.test(parentName(el.name)) && TITLE_SEGMENT.test(last);
+}
+
+export function hasProductHref(href: string): boolean {
+  return PRODUCT_HREF.test(href);
 }
 
 /** A stable key for "the same product" across visits: path plus product-ish query params. */

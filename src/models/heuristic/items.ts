@@ -1,5 +1,5 @@
 import type { ObservedElement } from '../../observe/observation.js';
-import { isBuyButton, lastSegment, parentName, productKey } from './controls.js';
+import { hasProductHref, isBuyButton, lastSegment, parentName, productKey } from './controls.js';
 import { contains, isStruck, textOf, type HNode } from './html.js';
 import type { PageView } from './page.js';
 import {
@@ -30,6 +30,8 @@ export interface Item {
 
 const CARD = /^(li|article|tr|dd)$/;
 const NOT_A_CARD = /^(#root|html|body|main|ul|ol|table|tbody|form|nav|header|footer|aside)$/;
+/** A card holding more named controls than this is a section, not one product. */
+const MAX_CARD_CONTROLS = 12;
 
 function hasHeading(n: HNode): boolean {
   return n.tag === 'h1' || n.children.some(hasHeading);
@@ -37,23 +39,24 @@ function hasHeading(n: HNode): boolean {
 
 /**
  * The item's card: the smallest subtree holding all of its nodes, grown while it holds no other
- * item, up to a list item / article, and never into the page's own heading or the whole list.
+ * item, up to a list item / article, and never into the page's heading, a whole list or a
+ * section with many controls.
  */
-function cardOf(nodes: HNode[], others: HNode[]): HNode | null {
+function cardOf(page: PageView, nodes: HNode[], others: HNode[]): HNode | null {
   if (!nodes.length) return null;
   let card: HNode | null = nodes[0]!;
   while (card && !nodes.every((n) => contains(card!, n))) card = card.parent;
   while (card?.parent && !CARD.test(card.tag)) {
     const up: HNode = card.parent;
     if (NOT_A_CARD.test(up.tag) || others.some((o) => contains(up, o))) break;
-    if (hasHeading(up) && !hasHeading(card)) break;
+    if ((hasHeading(up) && !hasHeading(card)) || page.namedCount(up) > MAX_CARD_CONTROLS) break;
     card = up;
   }
   return card;
 }
 
-export function groupItems(page: PageView): Item[] {
-  const links = page.productLinks();
+/** Product links grouped by item: a shared name prefix, or the link alone on flat listings. */
+function groupLinks(links: ObservedElement[]): Map<string, ObservedElement[]> {
   const hrefsByParent = new Map<string, Set<string>>();
   for (const l of links) {
     const p = parentName(l.name);
@@ -67,39 +70,48 @@ export function groupItems(page: PageView): Item[] {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(l);
   }
+  return groups;
+}
+
+/**
+ * Listing items (results, featured, related products). Controls belong to an item by name
+ * prefix, or on flat listings by sitting in its card. A link found only by its name counts as a
+ * product when its card shows a price or a buy button; links to the current page do not count.
+ */
+export function groupItems(page: PageView): Item[] {
+  const self = productKey(page.url);
+  const groups = groupLinks(
+    page.productLinks().filter((l) => !l.href || productKey(l.href) !== self),
+  );
   const keys = [...groups.keys()];
   const all = page.obs.elements;
-  const membersOf = (key: string): ObservedElement[] =>
-    groups.get(key)!.length && key !== groups.get(key)![0]!.name
-      ? all.filter((e) => e.name.startsWith(key + '.'))
-      : groups.get(key)!;
+  const flat = (key: string): boolean => key === groups.get(key)![0]!.name;
+  const memberLists = keys.map((key) =>
+    flat(key) ? groups.get(key)! : all.filter((e) => e.name.startsWith(key + '.')),
+  );
   const nodesOf = (els: ObservedElement[]): HNode[] =>
     els.map((e) => page.nodes.get(e.name)).filter((n): n is HNode => !!n);
-  const memberLists = keys.map(membersOf);
-  return keys.map((key, i) => {
+  const items = keys.map((key, i): Item => {
     const own = nodesOf(memberLists[i]!);
     const others = memberLists.flatMap((m, j) => (j === i ? [] : nodesOf(m)));
-    const card = cardOf(own, others);
-    const members = card
-      ? all.filter((e) => {
-          const n = page.nodes.get(e.name);
-          return memberLists[i]!.includes(e) || (n !== undefined && contains(card, n));
-        })
-      : memberLists[i]!;
+    const card = cardOf(page, own, others);
+    const members =
+      card && flat(key)
+        ? all.filter((e) => {
+            const n = page.nodes.get(e.name);
+            return memberLists[i]!.includes(e) || (n !== undefined && contains(card, n));
+          })
+        : memberLists[i]!;
     const linkEls = groups.get(key)!;
-    const link =
-      linkEls.find((l) => /title|name/i.test(lastSegment(l.name))) ??
-      [...linkEls].sort((a, b) => b.text.length - a.text.length)[0]!;
+    const longest = [...linkEls].sort((a, b) => b.text.length - a.text.length)[0]!;
+    const link = linkEls.find((l) => /title|name/i.test(lastSegment(l.name))) ?? longest;
     const text = card ? textOf(card, isStruck) : squash(members.map((m) => m.text).join(' '));
-    const title =
-      squash([...linkEls].sort((a, b) => b.text.length - a.text.length)[0]!.text) ||
-      text.slice(0, 80);
     return {
       key,
       link,
       members,
       buy: members.find((m) => isBuyButton(m) && !m.disabled) ?? null,
-      title,
+      title: squash(longest.text) || text.slice(0, 80),
       text,
       price: firstPrice(text),
       rating: findRating(text),
@@ -108,6 +120,12 @@ export function groupItems(page: PageView): Item[] {
       product: link.href ? productKey(link.href) : null,
     };
   });
+  return items.filter(
+    (item) =>
+      (item.link.href !== null && hasProductHref(item.link.href)) ||
+      item.price !== null ||
+      item.members.some(isBuyButton),
+  );
 }
 
 /** Title, price and rating of the product a product page is about. */

@@ -17,6 +17,9 @@ export interface OptionGroup {
 const OPTION_PATH =
   /(^|[._])(options?|variants?|variations?|sizes?|colou?rs?|swatch(es)?|styles?|widths?|fits?|flavou?rs?|materials?|capacity|storage|lengths?)([._]|$)/i;
 const NOT_OPTION = /(filter|facet|sort|refine|qty|quantity|review|rating|pagination|page)/i;
+/** Controls that sit among options but are actions or help, not a choice of the product. */
+const NOT_A_CHOICE =
+  /\b(buy|add to|wish ?list|compare|subscribe|guide|chart|help|learn more|details|share|notify)\b/i;
 const PLACEHOLDER = /^(choose|select|pick|please|--)/i;
 const SIZE_TEXT = /^(x{0,3}[sml]|xxl|xxxl|one size|\d{1,2}(?:[.,]5)?|small|medium|large)$/i;
 const SIZE_WORDS: Record<string, string> = { small: 's', medium: 'm', large: 'l' };
@@ -35,12 +38,20 @@ function groupLabel(page: PageView, key: string, members: ObservedElement[]): st
   return lastSegment(key).replace(/[_-]+/g, ' ');
 }
 
+/**
+ * Choices the product page asks for before buying: radio groups, select options, or buttons under
+ * an options/size/colour name, that come before the main buy button in the page.
+ */
 export function optionGroups(page: PageView): OptionGroup[] {
   const inItems = new Set(page.items().flatMap((i) => i.members.map((m) => m.name)));
+  const buy = page.mainBuyButtons()[0];
+  const order = new Map(page.obs.elements.map((e, i) => [e.name, i]));
+  const limit = buy ? order.get(buy.name)! : Infinity;
   const groups = new Map<string, ObservedElement[]>();
   for (const el of page.obs.elements) {
     const key = parentName(el.name);
     if (!key || inItems.has(el.name) || inNav(el) || NOT_OPTION.test(el.name)) continue;
+    if (order.get(el.name)! > limit || NOT_A_CHOICE.test(el.text)) continue;
     const choice =
       el.kind === 'radio' ||
       el.kind === 'option' ||

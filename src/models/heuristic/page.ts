@@ -23,6 +23,7 @@ export class PageView {
   /** Elements the shopper may act on: enabled and not rejected earlier in this step. */
   readonly usable: ObservedElement[];
   private itemsCache: Item[] | null = null;
+  private counts: Map<HNode, number> | null = null;
 
   constructor(
     readonly obs: Observation,
@@ -31,6 +32,23 @@ export class PageView {
     this.root = parseHtml(obs.html);
     this.nodes = indexNames(this.root, new Set(obs.elements.map((e) => e.name)));
     this.usable = obs.elements.filter((e) => !e.disabled && !avoid.has(e.name));
+  }
+
+  /** How many named controls a subtree holds. */
+  namedCount(node: HNode): number {
+    if (!this.counts) {
+      const counts = new Map<HNode, number>();
+      const named = new Set(this.nodes.values());
+      const count = (n: HNode): number => {
+        let c = named.has(n) ? 1 : 0;
+        for (const child of n.children) c += count(child);
+        counts.set(n, c);
+        return c;
+      };
+      count(this.root);
+      this.counts = counts;
+    }
+    return this.counts.get(node) ?? 0;
   }
 
   get url(): string {
