@@ -133,7 +133,7 @@ async function realPages(browser, script) {
     const page = await context.newPage();
     try {
       await page.setContent(raw, { waitUntil: 'load', timeout: 60_000 });
-      results.push(await measure(page, raw, script, REAL_RUNS, false));
+      results.push({ file, ...(await measure(page, raw, script, REAL_RUNS, false)) });
     } catch (error) {
       failures.push(`${file}: ${String(error?.message ?? error).split('\n')[0]}`);
     } finally {
@@ -148,7 +148,7 @@ async function realPages(browser, script) {
 }
 
 function aggregate(results, pick) {
-  const keys = Object.keys(results[0]);
+  const keys = Object.keys(results[0]).filter((k) => k !== 'file');
   return Object.fromEntries(keys.map((k) => [k, pick(results.map((r) => r[k]))]));
 }
 
@@ -213,6 +213,12 @@ export async function run() {
       console.log(
         `pages measured: ${results.length}/${files.length}; with output (simplified HTML and ` +
           `at least one named element): ${withOutput}; failed: ${failures.length}`,
+      );
+    }
+    for (const r of [...results].sort((a, b) => b.ms - a.ms).slice(0, 3)) {
+      console.log(
+        `  slowest: ${r.file} ${formatBytes(r.rawBytes)}, ${formatNumber(r.names)} names, ` +
+          `${formatNumber(r.ms, 0)} ms (aria ${formatNumber(r.ariaMs, 0)} ms)`,
       );
     }
     for (const failure of failures) console.log(`  failed: ${failure}`);
