@@ -75,7 +75,7 @@ const CONTAINER_RULES: Rule[] = [
   { type: 'search', test: (n) => n.includes('search') },
   {
     type: 'nav_bar',
-    test: (n, tokens, leaf) =>
+    test: (_n, tokens, leaf) =>
       tokens.some((t) => /^(nav|navbar|header|menu|breadcrumbs?)$/.test(t)) ||
       /^(logo|home|home_link)$/.test(leaf),
   },
