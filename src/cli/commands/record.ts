@@ -50,9 +50,16 @@ async function record(flags: RecordFlags): Promise<void> {
       `Recording into ${path.relative(process.cwd(), recording.file) || recording.file}\n` +
         'Shop in the browser window; close the window (or press Ctrl-C here) to end the session.\n',
     );
-    const onSignal = (): void => void recording.stop();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    // first Ctrl-C ends the session cleanly; a second one quits at once (the trace stays readable)
+    let signalled = false;
+    const onSignal = (): void => {
+      if (signalled) process.exit(130);
+      signalled = true;
+      process.stdout.write('Ending the session...\n');
+      void recording.stop();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     let result;
     try {
       result = await recording.done;
