@@ -186,4 +186,18 @@ describe('traces ls and show', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/no-header\.jsonl, line 1, field "kind": has no trace header/);
   });
+
+  it('lists an imported OPeRA run with personas and outcomes', async () => {
+    const fixture = path.join(import.meta.dirname, '..', 'fixtures', 'opera');
+    const out = path.join(work, 'imported');
+    expect((await cli('import', 'opera', fixture, '--out', out)).code).toBe(0);
+    const result = await cli('traces', 'ls', out);
+    expect(result.stdout).toContain('(import, https://www.amazon.com');
+    const rows = result.stdout.split('\n').filter((l) => l.includes('human/opera'));
+    expect(rows).toHaveLength(4);
+    expect(rows.join('\n')).toMatch(
+      /human\/opera\s+opera-324934a2-5d58-49d9-bae8-545fba660731\s+purchase\s+4/,
+    );
+    expect(rows.join('\n')).toMatch(/human\/opera\s+-\s+terminate\s+1/); // no survey: no persona
+  });
 });
