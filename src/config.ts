@@ -19,6 +19,8 @@ export const Config = z.object({
   historyPages: z.number().int().min(0),
   maxAttempts: z.number().int().positive(),
   timeoutMs: z.number().int().positive(),
+  /** CPU threads for in-process llama models (null: llama.cpp decides; 1 suits tiny models). */
+  threads: z.number().int().positive().nullable(),
   variant: z.enum(['a', 'b']).nullable(),
   out: z.string().nullable(),
 });
@@ -35,6 +37,7 @@ export const DEFAULT_CONFIG: Config = {
   historyPages: 1,
   maxAttempts: 3,
   timeoutMs: 15_000,
+  threads: null,
   variant: null,
   out: null,
 };
@@ -51,6 +54,7 @@ const NUMBER_KEYS = new Set<keyof Config>([
   'historyPages',
   'maxAttempts',
   'timeoutMs',
+  'threads',
 ]);
 
 function coerce(key: keyof Config, raw: unknown, source: string): unknown {

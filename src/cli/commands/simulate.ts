@@ -25,6 +25,7 @@ interface SimulateFlags {
   recipe?: string;
   screenshots?: boolean;
   browserPath?: string;
+  threads?: string;
   headed?: boolean;
   config?: string;
   json?: boolean;
@@ -66,6 +67,7 @@ export function registerSimulate(program: Command): void {
       '--browser-path <path>',
       'Chromium executable (default: SHOPSIM_BROWSER, Playwright, /usr/bin/chromium)',
     )
+    .option('--threads <n>', 'CPU threads for llama:<file.gguf> models')
     .option('--headed', 'show the browser windows')
     .option('--config <file>', 'config file (default ./shopsim.config.json)')
     .option('--json', 'print the summary as JSON on stdout')
@@ -89,6 +91,7 @@ async function simulateCommand(flags: SimulateFlags): Promise<RunSummary> {
       out: flags.out,
       variant: flags.variant,
       browserPath: flags.browserPath,
+      threads: flags.threads,
       headless: flags.headed ? false : undefined,
     },
   });
@@ -127,7 +130,11 @@ async function simulateCommand(flags: SimulateFlags): Promise<RunSummary> {
         personas,
         sessionsPerPersona: sessions,
         model: config.model,
-        modelOptions: { baseUrl: config.baseUrl, timeoutMs: config.timeoutMs * 4 },
+        modelOptions: {
+          baseUrl: config.baseUrl,
+          timeoutMs: config.timeoutMs * 4,
+          llama: config.threads ? { threads: config.threads } : undefined,
+        },
         concurrency: config.concurrency,
         maxSteps: config.maxSteps,
         maxAttempts: config.maxAttempts,

@@ -1,0 +1,215 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RunSummary } from '../../src/agent/summary.js';
+import { main } from '../../src/cli/main.js';
+import { readTraceFile, readTraces } from '../../src/traces/reader.js';
+import {
+  startFakeOpenAIServer,
+  type ChatRequestBody,
+  type FakeOpenAIServer,
+} from '../support/openai-server.js';
+import { writeTinyGguf } from '../support/tiny-gguf.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PERSONA = path.join(ROOT, 'personas/trail-runner-maya.json');
+
+/** Runs `shopsim simulate ... --json` in-process and returns the parsed summary. */
+async function simulate(args: string[]): Promise<{ code: number; summary: RunSummary }> {
+  const out = await mkdtemp(path.join(tmpdir(), 'shopsim-sim-'));
+  let stdout = '';
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  let code: number;
+  try {
+    process.exitCode = undefined;
+    code = await main([
+      'node',
+      'shopsim',
+      'simulate',
+      '--out',
+      path.join(out, 'run'),
+      '--json',
+      ...args,
+    ]);
+  } finally {
+    write.mockRestore();
+    stderr.mockRestore();
+    process.exitCode = undefined;
+  }
+  return { code, summary: JSON.parse(stdout) as RunSummary };
+}
+
+/**
+ * A stand-in LLM behind the fake server: reads the named elements from the prompt and shops
+ * (search, open the first result, terminate), so the real openai client drives the real browser.
+ */
+function shopperPolicy(body: ChatRequestBody) {
+  const prompt = body.messages.map((m) => m.content).join('\n');
+  const step = Number(/page you see now \(step (\d+)\)/i.exec(prompt)?.[1] ?? '1');
+  const search = /^- (\S*search\S*input) \(/m.exec(prompt)?.[1];
+  const result = /^- (\S*search_results\.\S+\.title(?:_link)?) \(/m.exec(prompt)?.[1];
+  let action: Record<string, unknown> = { type: 'terminate' };
+  if (step === 1 && search)
+    action = { type: 'type_and_submit', name: search, text: 'trail running shoes' };
+  else if (step === 2 && result) action = { type: 'click', name: result };
+  return {
+    content: JSON.stringify({ rationale: `Step ${step} of my errand.`, action }),
+    promptTokens: 100,
+    completionTokens: 20,
+  };
+}
+
+let server: FakeOpenAIServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+describe('shopsim simulate', () => {
+  it('drives the browser with an OpenAI-compatible server using structured output', async () => {
+    server = await startFakeOpenAIServer({ supportsJsonSchema: true, fallback: shopperPolicy });
+    const { code, summary } = await simulate([
+      '--model',
+      'openai:fake-shopper',
+      '--base-url',
+      server.baseUrl,
+      '--persona',
+      PERSONA,
+    ]);
+    expect(code).toBe(0);
+    expect(summary.records[0]!.outcome).toBe('terminate');
+    expect(summary.records[0]!.steps).toBe(3);
+    expect(server.completions[0]!.response_format?.type).toBe('json_schema');
+    const [trace] = await readTraces(summary.runDir);
+    expect(trace!.steps.map((s) => s.action.type)).toEqual([
+      'type_and_submit',
+      'click',
+      'terminate',
+    ]);
+    expect(trace!.steps[1]!.url).toMatch(/\/search\?/);
+    expect(trace!.steps[0]!.usage?.prompt_tokens).toBe(100);
+    const runJson = await readFile(path.join(summary.runDir, 'run.json'), 'utf8');
+    expect(runJson).not.toMatch(/OPENAI_API_KEY|sk-/);
+  });
+
+  it('falls back to plain prompting, retries a 429, and feeds garbage back', async () => {
+    server = await startFakeOpenAIServer({ supportsJsonSchema: false, fallback: shopperPolicy });
+    server.enqueue({ status: 429, error: 'slow down', headers: { 'retry-after-ms': '5' } });
+    server.enqueue({ content: 'Sure! Let me think about shoes... no JSON here.' });
+    const { code, summary } = await simulate([
+      '--model',
+      'openai:fake-shopper',
+      '--base-url',
+      server.baseUrl,
+      '--persona',
+      PERSONA,
+    ]);
+    expect(code).toBe(0);
+    const record = summary.records[0]!;
+    expect(record.error).toBeNull();
+    expect(record.outcome).toBe('terminate');
+    const trace = await readTraceFile(record.file);
+    expect(trace.steps[0]!.usage?.attempts).toBe(2);
+    const statuses = server.requests.filter((r) => r.path.endsWith('/chat/completions')).length;
+    expect(statuses).toBeGreaterThanOrEqual(5);
+    expect(server.completions.every((c) => c.response_format === undefined)).toBe(true);
+  });
+
+  it('runs an in-process GGUF model whose grammar forces valid actions', async () => {
+    const gguf = await writeTinyGguf();
+    const { code, summary } = await simulate([
+      '--model',
+      `llama:${gguf}`,
+      '--threads',
+      '1',
+      '--max-steps',
+      '2',
+      '--persona',
+      PERSONA,
+    ]);
+    expect(code).toBe(0);
+    const record = summary.records[0]!;
+    expect(record.error).toBeNull();
+    expect(record.steps).toBeGreaterThanOrEqual(1);
+    const trace = await readTraceFile(record.file);
+    for (const step of trace.steps) {
+      if (step.action.type === 'terminate') continue;
+      expect(step.observation.elements.map((e) => e.name)).toContain(step.action.name);
+    }
+  });
+
+  it('buys with the heuristic shopper, confirmed by the order log', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'shopsim-personas-'));
+    for (const id of ['trail-runner-maya', 'coffee-maker-aisha', 'commuter-earbuds-priya']) {
+      await writeFile(
+        path.join(dir, `${id}.json`),
+        await readFile(path.join(ROOT, 'personas', `${id}.json`)),
+      );
+    }
+    const { code, summary } = await simulate(['--persona', dir, '--concurrency', '3']);
+    expect(code).toBe(0);
+    expect(summary.sessions).toBe(3);
+    expect(summary.purchases).toBeGreaterThanOrEqual(2);
+    expect(summary.confirmedOrders).toBe(summary.purchases);
+  });
+
+  it('rejects bad input with a clear message', async () => {
+    const stderr: string[] = [];
+    const spy = vi
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((c) => (stderr.push(String(c)), true));
+    try {
+      expect(await main(['node', 'shopsim', 'simulate', '--sessions', 'two'])).toBe(2);
+      expect(await main(['node', 'shopsim', 'simulate', '--model', 'gpt5'])).toBe(2);
+      expect(await main(['node', 'shopsim', 'simulate', '--persona', '/nonexistent.json'])).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(stderr.join('')).toMatch(/--sessions two/);
+    expect(stderr.join('')).toMatch(/unknown model "gpt5"/);
+    expect(stderr.join('')).toMatch(/nonexistent\.json/);
+  });
+
+  it('keeps every completed step readable when the run is killed with SIGKILL', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'shopsim-kill-')), 'run');
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(ROOT, 'bin/shopsim.js'),
+        'simulate',
+        '--persona',
+        path.join(ROOT, 'personas/laptop-browser-elena.json'),
+        '--out',
+        out,
+        '--max-steps',
+        '40',
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
+    const file = path.join(out, 'laptop-browser-elena-1.jsonl');
+    const deadline = Date.now() + 60_000;
+    let lines = 0;
+    while (Date.now() < deadline && lines < 4) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (existsSync(file))
+        lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean).length;
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    expect(lines).toBeGreaterThanOrEqual(4);
+    const trace = await readTraceFile(file);
+    expect(trace.end).toBeNull();
+    expect(trace.steps.length).toBeGreaterThanOrEqual(3);
+    expect(await readdir(out)).toContain('run.json');
+  });
+});
