@@ -25,6 +25,8 @@ export interface EvalSet {
    * them, because decide() retries such an answer and finally records it as illegal.
    */
   goldRejected: number;
+  /** Steps whose observation lists no elements (a model can only answer terminate there). */
+  noElements: number;
   /** Steps whose trace carries a rationale (shown to the model in later steps' history). */
   withRationale: number;
   lexicon: ClickTypeLexicon;
@@ -37,6 +39,7 @@ export function buildEvalSet(traces: readonly Trace[]): EvalSet {
   const emptySessions: string[] = [];
   let goldAbsent = 0;
   let goldRejected = 0;
+  let noElements = 0;
   let withRationale = 0;
   for (const trace of traces) {
     const id = trace.header.session_id;
@@ -72,6 +75,7 @@ export function buildEvalSet(traces: readonly Trace[]): EvalSet {
       if (observation.elements.length > 0 && checkActionOnPage(action, observation) !== null) {
         goldRejected += 1;
       }
+      if (observation.elements.length === 0) noElements += 1;
       if (step.rationale) withRationale += 1;
       items.push({
         sessionId: id,
@@ -94,6 +98,7 @@ export function buildEvalSet(traces: readonly Trace[]): EvalSet {
     emptySessions,
     goldAbsent,
     goldRejected,
+    noElements,
     withRationale,
     lexicon,
   };

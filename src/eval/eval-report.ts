@@ -188,6 +188,14 @@ function dataNotes(result: EvalResult): string[] {
       `Warning: ${d.gold_absent} human steps target an element missing from their own observation; no legal prediction can match them.`,
     );
   }
+  if (d.no_elements) {
+    notes.push(
+      `Warning: ${d.no_elements} human steps have an observation without named elements` +
+        (result.settings.mode === 'model'
+          ? '; a model can only answer terminate there (any other answer is illegal).'
+          : '; predictions for them are not checked against the page.'),
+    );
+  }
   if (result.settings.mode === 'model' && d.gold_rejected > d.gold_absent) {
     notes.push(
       `Warning: ${d.gold_rejected} human steps are actions the model-answer validator rejects on their page ` +

@@ -31,6 +31,8 @@ export interface EvalResult {
     gold_absent: number;
     /** Human steps the model-answer validator rejects on their own page (model mode cannot match them). */
     gold_rejected: number;
+    /** Human steps whose observation lists no named elements. */
+    no_elements: number;
     steps_with_rationale: number;
   };
   predictions: {

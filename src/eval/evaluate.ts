@@ -155,6 +155,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalResult> {
       non_human_sessions: traces.filter((t) => t.header.source !== 'human').length,
       gold_absent: set.goldAbsent,
       gold_rejected: set.goldRejected,
+      no_elements: set.noElements,
       steps_with_rationale: set.withRationale,
     },
     predictions: {

@@ -38,6 +38,7 @@ describe('buildEvalSet', () => {
     ]);
     expect(set.goldAbsent).toBe(1);
     expect(set.goldRejected).toBe(2);
+    expect(set.noElements).toBe(1); // the terminate step's page lists nothing
     expect(set.sessions).toBe(1);
     expect(set.emptySessions).toEqual(['empty.jsonl']);
   });
