@@ -13,7 +13,7 @@
  *   - a <select> changed -> click on the chosen <option>'s name;
  *   - clicks that only focus a text field or open a list are not actions and are ignored.
  * Each event carries the current values of the page's sensitive fields so the Node side can
- * scrub them; they are never written.
+ * scrub them; they are never written. Frames are not recorded (clicks inside them neither).
  */
 import type { Observation } from '../observe/observation.js';
 import { NAME_ATTRIBUTE } from '../observe/name-attribute.js';
@@ -241,7 +241,9 @@ function install(): void {
   );
 }
 
-if (!g.__shopsimRecorderInstalled) {
+// Only the top document is recorded: a frame's page is not the page the person is on (and
+// payment frames are exactly where secrets are typed).
+if (!g.__shopsimRecorderInstalled && window === window.top) {
   g.__shopsimRecorderInstalled = true;
   install();
 }

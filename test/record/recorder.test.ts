@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShop, type RunningShop } from '../../sites/shop/server.js';
+import { openSite, type OpenedSite } from '../../src/cli/site.js';
+import { DEFAULT_CONFIG } from '../../src/config.js';
 import type { ObservedElement } from '../../src/observe/observation.js';
 import { startRecording } from '../../src/record/record-session.js';
 import { REDACTED } from '../../src/record/sensitive.js';
@@ -13,10 +14,10 @@ import type { Trace } from '../../src/traces/schema.js';
 import { PREFILLED_CARD, shopLikeAPerson, TYPED_CARD, TYPED_CVC } from './shop-flow.js';
 
 let work: string;
-let shop: RunningShop;
+let shop: OpenedSite;
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'shopsim-record-'));
-  shop = await startShop({ port: 0, variant: 'a' });
+  shop = await openSite('builtin', 'a', DEFAULT_CONFIG.seed); // with the shop's recipe, as the CLI
 });
 afterAll(async () => {
   await shop?.close();
@@ -29,10 +30,10 @@ const element = (trace: Trace, step: number, name: string): ObservedElement | un
 describe('record', () => {
   it('turns a person shopping into the simulator actions, with the page before each action', async () => {
     const recording = await startRecording({
-      startUrl: shop.url,
+      startUrl: shop.startUrl,
       variant: 'a',
       persona: null,
-      recipe: null,
+      recipe: shop.recipe,
       headless: true,
       browserPath: null,
       out: path.join(work, 'shop'),

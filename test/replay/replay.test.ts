@@ -2,8 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startShop } from '../../sites/shop/server.js';
 import { main } from '../../src/cli/main.js';
+import { openSite } from '../../src/cli/site.js';
+import { DEFAULT_CONFIG } from '../../src/config.js';
 import { startRecording } from '../../src/record/record-session.js';
 import type { ReplayReport } from '../../src/replay/report.js';
 import { readTraceFile } from '../../src/traces/reader.js';
@@ -16,13 +17,14 @@ let recorded: string;
 let actions: Action[];
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'shopsim-replay-'));
-  const shop = await startShop({ port: 0, variant: 'a' });
+  // the same shop, seed and recipe the CLI's --site builtin uses, so the names match on replay
+  const site = await openSite('builtin', 'a', DEFAULT_CONFIG.seed);
   try {
     const recording = await startRecording({
-      startUrl: shop.url,
+      startUrl: site.startUrl,
       variant: 'a',
       persona: null,
-      recipe: null,
+      recipe: site.recipe,
       headless: true,
       browserPath: null,
       out: path.join(work, 'recorded'),
@@ -36,7 +38,7 @@ beforeAll(async () => {
     recorded = recording.file;
     actions = (await readTraceFile(recorded)).steps.map((s) => s.action);
   } finally {
-    await shop.close();
+    await site.close();
   }
 }, 180_000);
 afterAll(async () => {
