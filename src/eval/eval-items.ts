@@ -72,7 +72,10 @@ export function buildEvalSet(traces: readonly Trace[]): EvalSet {
       ) {
         goldAbsent += 1;
       }
-      if (observation.elements.length > 0 && checkActionOnPage(action, observation) !== null) {
+      if (
+        observation.elements.length > 0 &&
+        checkActionOnPage(action, observation, { legality: 'protocol' }) !== null
+      ) {
         goldRejected += 1;
       }
       if (observation.elements.length === 0) noElements += 1;

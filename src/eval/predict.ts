@@ -27,6 +27,7 @@ export async function predictItem(
   try {
     const decision = await decide(model, buildRequest(item, options.historyPages), {
       maxAttempts: options.maxAttempts,
+      legality: 'protocol',
     });
     return {
       status: 'ok',

@@ -36,11 +36,25 @@ export function similarNames(name: string, names: string[], limit = 5): string[]
   return scored.slice(0, limit).map((s) => s.candidate);
 }
 
+export interface CheckOptions {
+  /**
+   * 'strict' (simulation, the default): the action must also make sense on the page (enabled
+   * element, typing only into text fields, no clicks on text fields).
+   * 'protocol' (evaluation): only the name must exist, as the published scoring defines illegal
+   * outputs; humans do click search boxes, and such a prediction must be able to match.
+   */
+  legality?: 'strict' | 'protocol';
+}
+
 /**
  * Checks that an action can be carried out on this page. Returns null when it can, else one
  * sentence addressed to the model saying what is wrong and what to do instead.
  */
-export function checkActionOnPage(action: Action, observation: Observation): string | null {
+export function checkActionOnPage(
+  action: Action,
+  observation: Observation,
+  options: CheckOptions = {},
+): string | null {
   if (action.type === 'terminate') return null;
   const element = observation.elements.find((e) => e.name === action.name);
   if (!element) {
@@ -54,6 +68,8 @@ export function checkActionOnPage(action: Action, observation: Observation): str
       '. Use a name exactly as listed under "Named elements".'
     );
   }
+  // Evaluation follows the protocol: an answer is illegal only when it names no element.
+  if (options.legality === 'protocol') return null;
   if (element.disabled) {
     return `"${action.name}" is disabled on this page; choose another element.`;
   }

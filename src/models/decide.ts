@@ -1,13 +1,15 @@
 import type { Action } from '../action.js';
 import { ModelOutputError } from '../errors.js';
 import type { ModelUsage } from '../traces/schema.js';
-import { checkActionOnPage } from './check-action.js';
+import { checkActionOnPage, type CheckOptions } from './check-action.js';
 import type { PredictRequest, SimulatorModel } from './model.js';
 import { parseAnswer } from './parse-answer.js';
 
 export interface DecideOptions {
   /** Model calls allowed for this step, the first included (>= 1). */
   maxAttempts: number;
+  /** How strictly answers are checked against the page (see checkActionOnPage). */
+  legality?: CheckOptions['legality'];
 }
 
 /** One accepted step: what the model decided, its raw text and what it cost. */
@@ -50,7 +52,9 @@ export async function decide(
     let answer;
     try {
       answer = parseAnswer(reply.text);
-      problem = checkActionOnPage(answer.action, request.observation);
+      problem = checkActionOnPage(answer.action, request.observation, {
+        legality: options.legality,
+      });
     } catch (error) {
       if (!(error instanceof ModelOutputError)) throw error;
       problem = error.message;

@@ -15,7 +15,7 @@ describe('buildEvalSet', () => {
         'a',
         'human',
         [
-          // humans click search boxes; the answer validator rejects clicks on text fields
+          // humans click search boxes: evaluation accepts such a prediction (protocol legality)
           {
             action: { type: 'click', name: 'nav_bar.search_input' },
             elements: [{ name: 'nav_bar.search_input', kind: 'text_input' }],
@@ -37,7 +37,7 @@ describe('buildEvalSet', () => {
       ['a', 2, true],
     ]);
     expect(set.goldAbsent).toBe(1);
-    expect(set.goldRejected).toBe(2);
+    expect(set.goldRejected).toBe(1); // only the step whose target is absent
     expect(set.noElements).toBe(1); // the terminate step's page lists nothing
     expect(set.sessions).toBe(1);
     expect(set.emptySessions).toEqual(['empty.jsonl']);

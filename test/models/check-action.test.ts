@@ -23,6 +23,16 @@ describe('checkActionOnPage', () => {
     expect(problem).toMatch(/no element named "nav\.cart_link".*similar names: nav_bar\.cart_link/);
   });
 
+  it('in protocol mode (evaluation) only checks that the name exists', () => {
+    const click = { type: 'click', name: 'nav_bar.search_input' } as const;
+    expect(checkActionOnPage(click, home)).toMatch(/text field/);
+    expect(checkActionOnPage(click, home, { legality: 'protocol' })).toBeNull();
+    const disabled = { type: 'click', name: 'newsletter.subscribe' } as const;
+    expect(checkActionOnPage(disabled, home, { legality: 'protocol' })).toBeNull();
+    const absent = { type: 'click', name: 'nav_bar.nope' } as const;
+    expect(checkActionOnPage(absent, home, { legality: 'protocol' })).toMatch(/no element named/);
+  });
+
   it('splits names into clickable and typeable, without disabled ones', () => {
     expect(typeableNames(home)).toEqual(['nav_bar.search_input', 'feedback.comment']);
     expect(clickableNames(home)).not.toContain('newsletter.subscribe');
