@@ -19,6 +19,19 @@ describe('heuristic intent reading', () => {
       'laptop bag',
     );
     expect(queriesFor('Wireless earbuds for the gym.')[0]).toBe('wireless earbuds');
+    expect(queriesFor('Buy an ultralight, freestanding backpacking tent for a trip.')[0]).toBe(
+      'freestanding backpacking tent',
+    );
+    expect(queriesFor('Look around for board game ideas; no plan to buy yet.')[0]).toBe(
+      'board game',
+    );
+    expect(queriesFor('Reorder the Barkley & Co. dry dog food her Labrador eats.')[0]).toBe(
+      'dry dog food',
+    );
+    expect(queriesFor('Replace her worn-out trail running shoes with a waterproof pair.')[0]).toBe(
+      'trail running shoes',
+    );
+    expect(queriesFor("Buy an 8 inch chef's knife.")[0]).toBe('chefs knife');
   });
 
   it('reads size and colour from the intent and background', () => {
@@ -54,6 +67,9 @@ describe('heuristic page text reading', () => {
   it('reads the subtotal before the total', () => {
     expect(orderAmount('Subtotal: $89.99 Shipping: $5.00 Order total: $94.99')).toBe(89.99);
     expect(orderAmount('Total $41.00')).toBe(41);
+    expect(
+      orderAmount('Items (1) $24.49 Shipping $5.99 Estimated tax $2.02 Order total $32.50'),
+    ).toBe(24.49);
     expect(orderAmount('nothing here')).toBeNull();
   });
 });

@@ -60,6 +60,28 @@ describe('heuristic model: searching and choosing', () => {
     expect(answer.rationale).toMatch(/Peakline/);
   });
 
+  it("skips products cut for the other audience when the intent says whom it's for", () => {
+    const mens = (o: typeof RESULTS): typeof RESULTS => ({
+      ...o,
+      html: o.html.replace('>Cascade Trail Running Shoes<', ">Cascade Men's Trail Running Shoes<"),
+      elements: o.elements.map((e) =>
+        e.name === CASCADE ? { ...e, text: "Cascade Men's Trail Running Shoes" } : e,
+      ),
+    });
+    const her = persona({ intent: "I need women's trail running shoes under $100." });
+    const answer = decide(request(her, mens(RESULTS), [searched]));
+    expect(answer.action.type).toBe('click');
+    expect(answer.action).not.toEqual({ type: 'click', name: CASCADE });
+    // Without the explicit word, a man's persona still takes the men's shoe.
+    const him = persona({
+      demographics: { age: 40, gender: 'male', income_band: 'middle', location: 'Bend, OR' },
+    });
+    expect(decide(request(him, mens(RESULTS), [searched])).action).toEqual({
+      type: 'click',
+      name: CASCADE,
+    });
+  });
+
   it('refines the search when nothing fits the budget, then gives up saying why', () => {
     const tight = persona({ budget: 40, intent: 'Trail running shoes, at most $40.' });
     const first = decide(request(tight, RESULTS, [searched]));

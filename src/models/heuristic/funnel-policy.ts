@@ -2,11 +2,17 @@ import { click, terminate, type Ctx, type Decision } from './context.js';
 import { clickedHere, failedHere } from './state.js';
 import { money, readAmount } from './text.js';
 
-/** The amount the order is for: the subtotal if shown, else the total. */
+/**
+ * The amount the order is for, as the shopper compares it with the budget: the items' subtotal
+ * ("Subtotal", "Items (2)") when shown, since budgets are about the product; else the total.
+ */
 export function orderAmount(text: string): number | null {
-  for (const label of ['sub-?total', 'order total|total']) {
+  for (const label of [
+    String.raw`sub-?total|items?\s*\(\d+\)|items? total|merchandise`,
+    'order total|total',
+  ]) {
     const m = new RegExp(
-      `\\b(?:${label})\\b[^$€£\\d]{0,24}(?:[$€£]|USD|EUR|GBP)\\s?(\\d[\\d,.]*\\d|\\d)`,
+      `\\b(?:${label})(?!\\w)[^$€£\\d]{0,24}(?:[$€£]|USD|EUR|GBP)\\s?(\\d[\\d,.]*\\d|\\d)`,
       'i',
     ).exec(text);
     if (m) return readAmount(m[1]!);

@@ -1,4 +1,5 @@
 import type { Persona } from '../../persona.js';
+import { readAudience, type AudienceWish } from './audience.js';
 import { stem, tokenize } from './text.js';
 
 /** What the heuristic shopper wants, read from the persona. */
@@ -14,6 +15,7 @@ export interface IntentProfile {
   size: string | null;
   colors: string[];
   goal: 'buy' | 'browse';
+  audience: AudienceWish | null;
 }
 
 const STOP = new Set(
@@ -30,24 +32,25 @@ const STOP = new Set(
     'new good nice decent great cheap cheaper affordable inexpensive budget price priced cost ' +
     'costs spend spending dollars dollar bucks euros euro pounds usd eur gbp max maximum ' +
     'present like love prefer ideally probably ' +
-    'browse browsing idea ideas see check out compare around just'
+    'browse browsing idea ideas see check out compare around just yet plan plans ' +
+    'inch inches cm mm oz lb lbs ml gb tb'
   ).split(/\s+/),
 );
 
 const TRIGGER =
-  /\b(?:looking for|shopping for|searching for|in the market for|hunting for|(?:want|wants|need|needs|have|has|going) to (?:buy|get|find|order|replace|try|pick up)|need|needs|want|wants|buy|get|find|order|replace|browse|browsing|check out|compare)\b/i;
+  /\b(?:look(?:ing)? (?:around )?(?:for|at)|research(?:ing)?|reorder|restock|choose|pick|shopping for|searching for|in the market for|hunting for|(?:want|wants|need|needs|have|has|going) to (?:buy|get|find|order|replace|try|pick up)|need|needs|want|wants|buy|get|find|order|replace|browse|browsing|check out|compare)\b/i;
 
 const PHRASE_STOP = new Set(
   (
     'for to with under below that which so because and or but in on at from by as while before ' +
     'since without within around than this under over if when who where can could will would ' +
-    'should might must is are was were be'
+    'should might must is are was were be her his their my our your its'
   ).split(' '),
 );
 const LEAD_FILLER = new Set(
   (
     'new good nice decent cheap cheaper affordable inexpensive few another replacement one two ' +
-    'three simple basic quality proper great'
+    'three simple basic quality proper great worn old broken dull current usual'
   ).split(' '),
 );
 /** "a pair of", "a bag of": skipped only when followed by "of". */
@@ -56,35 +59,47 @@ const CONTAINER = new Set('pair pairs set couple pack box bag bottle can jar'.sp
 const BUDGET_PHRASE =
   /\b(?:under|below|less than|no more than|not more than|up to|at most|max(?:imum)?|around|about|within|budget(?: of| is)?|for)?\s*(?:[$€£]\s?\d[\d,.]*|\d[\d,.]*\s*(?:dollars|euros|pounds|bucks|usd|eur|gbp)\b)/gi;
 
-const COLORS =
-  'black white grey gray silver gold red blue navy green olive yellow orange pink purple brown beige tan cream teal'.split(
-    ' ',
-  );
+/** "no plan to buy yet", "not buying today": says nothing about the product. */
+const NEGATED =
+  /\b(?:no|not|don'?t|won'?t|without|never)\b(?:\s+\w+){0,3}?\s+(?:buy|buying|purchase|order)\b[^.;,!?]*/gi;
 
-/** The product phrase of one sentence: the words after the want/need verb, up to a clause break. */
+const COLORS = (
+  'black white grey gray charcoal silver gold red burgundy maroon blue navy green olive khaki ' +
+  'yellow orange coral pink purple lavender brown beige tan cream ivory teal turquoise'
+).split(' ');
+
+/**
+ * The product phrase of one sentence: the words after the want/need verb up to a clause break,
+ * read across commas between adjectives ("an ultralight, freestanding tent"), last 3 words.
+ */
 function productPhrase(sentence: string): string[] {
   const trigger = TRIGGER.exec(sentence);
   const rest = trigger ? sentence.slice(trigger.index + trigger[0].length) : sentence;
-  const words = tokenize(rest.split(/[,()/]|\s[-–—]\s/)[0]!);
-  let i = 0;
-  while (i < words.length) {
-    const w = words[i]!;
-    if (CONTAINER.has(w) && words[i + 1] === 'of') i += 2;
-    else if (LEAD_FILLER.has(w) || STOP.has(w)) i++;
-    else break;
-  }
   const phrase: string[] = [];
-  for (; i < words.length && !PHRASE_STOP.has(words[i]!); i++) {
-    if (words[i] === 'of') break;
-    if (!STOP.has(words[i]!) && !/^\d+$/.test(words[i]!)) phrase.push(words[i]!);
+  for (const segment of rest.split(/[,()/]|\s[-–—]\s/)) {
+    const words = tokenize(segment);
+    let i = 0;
+    while (!phrase.length && i < words.length) {
+      const w = words[i]!;
+      if (CONTAINER.has(w) && words[i + 1] === 'of') i += 2;
+      else if (LEAD_FILLER.has(w) || STOP.has(w)) i++;
+      else break;
+    }
+    let cut = false;
+    for (; i < words.length && !cut; i++) {
+      const w = words[i]!;
+      cut = PHRASE_STOP.has(w) || w === 'of';
+      if (!cut && !STOP.has(w) && !/^\d+$/.test(w)) phrase.push(w);
+    }
+    if (cut || phrase.length >= 2) break;
   }
-  return phrase.slice(-4);
+  return phrase.slice(-3);
 }
 
 export function readIntent(persona: Persona | null): IntentProfile {
   const intent = persona?.intent ?? '';
-  const cleaned = intent.replace(BUDGET_PHRASE, ' ');
-  const sentences = cleaned.split(/[.!?;:\n]+/).filter((s) => s.trim());
+  const cleaned = intent.replace(BUDGET_PHRASE, ' ').replace(NEGATED, ' ');
+  const sentences = cleaned.split(/(?<=[.!?])\s+(?=[A-Z])|[;:\n]+/).filter((s) => s.trim());
   const ordered = [
     ...sentences.filter((s) => TRIGGER.test(s)),
     ...sentences.filter((s) => !TRIGGER.test(s)),
@@ -118,5 +133,6 @@ export function readIntent(persona: Persona | null): IntentProfile {
     size: size ? size.toLowerCase() : null,
     colors: COLORS.filter((c) => new RegExp(`\\b${c}\\b`, 'i').test(intent)),
     goal: persona ? persona.goal : 'browse',
+    audience: readAudience(persona),
   };
 }

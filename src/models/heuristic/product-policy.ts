@@ -1,4 +1,5 @@
 import type { ObservedElement } from '../../observe/observation.js';
+import { audienceMismatch, audienceOf } from './audience.js';
 import { productKey } from './controls.js';
 import { click, short, wanted, type Ctx, type Decision } from './context.js';
 import { mainProduct, type MainProduct } from './items.js';
@@ -40,6 +41,8 @@ export function productPolicy(ctx: Ctx): Decision {
   const rel = relevance(`${info.title} ${ctx.page.obs.title}`, '', ctx.intent);
   if (!rel.headOk)
     return leaveProduct(ctx, `${title} isn't the ${wanted(ctx.intent)} I'm looking for`);
+  if (audienceMismatch(info.title, ctx.intent.audience) === 'hard')
+    return leaveProduct(ctx, `${title} is cut for ${audienceOf(info.title)}, not what I need`);
   if (budget !== null && info.price !== null && info.price > budget)
     return leaveProduct(ctx, `At ${money(info.price)} ${title} is over my ${money(budget)} budget`);
 

@@ -1,4 +1,5 @@
 import type { Persona } from '../../persona.js';
+import { audienceMismatch } from './audience.js';
 import type { IntentProfile } from './intent.js';
 import type { Item } from './items.js';
 import type { Rng } from './rng.js';
@@ -54,8 +55,9 @@ export function assess(items: Item[], intent: IntentProfile, style: Style, rng: 
     const rel = relevance(item.title, item.text, intent);
     const brand = brandMatch(`${item.title} ${item.text}`, intent.brands);
     const overBudget = intent.budget !== null && item.price !== null && item.price > intent.budget;
-    const relevant = rel.headOk && (intent.weights.size === 0 || rel.score > 0);
-    let score = 2 * rel.score + rng() * 0.25;
+    const cut = audienceMismatch(item.title, intent.audience);
+    const relevant = rel.headOk && (intent.weights.size === 0 || rel.score > 0) && cut !== 'hard';
+    let score = 2 * rel.score + rng() * 0.25 - (cut === 'soft' ? 1 : 0);
     if (item.rating !== null) score += (item.rating - 3) * pick(style.thoroughness, 0.2, 0.4, 0.6);
     if (brand) score += pick(style.brand_loyalty, 0.3, 0.8, 1.5);
     if (item.price !== null && reference)
