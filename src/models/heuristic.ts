@@ -88,7 +88,8 @@ export function decideHeuristic(request: PredictRequest, seed: number): ModelAns
       avoid.add(name);
     let decision = decideWith(request, seed, avoid, attempt);
     if (decision.action.type === 'terminate' && terminated) decision = fallback(request, avoid);
-    if (attempt >= request.feedback.length) return decision;
+    if (attempt >= request.feedback.length)
+      return { rationale: decision.rationale.replace(/\s+/g, ' ').trim(), action: decision.action };
     if (decision.action.type === 'terminate') terminated = true;
     else avoid.add(decision.action.name);
   }

@@ -63,10 +63,10 @@ export class PageView {
   heading(): string {
     let h1: HNode | null = null;
     const todo = [this.root];
-    while (todo.length && !h1) {
-      const n = todo.shift()!;
+    for (let i = 0; i < todo.length && !h1; i++) {
+      const n = todo[i]!;
       if (n.tag === 'h1') h1 = n;
-      todo.push(...n.children);
+      for (const c of n.children) todo.push(c);
     }
     return h1 ? textOf(h1) : this.obs.title;
   }
