@@ -15,7 +15,7 @@ export interface HeuristicOptions {
 
 /** Feedback text that only suggests names ("similar: a, b") must not make us avoid them. */
 const SUGGESTIONS =
-  /(similar|did you mean|try one of|available|valid names?|choose from)\b[\s\S]*$/i;
+  /(similar|did you mean|try one of|available|valid names?|choose from|fields here)\b[\s\S]*$/i;
 
 /** Names of this page's elements that a rejection message mentions. */
 export function namesInFeedback(feedback: string[], elements: ObservedElement[]): Set<string> {
