@@ -1,5 +1,6 @@
 import type { Action } from '../action.js';
 import type { Persona } from '../persona.js';
+import { hashSeed, mulberry32 } from '../prng.js';
 import { clickableNames, typeableNames } from './check-action.js';
 import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
 
@@ -52,21 +53,4 @@ export function intentWords(persona: Persona | null): string[] {
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length >= 3 && !STOPWORDS.has(w));
   return words.length ? [...new Set(words)] : ['sale'];
-}
-
-function hashSeed(seed: number, step: number, url: string): number {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (const c of `${step}|${url}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-  return h;
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { mulberry32 } from '../../src/prng.js';
 
 /**
  * Writes a tiny llama-architecture GGUF (v3) with seeded random F32 weights, from plain Buffer
@@ -61,18 +62,6 @@ export function tinyVocabulary(): { tokens: string[]; types: number[]; scores: n
   }
   const scores = tokens.map((_, i) => (types[i] === TOKEN_NORMAL ? -i : 0));
   return { tokens, types, scores };
-}
-
-/** mulberry32: small, fast, good enough for weights. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 class Writer {
@@ -242,7 +231,7 @@ export function buildTinyGguf(options: TinyGgufOptions = {}): Buffer {
   });
   w.pad(ALIGNMENT);
 
-  const random = rng(o.seed);
+  const random = mulberry32(o.seed);
   for (const t of tensors) {
     const count = t.dims.reduce((a, b) => a * b, 1);
     const data = Buffer.alloc(Math.ceil((4 * count) / ALIGNMENT) * ALIGNMENT);

@@ -1,26 +1,7 @@
 /** Seeded pseudo-random numbers: the whole catalog is a pure function of its seed. */
+import { hashSeed, mulberry32 } from '../../../src/prng.js';
 
-/** mulberry32: a small, fast 32-bit generator with good statistical quality for test data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a over the parts: derives independent sub-seeds (e.g. one per product's reviews). */
-export function hashSeed(...parts: (string | number)[]): number {
-  let h = 0x811c9dc5;
-  for (const ch of parts.join('\u0000')) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+export { hashSeed, mulberry32 };
 
 export class Rng {
   private readonly next: () => number;
