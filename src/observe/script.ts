@@ -16,45 +16,15 @@
  * The bundle is built with esbuild from inpage.ts next to this module: from the .ts sources under
  * vitest/tsx, from the compiled .js under dist/. No playwright import here.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
-
-let cached: Promise<string> | null = null;
+import { inPageBundle, inPageEntry } from '../inpage-bundle.js';
 
 /** The entry file next to this module, with this module's own extension (.ts or .js). */
 export function simplifierEntry(moduleUrl: string = import.meta.url): string {
-  const ext = /\.([cm]?[jt]s)$/.exec(new URL(moduleUrl).pathname)?.[1] ?? 'js';
-  return fileURLToPath(new URL(`./inpage.${ext}`, moduleUrl));
-}
-
-async function build(): Promise<string> {
-  const entry = simplifierEntry();
-  if (!existsSync(entry)) {
-    throw new Error(`the in-page simplifier entry ${entry} is missing; rebuild shopsim (npm run build).`); // prettier-ignore
-  }
-  const result = await esbuild.build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    target: 'es2020',
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no output for the in-page simplifier.');
-  return file.text;
+  return inPageEntry(moduleUrl);
 }
 
 /** The bundled in-page simplifier (built once per process, then memoized). */
-export function getSimplifierScript(): Promise<string> {
-  if (!cached) {
-    cached = build();
-    cached.catch(() => {
-      cached = null; // a failed build is retried on the next call
-    });
-  }
-  return cached;
-}
+export const getSimplifierScript: () => Promise<string> = inPageBundle(
+  import.meta.url,
+  'in-page simplifier',
+);

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { inPageBundle } from '../inpage-bundle.js';
 import type { Recipe } from '../observe/recipe.js';
 import { getSimplifierScript } from '../observe/script.js';
 
@@ -10,42 +8,7 @@ import { getSimplifierScript } from '../observe/script.js';
  * document of a recording.
  */
 
-let cached: Promise<string> | null = null;
-
-function entry(): string {
-  const ext = /\.([cm]?[jt]s)$/.exec(new URL(import.meta.url).pathname)?.[1] ?? 'js';
-  return fileURLToPath(new URL(`./inpage.${ext}`, import.meta.url));
-}
-
-async function build(): Promise<string> {
-  const file = entry();
-  if (!existsSync(file)) {
-    throw new Error(`the in-page recorder ${file} is missing; rebuild shopsim (npm run build).`);
-  }
-  const result = await esbuild.build({
-    entryPoints: [file],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    target: 'es2020',
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error('esbuild produced no output for the in-page recorder.');
-  return output.text;
-}
-
-function recorderBundle(): Promise<string> {
-  if (!cached) {
-    cached = build();
-    cached.catch(() => {
-      cached = null;
-    });
-  }
-  return cached;
-}
+const recorderBundle = inPageBundle(import.meta.url, 'in-page recorder');
 
 export interface RecorderScriptOptions {
   recipe: Recipe | null;
