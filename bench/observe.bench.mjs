@@ -18,7 +18,13 @@ export const title = 'Observation: simplified HTML vs raw HTML vs Playwright ari
 
 const SHOP_RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const REAL_RUNS = Number(process.env.BENCH_REAL_RUNS ?? 3);
-const REAL_DIR = process.env.SHOPSIM_REAL_PAGES ?? '/work/shared/data/real-pages/zyte/html';
+// The project's shared/ folder beside the checkout (as on CI), else /work/shared; env overrides.
+const REAL_DIR = process.env.SHOPSIM_REAL_PAGES
+  ? path.join(process.env.SHOPSIM_REAL_PAGES, 'html')
+  : ([
+      new URL('../../shared/data/real-pages/zyte/html', import.meta.url).pathname,
+      '/work/shared/data/real-pages/zyte/html',
+    ].find((d) => existsSync(d)) ?? '/work/shared/data/real-pages/zyte/html');
 const REAL_LIMIT = Number(process.env.BENCH_REAL_LIMIT ?? Infinity);
 
 const bytes = (text) => Buffer.byteLength(text, 'utf8');

@@ -6,10 +6,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { PACKAGE_ROOT } from '../version.js';
 
-/** Where the corpus lives; SHOPSIM_REAL_PAGES overrides. */
+/**
+ * Where the corpus lives: SHOPSIM_REAL_PAGES, else the project's shared/ folder beside the
+ * checkout (as on CI), else /work/shared.
+ */
 export function realPagesDir(): string {
-  return process.env.SHOPSIM_REAL_PAGES ?? '/work/shared/data/real-pages/zyte';
+  if (process.env.SHOPSIM_REAL_PAGES) return process.env.SHOPSIM_REAL_PAGES;
+  const candidates = [
+    path.join(PACKAGE_ROOT, '..', 'shared/data/real-pages/zyte'),
+    '/work/shared/data/real-pages/zyte',
+  ];
+  return candidates.find((dir) => existsSync(dir)) ?? candidates[0]!;
 }
 
 export interface RealPage {
