@@ -5,6 +5,8 @@ import { collapse } from './text.js';
 export interface ContainerPart {
   part: string;
   strong: boolean;
+  /** A landmark's default name (header, nav, footer...): dropped when a more specific part follows. */
+  generic?: boolean;
 }
 
 const LANDMARK_TAGS: Record<string, string | null> = {
@@ -105,7 +107,7 @@ export function containerPart(el: Element): ContainerPart | null {
   }
   if (role === 'search') return strong('search_form');
   const fixed = LANDMARK_TAGS[tag] ?? LANDMARK_ROLES[role] ?? null;
-  if (fixed) return strong(fixed);
+  if (fixed) return { part: fixed, strong: true, generic: true };
   if (tag === 'ul' || tag === 'ol' || tag === 'table' || tag === 'dl') {
     const caption = tag === 'table' ? el.querySelector('caption') : null;
     const heading = slugify(caption ? collapse(caption.textContent ?? '') : previousHeading(el));

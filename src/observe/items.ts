@@ -1,9 +1,16 @@
 import type { Scan } from './scan.js';
-import { MAX_PART_LENGTH, slugify } from './slug.js';
+import { MAX_PART_LENGTH, slugify, stripVolatile } from './slug.js';
 import { collapse } from './text.js';
 
-/** Attributes that carry a product's identity, best first (value prefixed `p` if numeric). */
+/**
+ * Attributes that carry an item's identity, best first (value prefixed `p` if numeric). Cart/order
+ * line keys come first: two lines of one product (different size) must not share a key.
+ */
 const PRODUCT_ATTRIBUTES = [
+  'data-line-key',
+  'data-line-id',
+  'data-cart-item-id',
+  'data-cart-line-id',
   'data-product-id',
   'data-productid',
   'data-product-sku',
@@ -48,6 +55,14 @@ function sameSiblings(el: Element): Element[] {
   return out;
 }
 
+function sameTagSiblings(el: Element): number {
+  let n = 0;
+  for (let c = el.parentElement?.firstElementChild ?? null; c; c = c.nextElementSibling) {
+    if (c.tagName === el.tagName) n++;
+  }
+  return n;
+}
+
 function genericIdentity(el: Element): string | null {
   for (const attr of el.getAttributeNames()) {
     if (GENERIC_ID.test(attr) && !NOT_IDENTITY.test(attr)) {
@@ -68,7 +83,8 @@ const MAX_CARD_CONTROLS = 12;
  */
 export function isRepeatedItem(el: Element, controls: number): boolean {
   const tag = el.tagName.toLowerCase();
-  if (tag === 'li' || tag === 'tr' || tag === 'dd') return true;
+  if (tag === 'li' || tag === 'dd') return true;
+  if (tag === 'tr') return sameTagSiblings(el) >= 2; // a one-row layout table is no list
   if (PRODUCT_ATTRIBUTES.some((a) => el.hasAttribute(a))) return true;
   if (tag === 'body' || tag === 'main' || tag === 'form' || controls > MAX_CARD_CONTROLS) {
     return false;
@@ -86,6 +102,7 @@ function keyFromValue(value: string, prefix: string): string {
 /** A stable key from a link target: the last path segment that names something, or an id param. */
 export function keyFromHref(href: string, base: string): string {
   if (href.startsWith('#')) return slugify(href.slice(1));
+  if (/^\s*javascript:/i.test(href)) return '';
   let url: URL;
   try {
     url = new URL(href, base || 'http://localhost/');
@@ -126,7 +143,7 @@ function usableHref(a: Element): string | null {
  */
 export function itemKey(item: Element, scan: Scan, base: string): ItemKey {
   let primaryHref: string | null = null;
-  for (const a of item.querySelectorAll('a[href]')) {
+  for (const a of ownDescendants(item, 'a[href]')) {
     if (!scan.visible.has(a)) continue;
     primaryHref = usableHref(a);
     if (primaryHref) break;
@@ -149,12 +166,34 @@ export function itemKey(item: Element, scan: Scan, base: string): ItemKey {
     const key = keyFromHref(primaryHref, base);
     if (key) return { key, source: 'href', primaryHref };
   }
-  const heading = item.querySelector('h1,h2,h3,h4,h5,h6,[title]');
+  const heading = ownDescendants(item, 'h1,h2,h3,h4,h5,h6,[title]')[0];
   const title = heading
     ? collapse(heading.textContent ?? '') || collapse(heading.getAttribute('title') ?? '')
     : '';
-  const key = slugify(title);
+  let key = slugify(title);
+  if (!key) {
+    // the text of its first control ("COLLECTION" in a menu entry, a review's author link)
+    const first = firstControl(item, scan);
+    key = first ? slugify(stripVolatile(collapse(first.textContent ?? ''))) : '';
+  }
   if (key) return { key, source: 'title', primaryHref };
   const index = sameSiblings(item).indexOf(item) + 1;
   return { key: `item_${index}`, source: 'position', primaryHref };
+}
+
+function firstControl(item: Element, scan: Scan): Element | null {
+  if (scan.kinds.has(item)) return item;
+  return ownDescendants(item, '*').find((el) => scan.kinds.has(el)) ?? null;
+}
+
+const NESTED_ITEM_TAGS = new Set(['LI', 'TR', 'DD', 'li', 'tr', 'dd']);
+
+/** Descendants matching `selector` that belong to the item itself, not to a nested list item. */
+function ownDescendants(item: Element, selector: string): Element[] {
+  return Array.from(item.querySelectorAll(selector)).filter((el) => {
+    for (let a = el.parentElement; a && a !== item; a = a.parentElement) {
+      if (NESTED_ITEM_TAGS.has(a.tagName)) return false;
+    }
+    return !(el !== item && NESTED_ITEM_TAGS.has(el.tagName));
+  });
 }

@@ -84,12 +84,34 @@ export function ownLabel(ctx: NamingContext, el: Element, kind: ElementKind): st
   return label;
 }
 
+const NESTING_ITEMS = new Set(['li', 'tr', 'dd']);
+
+/**
+ * The repeated item whose key goes into a control's name: the innermost item around it (or the
+ * control itself) when that item holds 2+ controls. When the innermost item holds only this
+ * control its label is enough, except in nested lists (a submenu li inside a menu li), where the
+ * enclosing item of the same tag gives its key.
+ */
+function keyedItemOf(ctx: NamingContext, el: Element): Element | null {
+  const root = ctx.scan.doc.body;
+  let innermost: string | null = null;
+  for (let a: Element | null = el; a && a !== root; a = a.parentElement) {
+    if (!ctx.isItem(a)) continue;
+    const tag = a.tagName.toLowerCase();
+    if (innermost !== null && (tag !== innermost || !NESTING_ITEMS.has(tag))) return null;
+    if ((ctx.scan.controlCount.get(a) ?? 0) >= 2) return a;
+    innermost = tag;
+  }
+  return null;
+}
+
 /**
  * The generic (un-suffixed) name of a control:
- *   [section] [subsection] [item key] [radio group] label
- * section = outermost landmark part (else outermost part), subsection = innermost part, both taken
- * from ancestors above the nearest repeated item that holds 2+ controls; that item contributes its
- * stable key. Links to the item's own page become `title_link` / `image_link`.
+ *   [section] [subsection] [radio group] label      outside repeated items
+ *   [list] [item key] [radio group] label              inside a keyed repeated item
+ * subsection = the innermost container part; section = the outermost named landmark above it
+ * (a form, a labelled nav/aside/section, a landmark with an id), left out when there is none;
+ * list = the innermost container part above the item. Links to the item's own page become `title_link` / `image_link`.
  */
 export function genericName(
   ctx: NamingContext,
@@ -98,31 +120,24 @@ export function genericName(
   titleLinkTaken: Set<Element>,
 ): string {
   const root = ctx.scan.doc.body;
-  const count = (e: Element): number => ctx.scan.controlCount.get(e) ?? 0;
-  let item: Element | null = ctx.isItem(el) && count(el) >= 2 ? el : null;
+  const item = keyedItemOf(ctx, el);
   const parts: ContainerPart[] = [];
-  for (let a = el.parentElement; a && a !== root; a = a.parentElement) {
-    if (!item) {
-      if (ctx.isItem(a) && count(a) >= 2) item = a;
-      continue;
-    }
+  for (let a = (item ?? el).parentElement; a && a !== root; a = a.parentElement) {
     const part = ctx.part(a);
     if (part) parts.unshift(part);
   }
-  if (!item) {
-    for (let a = el.parentElement; a && a !== root; a = a.parentElement) {
-      const part = ctx.part(a);
-      if (part) parts.unshift(part);
-    }
-  }
   const names: string[] = [];
-  if (parts.length) {
-    const sectionIndex = Math.max(
-      0,
-      parts.findIndex((p) => p.strong),
-    );
-    names.push(parts[sectionIndex]!.part);
-    if (sectionIndex < parts.length - 1) names.push(parts[parts.length - 1]!.part);
+  if (item) {
+    // the item's key says which one; the list it sits in says where
+    if (parts.length) names.push(parts[parts.length - 1]!.part);
+  } else if (parts.length) {
+    // section: the outermost landmark, unless it is only a default name ("header.search_form.x"
+    // says no more than "search_form.x"); without a landmark, page wrappers (#page, #dp-container)
+    // say nothing either: the innermost container alone names the place
+    const innermost = parts[parts.length - 1]!;
+    const section = parts.find((p) => p.strong && !p.generic && p !== innermost);
+    if (section) names.push(section.part);
+    names.push(innermost.part);
   }
   let label = ownLabel(ctx, el, kind);
   if (item) {
@@ -147,17 +162,26 @@ export function genericName(
   return names.filter((n, i) => n && n !== names[i - 1]).join('.');
 }
 
-/** Gives each name a `_2`, `_3`... suffix on repeats, in document order; `taken` is updated. */
-export function uniqueName(base: string, taken: Set<string>): string {
-  if (!taken.has(base)) {
-    taken.add(base);
-    return base;
-  }
-  for (let n = 2; ; n++) {
-    const candidate = `${base}_${n}`;
-    if (!taken.has(candidate)) {
-      taken.add(candidate);
-      return candidate;
+/**
+ * Hands out unique names: the first claim of a name gets it as is, later claims get `_2`, `_3`...
+ * in claim (document) order.
+ */
+export class NameRegistry {
+  private readonly taken = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
+
+  claim(base: string): string {
+    if (!this.taken.has(base)) {
+      this.taken.add(base);
+      return base;
+    }
+    for (let n = this.nextSuffix.get(base) ?? 2; ; n++) {
+      const candidate = `${base}_${n}`;
+      if (!this.taken.has(candidate)) {
+        this.taken.add(candidate);
+        this.nextSuffix.set(base, n + 1);
+        return candidate;
+      }
     }
   }
 }

@@ -2,7 +2,8 @@ import { nativeKind } from './interactables.js';
 import type { NamingContext } from './naming.js';
 import { fillName, type RecipeRuleLike } from './recipe-match.js';
 import { sortByOrder } from './scan.js';
-import { caseKeepingSlug, slugify } from './slug.js';
+import { caseKeepingSlug, idPart, slugify, stripVolatile } from './slug.js';
+import { collapse } from './text.js';
 
 /** A recipe selector the browser (or linkedom) refused. */
 export class RecipeSelectorError extends Error {}
@@ -38,19 +39,36 @@ export function applyRules(ctx: NamingContext, rules: RecipeRuleLike[]): Map<Ele
         added = true;
       }
       const item = ctx.nearestItem(el);
-      const label =
-        ctx
-          .labelTexts(el, kind)
-          .map((t) => caseKeepingSlug(t))
-          .find(Boolean) ?? '';
+      const texts = ctx.labelTexts(el, kind).map(stripVolatile);
       const name = fillName(rule.name, {
         index,
         key: item ? ctx.key(item).key : String(index),
-        label: label || slugify(kind),
+        label: texts.map((t) => caseKeepingSlug(t)).find(Boolean) ?? kind,
+        slug: texts.map((t) => slugify(t)).find(Boolean) ?? kind,
+        group: groupOf(ctx, el) || 'group',
       });
       pinned.set(el, name);
     }
   });
   if (added) sortByOrder(scan.interactables, scan.order);
   return pinned;
+}
+
+/** The option group a control belongs to, as a slug ('' when none). */
+function groupOf(ctx: NamingContext, el: Element): string {
+  const box = el.closest('fieldset, [role="radiogroup"], [role="group"], [role="listbox"]');
+  if (box) {
+    const legend = box.tagName.toLowerCase() === 'fieldset' ? box.querySelector('legend') : null;
+    const text = legend
+      ? collapse(legend.textContent ?? '')
+      : (box.getAttribute('aria-label') ?? '');
+    if (slugify(text)) return slugify(text);
+  }
+  const select = el.tagName.toLowerCase() === 'option' ? el.closest('select') : null;
+  if (select) {
+    const label = ctx.labelTexts(select, 'select')[0];
+    if (label && slugify(label)) return slugify(label);
+    return idPart(select.getAttribute('name')) ?? '';
+  }
+  return idPart(el.getAttribute('name')) ?? '';
 }

@@ -12,7 +12,21 @@ export interface RecipeRuleLike {
 }
 
 /** Placeholders a rule's name may contain. */
-export const NAME_PLACEHOLDERS = ['{index}', '{key}', '{label}'] as const;
+export const NAME_PLACEHOLDERS = ['{index}', '{key}', '{label}', '{slug}', '{group}'] as const;
+
+/** Values for a rule's name placeholders, computed for one matched element. */
+export interface PlaceholderValues {
+  /** 1-based order of the match among the rule's visible matches. */
+  index: number;
+  /** Stable key of the nearest repeated item (see items.ts), else the index. */
+  key: string;
+  /** The control's label with its case kept (`M`, `Forest_Green`). */
+  label: string;
+  /** The control's label as a lowercase slug (`forest_green`). */
+  slug: string;
+  /** The option group: fieldset legend, radiogroup label, select label, or the name attribute. */
+  group: string;
+}
 
 /**
  * Compiles a glob into an anchored RegExp: `**` any characters, `*` any characters but `/`,
@@ -59,12 +73,8 @@ export function rulesForUrl<R extends RecipeRuleLike>(
 }
 
 /** Fills a rule's name template. */
-export function fillName(
-  template: string,
-  values: { index: number; key: string; label: string },
-): string {
-  return template
-    .replaceAll('{index}', String(values.index))
-    .replaceAll('{key}', values.key)
-    .replaceAll('{label}', values.label);
+export function fillName(template: string, values: PlaceholderValues): string {
+  return template.replace(/\{(index|key|label|slug|group)\}/g, (_, name: keyof PlaceholderValues) =>
+    String(values[name]),
+  );
 }

@@ -1,5 +1,6 @@
 import { nativeKind, inputType } from './interactables.js';
 import type { ElementKind } from './observation.js';
+import { labelIndex } from './text.js';
 import type { DomEnv } from './visibility.js';
 
 /** Elements whose content is never shown as page text. */
@@ -103,8 +104,9 @@ export function scanDocument(doc: Document, env: DomEnv): Scan {
   }
 
   // A visually hidden checkbox/radio (custom swatches) is used through its visible label.
+  const labels = hiddenToggles.length ? labelIndex(doc) : new Map<string, Element[]>();
   for (const toggle of hiddenToggles) {
-    if (hasVisibleLabel(doc, toggle, visible)) {
+    if (hasVisibleLabel(toggle, labels, visible)) {
       visible.add(toggle);
       kinds.set(toggle, nativeKind(toggle) as ElementKind);
       found.push(toggle);
@@ -144,15 +146,15 @@ function hasText(el: Element): boolean {
     el.querySelector('img[alt]:not([alt=""])') !== null;
 } // prettier-ignore
 
-function hasVisibleLabel(doc: Document, el: Element, visible: Set<Element>): boolean {
+function hasVisibleLabel(
+  el: Element,
+  labels: Map<string, Element[]>,
+  visible: Set<Element>,
+): boolean {
   const wrapping = el.closest('label');
   if (wrapping && visible.has(wrapping)) return true;
   const id = el.getAttribute('id');
-  if (!id) return false;
-  for (const label of doc.querySelectorAll('label[for]')) {
-    if (label.getAttribute('for') === id && visible.has(label)) return true;
-  }
-  return false;
+  return !!id && (labels.get(id) ?? []).some((label) => visible.has(label));
 }
 
 /** Sorts elements the walk reached into document order (in place). */

@@ -1,26 +1,31 @@
 import { inputType } from './interactables.js';
 import type { Scan } from './scan.js';
 import { svgLabel } from './text.js';
-import { currentValue, isChecked, shortHref } from './values.js';
+import { currentValue, isChecked, originOf, shortHref } from './values.js';
 
 /** Structure tags kept as they are (without attributes other than aria-label), one per line. */
 const BLOCK_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'table', 'tr', 'caption', 'form', 'fieldset', 'legend', 'header', 'nav', 'main', 'aside', 'footer',
-  'section', 'article', 'dialog', 'details', 'search']); // prettier-ignore
+  'dialog', 'details', 'search']); // prettier-ignore
 /** Kept inline: cells, labels, and struck-through text (old prices). */
 const INLINE_TAGS = new Set(['th', 'td', 'label', 's', 'del']);
+/** Tags whose end tag HTML lets us omit (the next sibling or the parent's end closes them). */
+const OPTIONAL_END = new Set(['li', 'dt', 'dd', 'tr', 'td', 'th']);
 /** Wrappers dropped but whose content starts on a new line. */
-const BLOCK_WRAPPERS = new Set(['div', 'p', 'figure', 'figcaption', 'blockquote', 'pre', 'address',
+const BLOCK_WRAPPERS = new Set(['div', 'p', 'section', 'article', 'figure', 'figcaption', 'blockquote', 'pre', 'address',
   'center', 'hgroup', 'tbody', 'thead', 'tfoot', 'br', 'hr', 'body', 'menu', 'picture']); // prettier-ignore
-/** Text longer than this (one text node) is cut: long descriptions cost tokens, not decisions. */
-const MAX_TEXT = 400;
+/**
+ * A run of text (between two tags or line breaks) longer than this is cut at a word with `…`:
+ * long descriptions and legal notes cost tokens, not decisions; their start says what they are.
+ */
+export const MAX_TEXT_RUN = 120;
 
 type Attr = [string, string | null | boolean];
 
 const escapeText = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export interface SerializeInput {
   scan: Scan;
@@ -38,11 +43,19 @@ export interface SerializeInput {
  */
 export function serialize(input: SerializeInput): string {
   const { scan, names } = input;
+  const seenAlts = new Set<string>();
+  const insideCaptionedControl = (img: Element): boolean => {
+    const control = img.closest('a, button, [role="button"], [role="link"]');
+    return !!control && names.has(control) && /\p{L}/u.test(control.textContent ?? '');
+  };
+  const origin = originOf(input.pageUrl);
   const attrs = (list: Attr[]): string => {
     let out = '';
     for (const [key, value] of list) {
       if (value === true) out += ` ${key}`;
-      else if (typeof value === 'string' && value) out += ` ${key}="${escapeAttr(value)}"`;
+      else if (typeof value === 'string' && value.trim()) {
+        out += ` ${key}="${escapeAttr(value.replace(/\s+/g, ' ').trim())}"`;
+      }
     }
     return out;
   };
@@ -51,11 +64,15 @@ export function serialize(input: SerializeInput): string {
     const tag = el.tagName.toLowerCase();
     if (tag === 'svg') {
       const label = svgLabel(el);
-      return label ? `<svg${attrs([['aria-label', label]])}></svg>` : '';
+      if (!label || insideCaptionedControl(el)) return '';
+      return `<svg${attrs([['aria-label', label]])}></svg>`;
     }
     if (tag === 'img') {
       const alt = (el.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
-      return alt ? `<img${attrs([['alt', alt]])}>` : '';
+      // a gallery repeats the product name on every thumbnail; a captioned link needs no alt
+      if (!alt || seenAlts.has(alt) || insideCaptionedControl(el)) return '';
+      seenAlts.add(alt);
+      return `<img${attrs([['alt', alt]])}>`;
     }
     const name = names.get(el);
     if (name) return renderControl(el, tag, name);
@@ -66,7 +83,8 @@ export function serialize(input: SerializeInput): string {
       if (!inner) return '';
       const nl = BLOCK_TAGS.has(tag) ? '\n' : '';
       const label = el.getAttribute('aria-label');
-      return `${nl}<${tag}${attrs([['aria-label', label]])}>${inner}</${tag}>${nl}`;
+      const end = OPTIONAL_END.has(tag) ? '' : `</${tag}>`;
+      return `${nl}<${tag}${attrs([['aria-label', label]])}>${inner}${end}${nl}`;
     }
     if (input.groups.has(el)) {
       const inner = content.trim();
@@ -87,7 +105,7 @@ export function serialize(input: SerializeInput): string {
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         let text = (child.nodeValue ?? '').replace(/\s+/g, ' ');
-        if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT) + '…';
+        if (text.length > 4 * MAX_TEXT_RUN) text = text.slice(0, 4 * MAX_TEXT_RUN);
         out += escapeText(text);
       } else if (child.nodeType === 1 && scan.visible.has(child as Element)) {
         out += render(child as Element);
@@ -122,14 +140,17 @@ export function serialize(input: SerializeInput): string {
     if (tag === 'option') {
       const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
       const list: typeof common = [...common, ['selected', isChecked(el)], ['disabled', disabled]];
-      return `<option${attrs(list)}>${escapeText(text)}</option>`;
+      return `<option${attrs(list)}>${escapeText(text)}`;
     }
     const content = renderChildren(el)
       .replace(/\s*\n\s*/g, ' ')
       .trim();
     const list: Attr[] = [...common];
-    if (tag === 'a') list.push(['href', shortHref(el.getAttribute('href'), input.base, input.pageUrl)]); // prettier-ignore
-    if (!content || tag !== 'a') list.push(['aria-label', el.getAttribute('aria-label')]);
+    // a link with text is told by its text and name; the target only helps when it has none
+    if (tag === 'a' && !content) list.push(['href', shortHref(el.getAttribute('href'), input.base, origin)]); // prettier-ignore
+    const aria = el.getAttribute('aria-label');
+    if (aria && aria.trim().toLowerCase() !== content.toLowerCase())
+      list.push(['aria-label', aria]);
     if (kind === 'checkbox' || kind === 'radio') list.push(['checked', isChecked(el)]);
     list.push(['disabled', disabled]);
     const nl = tag === 'select' ? '\n' : '';
@@ -138,8 +159,21 @@ export function serialize(input: SerializeInput): string {
 
   const root = scan.doc.body ?? scan.doc.documentElement;
   if (!root) return '';
-  return renderChildren(root)
+  const html = renderChildren(root)
     .replace(/[ \t]*\n[ \t\n]*/g, '\n')
     .replace(/ {2,}/g, ' ')
     .trim();
+  return capTextRuns(html, MAX_TEXT_RUN);
+}
+
+/** Cuts every text run (outside tags, within a line) longer than `max` at a word boundary. */
+export function capTextRuns(html: string, max: number): string {
+  return html.replace(/<[^>]*>|[^<\n]+/g, (run) => {
+    if (run.length <= max || run.startsWith('<')) return run;
+    let cut = run.slice(0, max);
+    const space = cut.lastIndexOf(' ');
+    if (space >= max / 2) cut = cut.slice(0, space);
+    cut = cut.replace(/&[a-z#0-9]*$/i, ''); // never split an entity
+    return cut.trimEnd() + '…';
+  });
 }

@@ -1,5 +1,5 @@
 import { inputType } from './interactables.js';
-import { genericName, NamingContext, ownLabel, uniqueName } from './naming.js';
+import { genericName, NameRegistry, NamingContext, ownLabel } from './naming.js';
 import { NAME_ATTRIBUTE } from './name-attribute.js';
 import type { Observation, ObservedElement } from './observation.js';
 import { applyRules } from './overrides.js';
@@ -37,11 +37,11 @@ export function simplifyDocument(doc: Document, options: SimplifyOptions = {}): 
   const pinned = applyRules(ctx, rulesForUrl(options.recipe, url));
 
   // Pinned names claim their names first; generic names that collide get suffixes.
-  const taken = new Set<string>();
+  const registry = new NameRegistry();
   const names = new Map<Element, string>();
   for (const el of scan.interactables) {
     const name = pinned.get(el);
-    if (name) names.set(el, uniqueName(name, taken));
+    if (name) names.set(el, registry.claim(name));
   }
   const titleLinks = new Set<Element>();
   const options_: Element[] = [];
@@ -52,13 +52,13 @@ export function simplifyDocument(doc: Document, options: SimplifyOptions = {}): 
       options_.push(el);
       continue;
     }
-    names.set(el, uniqueName(genericName(ctx, el, kind, titleLinks), taken));
+    names.set(el, registry.claim(genericName(ctx, el, kind, titleLinks)));
   }
   // Options are named under their select: product_form.size.m
   for (const el of options_) {
     const select = el.closest('select');
     const parent = (select && names.get(select)) || 'select';
-    names.set(el, uniqueName(`${parent}.${ownLabel(ctx, el, 'option')}`, taken));
+    names.set(el, registry.claim(`${parent}.${ownLabel(ctx, el, 'option')}`));
   }
 
   const elements: ObservedElement[] = [];

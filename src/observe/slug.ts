@@ -1,5 +1,5 @@
 /** Maximum length of one part of a semantic name. */
-export const MAX_PART_LENGTH = 40;
+export const MAX_PART_LENGTH = 32;
 
 const CYRILLIC: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i',
@@ -74,6 +74,7 @@ export function isGeneratedId(id: string): boolean {
   if (/[:{}()\s]/.test(s)) return true;
   if (GENERATED_PREFIX.test(s)) return true;
   if (/^\d/.test(s)) return true;
+  if (/[-_]\d+$|autoid/i.test(s)) return true; // position counters: a-autoid-3, slide-2
   if (/\d{3,}/.test(s)) return true;
   const digits = s.replace(/\D/g, '').length;
   if (digits / s.length > 0.25) return true;

@@ -33,6 +33,16 @@ export function baseUrl(doc: Document, pageUrl: string): string {
   }
 }
 
+/** The origin of a URL, or null when it has none (about:blank, invalid). */
+export function originOf(url: string): string | null {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
 /** A link target resolved to an absolute URL (the raw attribute when it cannot be resolved). */
 export function absoluteHref(raw: string | null, base: string): string | null {
   if (raw === null) return null;
@@ -50,6 +60,7 @@ const TRACKING =
 
 /** The query string without tracking parameters; dropped entirely when still long. */
 function shortSearch(url: URL): string {
+  if (!url.search) return '';
   const params = new URLSearchParams(url.search);
   for (const key of Array.from(params.keys())) if (TRACKING.test(key)) params.delete(key);
   const search = params.toString();
@@ -60,22 +71,20 @@ function shortSearch(url: URL): string {
  * A short form of a link target for the simplified HTML: path and query on the same site,
  * host and path elsewhere, `#` anchors and `javascript:` dropped, capped at 80 characters.
  */
-export function shortHref(raw: string | null, base: string, pageUrl: string): string | null {
+export function shortHref(
+  raw: string | null,
+  base: string,
+  pageOrigin: string | null,
+): string | null {
   if (raw === null) return null;
   const href = raw.trim();
   if (!href || href.startsWith('#') || /^javascript:/i.test(href)) return null;
   let out = href;
   try {
     const url = new URL(href, base || undefined);
-    let page: URL | null = null;
-    try {
-      page = new URL(pageUrl);
-    } catch {
-      page = null;
-    }
     const search = shortSearch(url);
     if (url.protocol === 'mailto:' || url.protocol === 'tel:') out = url.href;
-    else if (page && url.origin === page.origin) out = url.pathname + search;
+    else if (url.origin === pageOrigin) out = url.pathname + search;
     else out = url.host + url.pathname + search;
   } catch {
     out = href;

@@ -54,17 +54,32 @@ interface CachedStyle {
   visibility: string;
   opacity: string;
   cursor: string;
-  overflowX: string;
-  overflowY: string;
+  position: string;
+  clipX: boolean;
+  clipY: boolean;
 }
 
+/** The page region (document coordinates) an element's content is clipped to. */
+interface Clip {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  /** A positioned element lies at or below the clipper, so absolute descendants stay clipped. */
+  positioned: boolean;
+}
+
+const clipping = (overflow: string): boolean => overflow === 'hidden' || overflow === 'clip';
+
 /**
- * Environment for a live browser page: computed style (display, visibility, opacity) and layout
- * (zero-size boxes, 1px clipped "screen-reader only" boxes). Each element's computed style is read
- * once and cached, so a whole-page walk costs one style lookup per visible element.
+ * Environment for a live browser page: computed style (display, visibility, opacity), layout
+ * (zero-size boxes, 1px "screen-reader only" boxes, boxes off the page) and clipping by
+ * overflow:hidden ancestors (collapsed menus, carousel slides out of the frame). Each element's
+ * style is read once and cached; the walk is top-down, so a parent's clip is known for its children.
  */
 export function createBrowserEnv(win: Window): DomEnv {
   const cache = new Map<Element, CachedStyle>();
+  const childClips = new Map<Element, Clip | null>();
   const styleOf = (el: Element): CachedStyle => {
     let cached = cache.get(el);
     if (!cached) {
@@ -74,18 +89,22 @@ export function createBrowserEnv(win: Window): DomEnv {
         visibility: cs.visibility,
         opacity: cs.opacity,
         cursor: cs.cursor,
-        overflowX: cs.overflowX,
-        overflowY: cs.overflowY,
+        position: cs.position,
+        clipX: clipping(cs.overflowX),
+        clipY: clipping(cs.overflowY),
       };
       cache.set(el, cached);
     }
     return cached;
   };
-  const clips = (s: CachedStyle): boolean =>
-    s.overflowX === 'hidden' ||
-    s.overflowX === 'clip' ||
-    s.overflowY === 'hidden' ||
-    s.overflowY === 'clip';
+  const inheritedClip = (el: Element, s: CachedStyle): Clip | null => {
+    const parent = el.parentElement;
+    const clip = (parent && childClips.get(parent)) ?? null;
+    if (!clip || s.position === 'fixed') return null;
+    // an absolute box escapes clippers above its containing block
+    if (s.position === 'absolute' && !clip.positioned) return null;
+    return s.position === 'static' || clip.positioned ? clip : { ...clip, positioned: true };
+  };
   return {
     isVisible(el) {
       const tag = el.tagName.toLowerCase();
@@ -95,14 +114,48 @@ export function createBrowserEnv(win: Window): DomEnv {
       if (s.display === 'none') return false;
       if (s.visibility === 'hidden' || s.visibility === 'collapse') return false;
       if (Number(s.opacity) === 0) return false;
+      const clip = inheritedClip(el, s);
+      childClips.set(el, clip);
       if (s.display === 'contents') return true;
-      const rect = el.getBoundingClientRect();
-      if (rect.width === 0 && rect.height === 0) {
-        // an empty box shows nothing; a collapsed container may still show overflowing children
-        return el.childElementCount > 0 && !clips(s);
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) {
+        // an empty box shows nothing; a collapsed container (or an inline wrapping blocks) may
+        // still show overflowing children, unless it clips them
+        return el.childElementCount > 0 && !(r.width === 0 && s.clipX) && !(r.height === 0 && s.clipY); // prettier-ignore
       }
       // "sr-only" pattern: 1px box with overflow hidden
-      if ((rect.width <= 1 || rect.height <= 1) && clips(s)) return false;
+      if ((r.width <= 1 || r.height <= 1) && (s.clipX || s.clipY)) return false;
+      const box = {
+        left: r.left + win.scrollX,
+        top: r.top + win.scrollY,
+        right: r.right + win.scrollX,
+        bottom: r.bottom + win.scrollY,
+      };
+      if (box.right < 0 || box.bottom < 0) return false; // moved off the page (left: -9999px)
+      if (
+        clip &&
+        (box.right <= clip.left ||
+          box.left >= clip.right ||
+          box.bottom <= clip.top ||
+          box.top >= clip.bottom)
+      ) {
+        return false;
+      }
+      if (s.clipX || s.clipY) {
+        const outer = clip ?? {
+          left: -Infinity,
+          top: -Infinity,
+          right: Infinity,
+          bottom: Infinity,
+        };
+        childClips.set(el, {
+          left: s.clipX ? Math.max(outer.left, box.left) : outer.left,
+          right: s.clipX ? Math.min(outer.right, box.right) : outer.right,
+          top: s.clipY ? Math.max(outer.top, box.top) : outer.top,
+          bottom: s.clipY ? Math.min(outer.bottom, box.bottom) : outer.bottom,
+          positioned: s.position !== 'static',
+        });
+      }
       return true;
     },
     isPointer(el) {

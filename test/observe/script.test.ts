@@ -74,6 +74,28 @@ describe('in the browser (real Chromium)', () => {
     }
   });
 
+  it('drops what overflow clipping or off-page positioning hides', async () => {
+    const html = `<html><head><style>
+      .frame { width: 200px; overflow: hidden; display: flex }
+      .slide { flex: 0 0 200px }
+      .bar { height: 20px; overflow: hidden; }
+      .menu { position: absolute; top: 40px }
+      .away { position: absolute; left: -9999px }
+    </style></head><body>
+      <div class="frame"><a class="slide" href="/1">One</a><a class="slide" href="/2">Two</a></div>
+      <div class="bar"><a href="/bar">Bar</a><ul class="menu"><li><a href="/m">Menu entry</a></li></ul>
+        <div style="height: 50px"></div><a href="/below">Below the fold of the bar</a></div>
+      <a class="away" href="/skip">Skip</a></body></html>`;
+    const { context, page } = await openStaticPage(browser, 'https://acme.test/', html);
+    try {
+      const { observation } = await observeInBrowser(page);
+      // the absolute menu escapes the clipping bar (its containing block is the page)
+      expect(observation.elements.map((e) => e.name)).toEqual(['one', 'bar', 'menu_entry']);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('applies a recipe in the page and re-observing clears stale names', async () => {
     const recipe = parseRecipe([{ url: '/product', selector: 'form button[type=submit]', name: 'product_form.buy' }]); // prettier-ignore
     const url = 'https://acme.test/product';
@@ -93,9 +115,9 @@ describe('in the browser (real Chromium)', () => {
       expect(second.elements.map((e) => e.name)).toContain('product_form.add_to_cart');
       expect(await page.locator(`[${NAME_ATTRIBUTE}]`).count()).toBe(second.elements.length);
       // typed text shows up as the current value
-      await page.fill(`[${NAME_ATTRIBUTE}="header.search_form.search_input"]`, 'wool socks');
+      await page.fill(`[${NAME_ATTRIBUTE}="search_form.search_input"]`, 'wool socks');
       const third = (await observeInBrowser(page)).observation;
-      expect(third.elements.find((e) => e.name === 'header.search_form.search_input')?.value).toBe('wool socks'); // prettier-ignore
+      expect(third.elements.find((e) => e.name === 'search_form.search_input')?.value).toBe('wool socks'); // prettier-ignore
       expect(third.html).toContain('value="wool socks"');
       const bad = { rules: [{ selector: 'a:nth-child(', name: 'x' }] };
       await expect(observeInBrowser(page, bad)).rejects.toThrow(/recipe rule 1/);
