@@ -14,7 +14,7 @@ const FUNNEL = [
     name: 'site_header.search_form.search_products_input',
     text: 'running shoes',
   },
-  { type: 'click', name: 'results.search_results.p0232.title_link' },
+  { type: 'click', name: 'search_results.p0232.title_link' },
   { type: 'click', name: 'product_form.size.8' },
   { type: 'click', name: 'product_form.add_to_cart' },
   { type: 'click', name: 'site_header.cart' },

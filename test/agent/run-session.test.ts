@@ -92,7 +92,7 @@ describe('agent loop with the scripted model', () => {
         name: 'site_header.search_form.search_products_input',
         text: 'running shoes',
       }),
-      answer({ type: 'click', name: 'results.search_results.p0232.title_link' }),
+      answer({ type: 'click', name: 'search_results.p0232.title_link' }),
       answer({ type: 'click', name: 'product_form.size.8' }),
       answer({ type: 'click', name: 'product_form.add_to_cart' }),
       answer({ type: 'click', name: 'site_header.cart' }),

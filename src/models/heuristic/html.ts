@@ -46,6 +46,33 @@ function node(tag: string, parent: HNode | null, attrs: Record<string, string> =
   return { tag, attrs, children: [], parent, text: '' };
 }
 
+/**
+ * Elements whose end tag HTML lets a page (and the compact simplified HTML) leave out: opening
+ * one closes an open one of the same kind up to its container, as a browser's parser does.
+ */
+const IMPLIED_END: Record<string, { same: string[]; boundary: string[] }> = {
+  li: { same: ['li'], boundary: ['ul', 'ol', 'menu'] },
+  dt: { same: ['dt', 'dd'], boundary: ['dl'] },
+  dd: { same: ['dt', 'dd'], boundary: ['dl'] },
+  tr: { same: ['tr'], boundary: ['table', 'tbody', 'thead', 'tfoot'] },
+  td: { same: ['td', 'th'], boundary: ['tr', 'table'] },
+  th: { same: ['td', 'th'], boundary: ['tr', 'table'] },
+  option: { same: ['option'], boundary: ['select', 'datalist', 'optgroup'] },
+};
+
+function closeImplied(stack: HNode[], tag: string): void {
+  const rule = IMPLIED_END[tag];
+  if (!rule) return;
+  for (let i = stack.length - 1; i > 0; i--) {
+    const open = stack[i]!.tag;
+    if (rule.boundary.includes(open)) return;
+    if (rule.same.includes(open)) {
+      stack.length = i;
+      return;
+    }
+  }
+}
+
 export function parseHtml(html: string): HNode {
   const root = node('#root', null);
   const stack: HNode[] = [root];
@@ -71,8 +98,10 @@ export function parseHtml(html: string): HNode {
     for (let a = ATTR.exec(rawAttrs ?? ''); a; a = ATTR.exec(rawAttrs ?? '')) {
       attrs[a[1]!.toLowerCase()] = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '');
     }
-    const el = node(tag, top, attrs);
-    top.children.push(el);
+    closeImplied(stack, tag);
+    const parent = stack[stack.length - 1]!;
+    const el = node(tag, parent, attrs);
+    parent.children.push(el);
     if (!VOID.has(tag) && !selfClosing) stack.push(el);
   }
   return root;
