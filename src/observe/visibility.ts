@@ -50,13 +50,14 @@ export function createStaticEnv(): DomEnv {
 }
 
 interface CachedStyle {
+  /** The live computed style: properties the walk rarely needs are read from it on demand. */
+  cs: CSSStyleDeclaration;
   display: string;
   visibility: string;
   opacity: string;
-  cursor: string;
-  position: string;
   clipX: boolean;
   clipY: boolean;
+  position?: string;
 }
 
 /** The page region (document coordinates) an element's content is clipped to. */
@@ -85,11 +86,10 @@ export function createBrowserEnv(win: Window): DomEnv {
     if (!cached) {
       const cs = win.getComputedStyle(el);
       cached = {
+        cs,
         display: cs.display,
         visibility: cs.visibility,
         opacity: cs.opacity,
-        cursor: cs.cursor,
-        position: cs.position,
         clipX: clipping(cs.overflowX),
         clipY: clipping(cs.overflowY),
       };
@@ -97,13 +97,19 @@ export function createBrowserEnv(win: Window): DomEnv {
     }
     return cached;
   };
+  const positionOf = (s: CachedStyle): string => (s.position ??= s.cs.position);
+  // the walk does not scroll the page: document offsets are read once
+  const scrollX = win.scrollX;
+  const scrollY = win.scrollY;
   const inheritedClip = (el: Element, s: CachedStyle): Clip | null => {
     const parent = el.parentElement;
     const clip = (parent && childClips.get(parent)) ?? null;
-    if (!clip || s.position === 'fixed') return null;
+    if (!clip) return null;
+    const position = positionOf(s);
+    if (position === 'fixed') return null;
     // an absolute box escapes clippers above its containing block
-    if (s.position === 'absolute' && !clip.positioned) return null;
-    return s.position === 'static' || clip.positioned ? clip : { ...clip, positioned: true };
+    if (position === 'absolute' && !clip.positioned) return null;
+    return position === 'static' || clip.positioned ? clip : { ...clip, positioned: true };
   };
   return {
     isVisible(el) {
@@ -126,10 +132,10 @@ export function createBrowserEnv(win: Window): DomEnv {
       // "sr-only" pattern: 1px box with overflow hidden
       if ((r.width <= 1 || r.height <= 1) && (s.clipX || s.clipY)) return false;
       const box = {
-        left: r.left + win.scrollX,
-        top: r.top + win.scrollY,
-        right: r.right + win.scrollX,
-        bottom: r.bottom + win.scrollY,
+        left: r.left + scrollX,
+        top: r.top + scrollY,
+        right: r.right + scrollX,
+        bottom: r.bottom + scrollY,
       };
       if (box.right < 0 || box.bottom < 0) return false; // moved off the page (left: -9999px)
       if (
@@ -153,15 +159,15 @@ export function createBrowserEnv(win: Window): DomEnv {
           right: s.clipX ? Math.min(outer.right, box.right) : outer.right,
           top: s.clipY ? Math.max(outer.top, box.top) : outer.top,
           bottom: s.clipY ? Math.min(outer.bottom, box.bottom) : outer.bottom,
-          positioned: s.position !== 'static',
+          positioned: positionOf(s) !== 'static',
         });
       }
       return true;
     },
     isPointer(el) {
-      if (styleOf(el).cursor !== 'pointer') return false;
+      if (styleOf(el).cs.cursor !== 'pointer') return false;
       const parent = el.parentElement;
-      return !parent || styleOf(parent).cursor !== 'pointer';
+      return !parent || styleOf(parent).cs.cursor !== 'pointer';
     },
   };
 }

@@ -124,6 +124,26 @@ describe('recipe overrides', () => {
     expect(obs.html).toContain('<button name="product_form.add_to_cart">');
   });
 
+  it('fills {slug} and {group} (fieldset legend, select label, name attribute)', () => {
+    const pin = parseRecipe([
+      { selector: 'input[type=radio]', name: 'product_options.{group}.{slug}' },
+      { selector: 'option', name: 'sort.{group}.{label}' },
+    ]);
+    expect(
+      namesOf(
+        `<fieldset><legend>Colour</legend><label><input type="radio" name="c"> Forest Green</label></fieldset>
+         <label><input type="radio" name="width"> Wide (2)</label>
+         <label for="s">Sort by</label><select id="s"><option>Price: Low</option></select>`,
+        { recipe: pin },
+      ),
+    ).toEqual([
+      'product_options.colour.forest_green',
+      'product_options.width.wide',
+      'sort_by',
+      'sort.sort_by.Price_Low',
+    ]);
+  });
+
   it('suffixes a generic name that collides with a pinned one', () => {
     const pin = parseRecipe([{ selector: '#b', name: 'add_to_cart' }]);
     expect(namesOf(`<button>Add to cart</button><button id="b">Buy</button>`, { recipe: pin })).toEqual(['add_to_cart_2', 'add_to_cart']); // prettier-ignore
