@@ -1,6 +1,7 @@
 import { inputType } from './interactables.js';
+import { echoesName, hrefInName } from './name-echo.js';
 import type { Scan } from './scan.js';
-import { svgLabel } from './text.js';
+import { collapse, svgLabel } from './text.js';
 import { currentValue, isChecked, originOf, shortHref } from './values.js';
 
 /** Structure tags kept as they are (without attributes other than aria-label), one per line. */
@@ -121,12 +122,15 @@ export function serialize(input: SerializeInput): string {
     if (tag === 'input') {
       const type = inputType(el);
       const textLike = kind === 'text_input';
+      const placeholder = unlessEcho(el.getAttribute('placeholder'), name);
+      let aria = unlessEcho(el.getAttribute('aria-label'), name);
+      if (aria && placeholder && sameText(aria, placeholder)) aria = null;
       const list: Attr[] = [
         ...common,
         ['type', type === 'text' ? null : type],
         ['value', textLike || kind === 'button' ? currentValue(el) : null],
-        ['placeholder', el.getAttribute('placeholder')],
-        ['aria-label', el.getAttribute('aria-label')],
+        ['placeholder', placeholder],
+        ['aria-label', aria],
         ['alt', type === 'image' ? el.getAttribute('alt') : null],
         ['checked', (kind === 'checkbox' || kind === 'radio') && isChecked(el)],
         ['disabled', disabled],
@@ -134,23 +138,32 @@ export function serialize(input: SerializeInput): string {
       return `<input${attrs(list)}>`;
     }
     if (tag === 'textarea') {
-      const list: typeof common = [...common, ['placeholder', el.getAttribute('placeholder')]];
+      const list: typeof common = [
+        ...common,
+        ['placeholder', unlessEcho(el.getAttribute('placeholder'), name)],
+      ];
       return `<textarea${attrs([...list, ['disabled', disabled]])}>${escapeText(currentValue(el))}</textarea>`; // prettier-ignore
     }
     if (tag === 'option') {
-      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const text = unlessEcho(el.textContent, name) ?? '';
       const list: typeof common = [...common, ['selected', isChecked(el)], ['disabled', disabled]];
       return `<option${attrs(list)}>${escapeText(text)}`;
     }
-    const content = renderChildren(el)
+    const rendered = renderChildren(el)
       .replace(/\s*\n\s*/g, ' ')
       .trim();
+    // plain text that only repeats the name is left out (see name-echo.ts)
+    const content = !rendered.includes('<') && echoesName(rendered, name) ? '' : rendered;
     const list: Attr[] = [...common];
-    // a link with text is told by its text and name; the target only helps when it has none
-    if (tag === 'a' && !content) list.push(['href', shortHref(el.getAttribute('href'), input.base, origin)]); // prettier-ignore
-    const aria = el.getAttribute('aria-label');
-    if (aria && aria.trim().toLowerCase() !== content.toLowerCase())
-      list.push(['aria-label', aria]);
+    let aria = unlessEcho(el.getAttribute('aria-label'), name);
+    if (aria && sameText(aria, rendered)) aria = null;
+    // a link is told by its text, label and name; the target only helps when none says it
+    const href = el.getAttribute('href');
+    const labelled = !!collapse(el.getAttribute('aria-label') ?? '');
+    if (tag === 'a' && !rendered && !labelled && !hrefInName(href, name, input.base)) {
+      list.push(['href', shortHref(href, input.base, origin)]);
+    }
+    list.push(['aria-label', aria]);
     if (kind === 'checkbox' || kind === 'radio') list.push(['checked', isChecked(el)]);
     list.push(['disabled', disabled]);
     const nl = tag === 'select' ? '\n' : '';
@@ -165,6 +178,14 @@ export function serialize(input: SerializeInput): string {
     .trim();
   return capTextRuns(html, MAX_TEXT_RUN);
 }
+
+const sameText = (a: string, b: string): boolean =>
+  collapse(a).toLowerCase() === collapse(b).toLowerCase();
+/** The text collapsed, or null when it is empty or only repeats the name. */
+const unlessEcho = (text: string | null, name: string): string | null => {
+  const t = collapse(text ?? '');
+  return t && !echoesName(t, name) ? t : null;
+};
 
 /** Cuts every text run (outside tags, within a line) longer than `max` at a word boundary. */
 export function capTextRuns(html: string, max: number): string {

@@ -22,7 +22,7 @@ describe('simplified HTML', () => {
       <div style="visibility:hidden"><button>C</button></div>
       <div aria-hidden="true"><a href="/d">D</a></div><input type="hidden" name="t" value="x">
       <p style="opacity:0">E</p><a href="/f">F</a>`);
-    expect(obs.html).toBe('<a name="f">F</a>');
+    expect(obs.html).toBe('<a name="f"></a>');
     expect(obs.elements.map((e) => e.name)).toEqual(['f']);
   });
 
@@ -43,28 +43,43 @@ describe('simplified HTML', () => {
   });
 
   it('keeps only allowlisted attributes and replaces the original name with the semantic one', () => {
-    // href only where a link shows no text: shortened, same-site relative, tracking params dropped
+    // labels that only repeat the name are left out (see the next test); href only where a link
+    // says nothing else and its name does not hold its target: shortened, same-site relative,
+    // tracking params dropped
     const out = htmlOf(
       `<form id="f" class="x" action="/s" method="post" data-track="1">
         <input name="q" id="q" class="big" style="color:red" placeholder="Search" value="mugs" autocomplete="off" onclick="x()">
         <input type="checkbox" name="gift" checked aria-label="Gift wrap">
         <select name="size"><option value="9" selected data-x="1">US 9</option></select>
-        <button type="submit" class="btn" disabled data-id="3">Go</button>
-        <a href="https://shop.test/products/mug?color=red&amp;utm_source=newsletter&amp;utm_medium=email&amp;gclid=abc" target="_blank" rel="noopener">Mug</a>
-        <a href="https://other.test/page">Elsewhere</a><a href="javascript:void(0)">JS</a>
+        <button type="submit" class="btn" disabled data-id="3">Go!</button>
+        <a href="https://shop.test/products/mug?color=red&amp;utm_source=newsletter&amp;utm_medium=email&amp;gclid=abc" target="_blank" rel="noopener">Mug – $12</a>
         <img src="/i.png" alt="A red mug" width="10"><img src="/pixel.gif" alt="">
-        <a href="https://shop.test/products/mug?color=red&amp;utm_source=x&amp;gclid=abc"><i class="icon"></i></a>
-        <a href="https://other.test/page"></a><a href="javascript:void(0)"></a>
+        <a href="https://shop.test/?utm_source=x&amp;gclid=abc"><i class="icon"></i></a>
+        <a href="https://other.test/"></a><a href="javascript:void(0)"></a>
       </form>`,
     );
     expect(out).toBe(
-      '<form><input name="f.search_input" value="mugs" placeholder="Search"> ' +
-        '<input name="f.gift_wrap" type="checkbox" aria-label="Gift wrap" checked>\n' +
-        '<select name="f.size"><option name="f.size.us_9" selected>US 9</select>\n' +
-        '<button name="f.go" disabled>Go</button> ' +
-        '<a name="f.mug">Mug</a> <a name="f.elsewhere">Elsewhere</a><a name="f.js">JS</a> ' +
-        '<img alt="A red mug"> <a name="f.mug_2" href="/products/mug?color=red"></a> ' +
-        '<a name="f.page" href="other.test/page"></a><a name="f.link"></a></form>',
+      '<form><input name="f.search_input" value="mugs"> ' +
+        '<input name="f.gift_wrap" type="checkbox" checked>\n' +
+        '<select name="f.size"><option name="f.size.us_9" selected></select>\n' +
+        '<button name="f.go" disabled></button> <a name="f.mug">Mug – $12</a> ' +
+        '<img alt="A red mug"> <a name="f.link" href="/"></a> ' +
+        '<a name="f.link_2" href="other.test/"></a><a name="f.link_3"></a></form>',
+    );
+  });
+
+  it('leaves out labels that only repeat the name, keeps those that say more', () => {
+    const out = htmlOf(`<nav aria-label="Main"><a href="/men">Men’s</a>
+      <a href="/cart">Cart (3)</a><button aria-label="Search">Go</button>
+      <a href="/sale" aria-label="Sale">Sale!</a><input placeholder="Email" aria-label="Email"></nav>
+      <a href="/x" aria-label="${'long label '.repeat(5)}"></a>`);
+    expect(out).toBe(
+      '<nav aria-label="Main"><a name="main.mens"></a> ' +
+        // the count is news; the label is in the name, the visible text is not
+        '<a name="main.cart">Cart (3)</a><button name="main.search">Go</button> ' +
+        '<a name="main.sale"></a><input name="main.email_input"></nav>\n' +
+        // a label longer than a name part is cut in the name, so it is printed whole
+        `<a name="long_label_long_label_long_label" aria-label="${'long label '.repeat(5).trim()}"></a>`,
     );
   });
 
@@ -92,7 +107,7 @@ describe('simplified HTML', () => {
     expect(obs.url).toBe('https://acme.test/search?q=x');
     const men = obs.elements.find((e) => e.name === 'main.men');
     expect(men).toMatchObject({ kind: 'link', href: 'https://acme.test/c/men', tag: 'a' });
-    expect(obs.html).toContain('<a name="main.men">Men</a>');
+    expect(obs.html).toContain('<a name="main.men"></a>');
     expect(obs.html).not.toMatch(/class=|style=|data-product-id|<script|<style/);
   });
 
