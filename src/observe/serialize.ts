@@ -1,6 +1,7 @@
 import { inputType } from './interactables.js';
 import { echoesName, hrefInName } from './name-echo.js';
 import type { Scan } from './scan.js';
+import { pricesIn } from './slug.js';
 import { collapse, svgLabel } from './text.js';
 import { currentValue, isChecked, originOf, shortHref } from './values.js';
 
@@ -18,8 +19,9 @@ const BLOCK_WRAPPERS = new Set(['div', 'p', 'section', 'article', 'figure', 'fig
 /**
  * A run of text (between two tags or line breaks) longer than this is cut at a word with `…`:
  * long descriptions and legal notes cost tokens, not decisions; their start says what they are.
+ * Prices in the cut part are kept (a long product title ends with its price).
  */
-export const MAX_TEXT_RUN = 120;
+export const MAX_TEXT_RUN = 100;
 
 type Attr = [string, string | null | boolean];
 
@@ -195,6 +197,7 @@ export function capTextRuns(html: string, max: number): string {
     const space = cut.lastIndexOf(' ');
     if (space >= max / 2) cut = cut.slice(0, space);
     cut = cut.replace(/&[a-z#0-9]*$/i, ''); // never split an entity
-    return cut.trimEnd() + '…';
+    const prices = pricesIn(run.slice(cut.length));
+    return cut.trimEnd() + '…' + (prices.length ? ` ${prices.join(' ')}` : '');
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Observation } from '../../src/observe/observation.js';
+import { MAX_TEXT_RUN } from '../../src/observe/serialize.js';
 import { fixtureHtml, observeHtml } from './dom.js';
 
 const htmlOf = (html: string, url = 'https://shop.test/page'): string =>
@@ -95,9 +96,17 @@ describe('simplified HTML', () => {
     const out = htmlOf(`<p>${'word '.repeat(200)}</p><p>${'&amp; '.repeat(100)}</p>
       <a href="/x" aria-label="${'long label '.repeat(30)}"></a>`);
     const [words, amps, link] = out.split('\n');
-    expect(words).toBe(`${'word '.repeat(24).trim()}…`);
+    expect(words).toBe(`${'word '.repeat(MAX_TEXT_RUN / 5).trim()}…`);
     expect(amps).toMatch(/^(&amp; )+&amp;…$/);
     expect(link).toContain(`aria-label="${'long label '.repeat(30).trim()}">`);
+  });
+
+  it('keeps the prices of the part it cuts: a long product title ends with its price', () => {
+    const title = `Cordless vacuum cleaner ${'with extra long words '.repeat(6)}RRP $299.00 now $204.71`;
+    const out = htmlOf(`<ul><li><a href="/p/vac">${title}</a><li><a href="/p/b">B</a></ul>`);
+    expect(out).toMatch(
+      /^<ul><li><a name="cordless_vacuum_cleaner_with">Cordless vacuum cleaner [a-z ]+… \$299\.00 \$204\.71<\/a>/,
+    );
   });
 
   it('returns a valid Observation with the title and absolute hrefs', () => {
