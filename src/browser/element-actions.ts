@@ -1,5 +1,6 @@
 import { errors, type ElementHandle, type Locator, type Page } from 'playwright';
 import { ElementNotFoundError, ElementNotInteractableError, ShopsimError } from '../errors.js';
+import { NON_TEXT_INPUT_TYPES } from '../observe/interactables.js';
 import { NAME_ATTRIBUTE } from '../observe/observation.js';
 import { interactionError } from './action-errors.js';
 import { navigationTimeout } from './settle.js';
@@ -35,22 +36,10 @@ export async function locateByName(page: Page, name: string, names: string[]): P
 
 export async function describeElement(locator: Locator, timeoutMs: number): Promise<ElementInfo> {
   return locator.evaluate(
-    (el) => {
+    (el, notText) => {
       const tag = el.tagName.toLowerCase();
       const input = el as HTMLInputElement;
       const inputType = tag === 'input' ? (input.type || 'text').toLowerCase() : null;
-      const NOT_TEXT = [
-        'button',
-        'submit',
-        'reset',
-        'checkbox',
-        'radio',
-        'file',
-        'image',
-        'range',
-        'color',
-        'hidden',
-      ];
       const option = tag === 'option' ? (el as HTMLOptionElement) : null;
       return {
         tag,
@@ -68,7 +57,7 @@ export async function describeElement(locator: Locator, timeoutMs: number): Prom
         })(),
         textField:
           tag === 'textarea' ||
-          (tag === 'input' && !NOT_TEXT.includes(inputType!)) ||
+          (tag === 'input' && !notText.includes(inputType!)) ||
           (el as HTMLElement).isContentEditable,
         checkable:
           inputType === 'checkbox' ||
@@ -81,7 +70,7 @@ export async function describeElement(locator: Locator, timeoutMs: number): Prom
           .slice(0, 60),
       };
     },
-    undefined,
+    NON_TEXT_INPUT_TYPES,
     { timeout: timeoutMs },
   );
 }

@@ -1,18 +1,12 @@
 import type { ElementKind } from './observation.js';
 
-/** Input types that are typed into. Anything unknown is treated as text too (browser default). */
-const NON_TEXT_INPUTS = new Set([
-  'hidden',
-  'checkbox',
-  'radio',
-  'submit',
-  'button',
-  'reset',
-  'image',
-  'file',
-  'range',
-  'color',
-]);
+/**
+ * Input types that are not typed into (everything else, unknown types included, is a text field,
+ * as browsers treat them). Shared by the simplifier, the executor and the recorder.
+ */
+export const NON_TEXT_INPUT_TYPES: readonly string[] = ['hidden', 'checkbox', 'radio', 'submit',
+  'button', 'reset', 'image', 'file', 'range', 'color']; // prettier-ignore
+const NON_TEXT_INPUTS = new Set(NON_TEXT_INPUT_TYPES);
 
 const ROLE_KINDS: Record<string, ElementKind> = {
   button: 'button',

@@ -3,21 +3,12 @@
  * zod or playwright: bundled into the in-page recorder and tested on linkedom.
  */
 
+import { NON_TEXT_INPUT_TYPES } from '../observe/interactables.js';
+
 /** Name of the function the recorder exposes to every page. */
 export const RECORD_BINDING = '__shopsimRecord';
 
-const NOT_TEXT = new Set([
-  'button',
-  'submit',
-  'reset',
-  'checkbox',
-  'radio',
-  'file',
-  'image',
-  'range',
-  'color',
-  'hidden',
-]);
+const NOT_TEXT = new Set(NON_TEXT_INPUT_TYPES);
 
 /** A field a person types into: text-like inputs, textareas, contenteditable elements. */
 export function isTextEntry(el: Element | null): boolean {

@@ -2,33 +2,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatObservation, resolveTarget } from '../../src/cli/commands/observe.js';
-import { main } from '../../src/cli/main.js';
 import { Observation } from '../../src/observe/observation.js';
 import { startFixtureServer, type FixtureServer } from '../browser/fixture-server.js';
+import { runCli } from '../support/cli.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/browser');
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'shopsim', 'observe', ...args]);
-    return { code, out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.exitCode = undefined;
-  }
+  const { code, stdout, stderr } = await runCli(['observe', ...args]);
+  return { code, out: stdout, err: stderr };
 }
 
 let server: FixtureServer;

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 
 /** A valid session, line by line, as the writer would produce it. */
 function lines(sessionId: string): Record<string, unknown>[] {
@@ -101,22 +101,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((c) => ((stdout += String(c)), true));
-  const err = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((c) => ((stderr += String(c)), true));
-  try {
-    return { code: await main(['node', 'shopsim', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (...args: string[]) => runCli(args);
 
 describe('traces validate', () => {
   it('accepts valid files, including one without an end line', async () => {

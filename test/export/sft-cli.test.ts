@@ -1,34 +1,13 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readTraces } from '../../src/traces/reader.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../support/openai-server.js';
 import { checkSftFile } from './sft-check.js';
 import { copyHumanFixtures, tempDir } from './synth-fixtures.js';
+import { runCli } from '../support/cli.js';
 
-/** Runs the CLI in-process; returns the exit code and what it printed. */
-async function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    process.exitCode = undefined;
-    const code = await main(['node', 'shopsim', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const cli = (...args: string[]) => runCli(args);
 
 let server: FakeOpenAIServer | null = null;
 afterEach(async () => {

@@ -1,8 +1,7 @@
 import { appendFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOpera, type OperaImportSummary } from '../../src/importers/opera/import-opera.js';
 import { personaIdFor } from '../../src/importers/opera/survey-persona.js';
 import { loadPersonas } from '../../src/persona.js';
@@ -18,6 +17,7 @@ import {
   USERS,
   writeOperaDataset,
 } from './opera-fixture.js';
+import { runCli } from '../support/cli.js';
 
 let work: string;
 beforeAll(async () => {
@@ -26,26 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
-
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'shopsim', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 const load = (dir: string, session: string): Promise<Trace> =>
   readTraceFile(path.join(dir, sessionFileName(session)));

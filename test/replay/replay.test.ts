@@ -1,8 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSite } from '../../src/cli/site.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { startRecording } from '../../src/record/record-session.js';
@@ -11,6 +10,7 @@ import { readTraceFile } from '../../src/traces/reader.js';
 import { validatePath } from '../../src/traces/validate.js';
 import { shopLikeAPerson } from '../record/shop-flow.js';
 import { formatAction, type Action } from '../../src/action.js';
+import { runCli } from '../support/cli.js';
 
 let work: string;
 let recorded: string;
@@ -45,22 +45,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((c) => ((stdout += String(c)), true));
-  const err = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((c) => ((stderr += String(c)), true));
-  try {
-    return { code: await main(['node', 'shopsim', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (...args: string[]) => runCli(args);
 
 async function report(dir: string): Promise<ReplayReport> {
   return JSON.parse(await readFile(path.join(dir, 'replay-report.json'), 'utf8')) as ReplayReport;
