@@ -216,6 +216,13 @@ export async function run() {
           `tokens / aria tokens, per-page median: ` +
           `${formatNumber(median(results.map((r) => r.tokens / r.ariaTokens)), 2)})`,
       );
+      const share = median(results.map((r) => r.bytes / r.rawBytes));
+      const vsAria = median(results.map((r) => r.bytes / r.ariaBytes));
+      console.log(
+        `targets (per-page medians): simplified/raw bytes ${formatNumber(share * 100, 2)}% ` +
+          `(<= 5%: ${share <= 0.05 ? 'met' : 'MISSED'}); simplified/ariaSnapshot bytes ` +
+          `${formatNumber(vsAria * 100, 1)}% (<= 100%: ${vsAria <= 1 ? 'met' : 'MISSED'})`,
+      );
       console.log(
         `pages measured: ${results.length}/${files.length}; with output (simplified HTML and ` +
           `at least one named element): ${withOutput}; failed: ${failures.length}`,
