@@ -25,7 +25,13 @@ export interface RunSessionOptions {
   screenshotDir?: string | null;
   /** Called after every recorded step (progress display). */
   onStep?: (index: number) => void;
+  /** When aborted (Ctrl-C), the session stops before its next step and ends its trace. */
+  signal?: AbortSignal;
 }
+
+/** The end-line error of a session stopped by the user. */
+export const INTERRUPTED =
+  'interrupted by the user (Ctrl-C); the steps before it are kept in this trace.';
 
 export interface SessionSummary {
   outcome: Outcome;
@@ -53,6 +59,11 @@ export async function runSession(options: RunSessionOptions): Promise<SessionSum
     session = await options.openSession(options.startUrl, options.recipe, options.timeoutMs);
     let observation: Observation = await session.observe();
     while (index < options.maxSteps) {
+      if (options.signal?.aborted) {
+        outcome = 'error';
+        error = INTERRUPTED;
+        break;
+      }
       if (isOrderConfirmation(observation)) {
         outcome = 'purchase';
         orderId = orderIdFromUrl(observation.url);

@@ -38,6 +38,8 @@ export interface SimulationPlan {
   headless: boolean;
   /** Effective config, written to run.json. */
   config: Record<string, unknown>;
+  /** Ctrl-C: running sessions stop before their next step and end their traces; queued ones never start. */
+  signal?: AbortSignal;
 }
 
 export interface SimulationEvents {
@@ -81,6 +83,7 @@ export async function runSimulation(
       for (let i = 0; i < plan.sessionsPerPersona; i++) {
         jobs.push(
           queue.add(async () => {
+            if (plan.signal?.aborted) return;
             const record = await simulateOne(
               plan,
               run.dir,
@@ -192,6 +195,7 @@ async function simulateOne(
       timeoutMs: plan.timeoutMs,
       screenshotDir: plan.screenshots ? path.join(runDir, 'screenshots', sessionId) : null,
       onStep: () => events.onStep?.(sessionId),
+      signal: plan.signal,
     });
     return { sessionId, personaId: persona.id, file, ...summary, orderConfirmed: null };
   } finally {

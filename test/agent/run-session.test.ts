@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../../sites/shop/server.js';
-import { runSession } from '../../src/agent/run-session.js';
+import { INTERRUPTED, runSession } from '../../src/agent/run-session.js';
 import { launchBrowser } from '../../src/browser/launch.js';
 import { openSession } from '../../src/browser/session.js';
 import { ScriptedModel, type ScriptedResponse } from '../../src/models/scripted.js';
@@ -46,8 +46,15 @@ const answer = (action: Record<string, unknown>, rationale = 'step') => ({ ratio
 
 async function run(
   responses: ScriptedResponse[],
-  options: { startUrl?: string; maxAttempts?: number; maxSteps?: number } = {},
+  options: {
+    startUrl?: string;
+    maxAttempts?: number;
+    maxSteps?: number;
+    /** Aborts the session's signal after this many recorded steps. */
+    interruptAfter?: number;
+  } = {},
 ) {
+  const interrupt = new AbortController();
   const dir = await mkdtemp(path.join(tmpdir(), 'shopsim-agent-'));
   const file = path.join(dir, 'session.jsonl');
   const model = new ScriptedModel(responses);
@@ -80,6 +87,10 @@ async function run(
     maxAttempts: options.maxAttempts ?? 3,
     historyPages: 1,
     timeoutMs: 10_000,
+    signal: interrupt.signal,
+    onStep: (index) => {
+      if (index + 1 === options.interruptAfter) interrupt.abort();
+    },
   });
   return { summary, model, trace: await readTraceFile(file) };
 }
@@ -165,5 +176,20 @@ describe('agent loop with the scripted model', () => {
     );
     expect(summary.outcome).toBe('max_steps');
     expect(summary.steps).toBe(2);
+  });
+
+  it('stops before the next step when interrupted, and ends the trace saying so', async () => {
+    const { summary, model, trace } = await run(
+      [
+        answer({ type: 'click', name: 'categories.shoes' }),
+        answer({ type: 'click', name: 'categories.kitchen' }),
+      ],
+      { interruptAfter: 1 },
+    );
+    expect(summary.outcome).toBe('error');
+    expect(summary.error).toBe(INTERRUPTED);
+    expect(model.requests).toHaveLength(1);
+    expect(trace.steps.map((s) => s.action)).toEqual([{ type: 'click', name: 'categories.shoes' }]);
+    expect(trace.end).toMatchObject({ outcome: 'error', steps: 1, error: INTERRUPTED });
   });
 });

@@ -72,12 +72,31 @@ export function registerSimulate(program: Command): void {
     .option('--config <file>', 'config file (default ./shopsim.config.json)')
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (flags: SimulateFlags) => {
-      const summary = await simulateCommand(flags);
-      process.exitCode = summary.sessions > 0 && summary.errors === summary.sessions ? 1 : 0;
+      const interrupt = new AbortController();
+      // first Ctrl-C: running sessions end after their current step, queued ones never start, and
+      // every trace gets its end line; a second Ctrl-C quits at once (traces stay readable)
+      const onSignal = (): void => {
+        if (interrupt.signal.aborted) process.exit(130);
+        interrupt.abort();
+        process.stderr.write(
+          '\nInterrupted: ending the running sessions after their current step ' +
+            '(Ctrl-C again quits at once).\n',
+        );
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      try {
+        const summary = await simulateCommand(flags, interrupt.signal);
+        const allFailed = summary.sessions > 0 && summary.errors === summary.sessions;
+        process.exitCode = interrupt.signal.aborted ? 130 : allFailed ? 1 : 0;
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
     });
 }
 
-async function simulateCommand(flags: SimulateFlags): Promise<RunSummary> {
+async function simulateCommand(flags: SimulateFlags, signal: AbortSignal): Promise<RunSummary> {
   const config = loadConfig({
     file: flags.config,
     flags: {
@@ -147,6 +166,7 @@ async function simulateCommand(flags: SimulateFlags): Promise<RunSummary> {
         browserPath: config.browserPath,
         headless: config.headless,
         config: { ...publicConfig(config), sessions, site: flags.site },
+        signal,
       },
       {
         onStep: () => {
@@ -175,6 +195,11 @@ async function simulateCommand(flags: SimulateFlags): Promise<RunSummary> {
       const firstError = summary.records.find((r) => r.error);
       if (firstError)
         process.stdout.write(`First error (${firstError.sessionId}): ${firstError.error}\n`);
+      if (signal.aborted) {
+        process.stdout.write(
+          `Interrupted: ${summary.sessions} of ${total} sessions ran (all traces are complete).\n`,
+        );
+      }
       process.stdout.write(`Run folder: ${summary.runDir}\n`);
     }
     return summary;
