@@ -27,36 +27,11 @@ export function renderEvalReport(result: EvalResult): string {
     table(
       ['metric', 'value', `${Math.round(m.bootstrap.level * 100)}% CI`, 'n'],
       [
-        [
-          'Next-action accuracy (exact match)',
-          percent(m.accuracy.value),
-          percentInterval(m.accuracy.interval),
-          `${m.accuracy.total} steps`,
-        ],
-        [
-          'Action-type F1 (macro)',
-          percent(m.actionTypeF1.macro),
-          percentInterval(m.actionTypeF1.interval),
-          `${m.actionTypeF1.total} steps`,
-        ],
-        [
-          'Click-type F1 (weighted)',
-          percent(m.clickTypeF1.weighted),
-          percentInterval(m.clickTypeF1.interval),
-          `${m.clickTypeF1.total} labelled clicks`,
-        ],
-        [
-          'Session outcome F1 (binary, purchase)',
-          percent(m.outcome.binaryF1),
-          percentInterval(m.outcome.binaryInterval),
-          `${m.outcome.sessions} sessions`,
-        ],
-        [
-          'Session outcome F1 (weighted)',
-          percent(m.outcome.weightedF1),
-          percentInterval(m.outcome.weightedInterval),
-          `${m.outcome.sessions} sessions`,
-        ],
+        scoreRow('Next-action accuracy (exact match)', m.accuracy.value, m.accuracy.interval, `${m.accuracy.total} steps`), // prettier-ignore
+        scoreRow('Action-type F1 (macro)', m.actionTypeF1.macro, m.actionTypeF1.interval, `${m.actionTypeF1.total} steps`), // prettier-ignore
+        scoreRow('Click-type F1 (weighted)', m.clickTypeF1.weighted, m.clickTypeF1.interval, `${m.clickTypeF1.total} labelled clicks`), // prettier-ignore
+        scoreRow('Session outcome F1 (binary, purchase)', m.outcome.binaryF1, m.outcome.binaryInterval, `${m.outcome.sessions} sessions`), // prettier-ignore
+        scoreRow('Session outcome F1 (weighted)', m.outcome.weightedF1, m.outcome.weightedInterval, `${m.outcome.sessions} sessions`), // prettier-ignore
         ['Illegal outputs', countOf(m.status.illegal, m.steps), null, `${m.steps} steps`],
         ['Missing predictions', countOf(m.status.missing, m.steps), null, `${m.steps} steps`],
       ],
@@ -114,6 +89,16 @@ export function renderEvalReport(result: EvalResult): string {
     heading(2, 'Definitions'),
     bulletList(EVAL_DEFINITIONS),
   ]);
+}
+
+/** One row of the overall table: a score, its bootstrap interval and what it counts. */
+function scoreRow(
+  label: string,
+  value: number | null,
+  interval: Parameters<typeof percentInterval>[0],
+  n: string,
+): Cell[] {
+  return [label, percent(value), percentInterval(interval), n];
 }
 
 function accuracyTable(label: string, groups: { group: string; accuracy: Accuracy }[]): string {
