@@ -1,8 +1,6 @@
 // Observation benchmark: how much smaller and how fast the simplified page is, compared with the
 // raw HTML and with Playwright's ariaSnapshot(), on the mock shop and on 140 real product pages.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import {
   formatBytes,
@@ -18,13 +16,6 @@ export const title = 'Observation: simplified HTML vs raw HTML vs Playwright ari
 
 const SHOP_RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const REAL_RUNS = Number(process.env.BENCH_REAL_RUNS ?? 3);
-// The project's shared/ folder beside the checkout (as on CI), else /work/shared; env overrides.
-const REAL_DIR = process.env.SHOPSIM_REAL_PAGES
-  ? path.join(process.env.SHOPSIM_REAL_PAGES, 'html')
-  : ([
-      new URL('../../shared/data/real-pages/zyte/html', import.meta.url).pathname,
-      '/work/shared/data/real-pages/zyte/html',
-    ].find((d) => existsSync(d)) ?? '/work/shared/data/real-pages/zyte/html');
 const REAL_LIMIT = Number(process.env.BENCH_REAL_LIMIT ?? Infinity);
 
 const bytes = (text) => Buffer.byteLength(text, 'utf8');
@@ -124,18 +115,17 @@ async function shopRows(browser, script) {
   return rows;
 }
 
-async function realPages(browser, script) {
-  const files = readdirSync(REAL_DIR)
-    .filter((f) => f.endsWith('.html.gz'))
-    .sort()
-    .slice(0, REAL_LIMIT);
+/** Measures the real pages of the corpus (src/observe/real-pages.ts reads it). */
+async function realPages(browser, script, corpus) {
+  const hashes = corpus.listRealPages().slice(0, REAL_LIMIT);
   // The snapshots reference hosts that are not reachable: no scripts, no network.
   const context = await browser.newContext({ javaScriptEnabled: false });
   await context.route('**/*', (route) => route.abort());
   const results = [];
   const failures = [];
-  for (const file of files) {
-    const raw = gunzipSync(readFileSync(path.join(REAL_DIR, file))).toString('utf8');
+  for (const hash of hashes) {
+    const file = `${hash}.html.gz`;
+    const raw = corpus.loadRealPage(hash).html;
     const page = await context.newPage();
     try {
       await page.setContent(raw, { waitUntil: 'load', timeout: 60_000 });
@@ -146,11 +136,11 @@ async function realPages(browser, script) {
       await page.close();
     }
     if ((results.length + failures.length) % 20 === 0) {
-      process.stderr.write(`  real pages: ${results.length + failures.length}/${files.length}\n`);
+      process.stderr.write(`  real pages: ${results.length + failures.length}/${hashes.length}\n`);
     }
   }
   await context.close();
-  return { files, results, failures };
+  return { count: hashes.length, results, failures };
 }
 
 function aggregate(results, pick) {
@@ -161,7 +151,9 @@ function aggregate(results, pick) {
 export async function run() {
   const { launchBrowser } = await importDist('src/browser/launch.js');
   const { getSimplifierScript } = await importDist('src/observe/script.js');
+  const corpus = await importDist('src/observe/real-pages.js');
   const script = await getSimplifierScript();
+  const realDir = path.join(corpus.realPagesDir(), 'html');
   const browser = await launchBrowser();
   try {
     console.log(
@@ -173,13 +165,13 @@ export async function run() {
     console.log('Mock shop (live pages, JavaScript on):\n');
     printTable(HEADERS, await shopRows(browser, script));
 
-    if (!existsSync(REAL_DIR)) {
-      console.log(`\nReal pages: ${REAL_DIR} not found (set SHOPSIM_REAL_PAGES); skipped.`);
+    if (!corpus.hasRealPages()) {
+      console.log(`\nReal pages: ${realDir} not found (set SHOPSIM_REAL_PAGES); skipped.`);
       return;
     }
-    const { files, results, failures } = await realPages(browser, script);
+    const { count, results, failures } = await realPages(browser, script, corpus);
     console.log(
-      `\nReal product pages (${REAL_DIR}, setContent, JavaScript off, network aborted):\n`,
+      `\nReal product pages (${realDir}, setContent, JavaScript off, network aborted):\n`,
     );
     if (!results.length) {
       console.log('no page could be measured');
@@ -224,7 +216,7 @@ export async function run() {
           `${formatNumber(vsAria * 100, 1)}% (<= 100%: ${vsAria <= 1 ? 'met' : 'MISSED'})`,
       );
       console.log(
-        `pages measured: ${results.length}/${files.length}; with output (simplified HTML and ` +
+        `pages measured: ${results.length}/${count}; with output (simplified HTML and ` +
           `at least one named element): ${withOutput}; failed: ${failures.length}`,
       );
     }

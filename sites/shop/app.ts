@@ -23,8 +23,6 @@ export interface RequestContext {
   variant: Variant;
 }
 
-export type Route = (ctx: RequestContext) => Promise<Reply | null> | Reply | null;
-
 /** The shop's state and request handling, independent of the socket it listens on. */
 export class ShopApp {
   readonly catalog: Catalog;

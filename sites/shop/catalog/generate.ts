@@ -1,7 +1,7 @@
 import { CATEGORY_SPECS } from './data/index.js';
 import { hashSeed, Rng } from './prng.js';
 import type { CategorySpec, OptionSpec, TypeSpec } from './spec.js';
-import { slugify, type Catalog, type OptionGroup, type Product } from './types.js';
+import { lowerFirst, slugify, type Catalog, type OptionGroup, type Product } from './types.js';
 
 /** The catalog seed used when none is given. */
 export const DEFAULT_SEED = 1;
@@ -130,8 +130,4 @@ function roundTo99(cents: number): number {
 function ratingFor(rng: Rng): number {
   const raw = rng.chance(0.12) ? 2.4 + rng.float() * 1.3 : 3.8 + rng.float() * 1.15;
   return Math.round(Math.min(5, raw) * 10) / 10;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -1,6 +1,6 @@
 import { CATEGORY_SPECS } from './data/index.js';
 import { hashSeed, Rng } from './prng.js';
-import type { Product, Review } from './types.js';
+import { lowerFirst, type Product, type Review } from './types.js';
 
 const FIRST_NAMES = [
   'Maria',
@@ -147,8 +147,4 @@ function stars(rng: Rng, mean: number): number {
   const u = Math.max(rng.float(), 1e-9);
   const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.float());
   return Math.min(5, Math.max(1, Math.round(mean + 0.3 + normal * 0.9)));
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -1,4 +1,5 @@
 import type { CartTotals } from '../state/cart.js';
+import type { CheckoutField } from '../state/checkout.js';
 import { totalsList } from './cart.js';
 import type { PageContext } from './context.js';
 import { formatMoney } from './format.js';
@@ -6,7 +7,7 @@ import { html, type Html } from './html.js';
 import { layout } from './layout.js';
 
 /** The test customer the checkout form is prefilled with. The card is a standard test number. */
-export const TEST_CUSTOMER: Record<string, string> = {
+export const TEST_CUSTOMER: Record<CheckoutField, string> = {
   full_name: 'Alex Morgan',
   email: 'alex.morgan@example.com',
   phone: '+1 503 555 0142',
@@ -22,7 +23,7 @@ export const TEST_CUSTOMER: Record<string, string> = {
 };
 
 interface Field {
-  name: string;
+  name: CheckoutField;
   label: string;
   autocomplete: string;
   type?: string;
@@ -66,7 +67,7 @@ export function checkoutPage(
         type="${f.type ?? 'text'}"
         autocomplete="${f.autocomplete}"
         ${f.inputmode ? html` inputmode="${f.inputmode}"` : null}
-        value="${draft[f.name] ?? TEST_CUSTOMER[f.name] ?? ''}"
+        value="${draft[f.name] ?? TEST_CUSTOMER[f.name]}"
         required
       />
     </p>`;

@@ -1,10 +1,11 @@
 import type { ShopOrder } from '../state/orders.js';
 import type { PageContext } from './context.js';
+import { formatMoney } from './format.js';
 import { html, type Html } from './html.js';
 import { layout } from './layout.js';
 
-const usd = (dollars: number) =>
-  '$' + dollars.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** The order log holds dollars; formatMoney takes cents. */
+const usd = (dollars: number) => formatMoney(Math.round(dollars * 100));
 
 /** /order/<id>: section#order_confirmation > h1, strong#order_id, ul#order_items, dd#order_total. */
 export function confirmationPage(ctx: PageContext, order: ShopOrder): Html {

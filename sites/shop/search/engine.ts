@@ -68,7 +68,7 @@ export class SearchEngine {
       FIELDS.forEach((field, i) => {
         const set = doc.fields[i]!;
         if (set.has(token)) best = Math.max(best, field.weight);
-        else if (token.length >= 3 && [...set].some((t) => t.startsWith(token))) {
+        else if (token.length >= 3 && hasPrefixed(set, token)) {
           best = Math.max(best, field.weight * 0.6);
         }
       });
@@ -138,6 +138,12 @@ export class SearchEngine {
       brands,
     };
   }
+}
+
+/** Whether any token of the set starts with `prefix` (no array copy: this runs per doc and token). */
+function hasPrefixed(set: Set<string>, prefix: string): boolean {
+  for (const t of set) if (t.startsWith(prefix)) return true;
+  return false;
 }
 
 function brandFacets(products: Product[]): Facet[] {

@@ -14,8 +14,9 @@ export const CHECKOUT_FIELDS = [
   'card_expiry',
   'card_cvc',
 ] as const;
+export type CheckoutField = (typeof CHECKOUT_FIELDS)[number];
 
-const LABELS: Record<(typeof CHECKOUT_FIELDS)[number], string> = {
+const LABELS: Record<CheckoutField, string> = {
   full_name: 'Full name',
   email: 'Email',
   phone: 'Phone',

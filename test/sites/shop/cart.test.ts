@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Product } from '../../../sites/shop/catalog/types.js';
+import { TEST_CUSTOMER } from '../../../sites/shop/pages/checkout.js';
 import {
   addToCart,
   formatMoney,
@@ -150,20 +151,7 @@ describe('cart totals', () => {
 });
 
 describe('checkout form', () => {
-  const good = new URLSearchParams({
-    full_name: 'Alex Morgan',
-    email: 'alex@example.com',
-    phone: '555',
-    address_line1: '1 Main St',
-    city: 'Portland',
-    region: 'OR',
-    postal_code: '97209',
-    country: 'United States',
-    card_name: 'Alex Morgan',
-    card_number: '4242 4242 4242 4242',
-    card_expiry: '12/30',
-    card_cvc: '123',
-  });
+  const good = new URLSearchParams(TEST_CUSTOMER);
 
   it('accepts the prefilled test customer', () => {
     expect(luhnValid('4242424242424242')).toBe(true);
