@@ -1,6 +1,8 @@
+import type { Action } from '../action.js';
 import { InputFileError } from '../errors.js';
 import { checkActionOnPage } from '../models/check-action.js';
 import type { HistoryStep, PredictRequest } from '../models/model.js';
+import type { Observation } from '../observe/observation.js';
 import type { Trace } from '../traces/schema.js';
 import { buildClickTypeLexicon, type ClickTypeLexicon } from './click-type-lexicon.js';
 import type { GoldStep } from './score.js';
@@ -65,13 +67,7 @@ export function buildEvalSet(traces: readonly Trace[]): EvalSet {
     );
     trace.steps.forEach((step, index) => {
       const { action, observation } = step;
-      if (
-        action.type !== 'terminate' &&
-        observation.elements.length > 0 &&
-        !observation.elements.some((e) => e.name === action.name)
-      ) {
-        goldAbsent += 1;
-      }
+      if (absentTarget(action, observation) !== null) goldAbsent += 1;
       if (
         observation.elements.length > 0 &&
         checkActionOnPage(action, observation, { legality: 'protocol' }) !== null
@@ -122,6 +118,15 @@ export function buildRequest(item: EvalItem, historyPages: number): PredictReque
     feedback: [],
     historyPages,
   };
+}
+
+/**
+ * The name the action targets when no element of the observation has it, else null; an
+ * observation listing no elements at all is not checked.
+ */
+export function absentTarget(action: Action, observation: Observation): string | null {
+  if (action.type === 'terminate' || observation.elements.length === 0) return null;
+  return observation.elements.some((e) => e.name === action.name) ? null : action.name;
 }
 
 /** Key of a (session, step) pair. */

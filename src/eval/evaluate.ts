@@ -28,6 +28,7 @@ import {
 import { PUBLISHED_FIGURES } from './published.js';
 import type { EvalResult, UsageSummary } from './eval-result.js';
 import { scoreStep } from './score.js';
+import type { ScoredStep } from './scored-step.js';
 
 export type PredictionSource =
   { kind: 'model'; model: SimulatorModel; spec: string } | { kind: 'predictions'; file: string };
@@ -71,9 +72,13 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalResult> {
   const predictionsPath = path.join(options.outDir, PREDICTIONS_FILE);
 
   const records = new Map<string, PredictionRecord>();
+  const scoredByKey = new Map<string, ScoredStep>();
   const record = (item: EvalItem, prediction: RawPrediction): PredictionRecord => {
-    const rec = toRecord(scoreStep(item, prediction, set.lexicon), prediction);
-    records.set(stepKey(item.sessionId, item.step), rec);
+    const key = stepKey(item.sessionId, item.step);
+    const scored = scoreStep(item, prediction, set.lexicon);
+    const rec = toRecord(scored, prediction);
+    records.set(key, rec);
+    scoredByKey.set(key, scored);
     return rec;
   };
   let fileReport: EvalResult['predictions']['file_issues'] = null;
@@ -85,10 +90,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalResult> {
   if (source.kind === 'predictions') {
     const file = await readPredictionsFile(source.file);
     for (const item of set.items) record(item, predictionForItem(file, item));
-    await rewritePredictions(
-      predictionsPath,
-      set.items.map((i) => records.get(stepKey(i.sessionId, i.step))!),
-    );
+    await rewritePredictions(predictionsPath, [...records.values()]);
     fileReport = {
       lines: file.lines,
       malformed: file.malformed,
@@ -133,10 +135,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalResult> {
     }
   }
 
-  const ordered = set.items.map((i) => records.get(stepKey(i.sessionId, i.step))!);
-  const scored = set.items.map((item, i) =>
-    scoreStep(item, rawFromRecord(ordered[i]!), set.lexicon),
-  );
+  const keys = set.items.map((i) => stepKey(i.sessionId, i.step));
+  const ordered = keys.map((key) => records.get(key)!);
+  const scored = keys.map((key) => scoredByKey.get(key)!);
   const metrics = computeEvalMetrics(scored, {
     resamples: options.resamples ?? 1000,
     seed: options.seed,

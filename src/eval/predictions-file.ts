@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { Action, describeZodError, stripExtra } from '../action.js';
 import { InputFileError } from '../errors.js';
-import { stepKey, type EvalItem } from './eval-items.js';
+import { absentTarget, stepKey, type EvalItem } from './eval-items.js';
 import type { RawPrediction } from './prediction-record.js';
 
 /** One line of a predictions file made elsewhere. Extra fields are allowed and ignored. */
@@ -106,16 +106,12 @@ export function predictionForItem(file: PredictionsFile, item: EvalItem): RawPre
     };
   }
   const { action, rationale } = found.prediction;
-  const elements = item.observation.elements;
-  const absent =
-    action.type !== 'terminate' &&
-    elements.length > 0 &&
-    !elements.some((e) => e.name === action.name);
+  const absent = absentTarget(action, item.observation);
   return {
-    status: absent ? 'illegal' : 'ok',
+    status: absent !== null ? 'illegal' : 'ok',
     action,
     rationale: rationale ?? null,
-    error: absent ? `line ${found.line}: no element named "${action.name}" on this page` : null,
+    error: absent !== null ? `line ${found.line}: no element named "${absent}" on this page` : null,
     raw: null,
     usage: null,
   };

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildEvalSet, buildRequest } from '../../src/eval/eval-items.js';
 import { evaluate } from '../../src/eval/evaluate.js';
 import { ScriptedModel } from '../../src/models/scripted.js';
-import { HUMAN, tempDir } from './cli-helpers.js';
-import { responses } from './scripted-answers.js';
+import { tempDir } from './cli-helpers.js';
+import { scriptedEval } from './scripted-answers.js';
 import { buildTrace } from './trace-builder.js';
 
 describe('buildEvalSet', () => {
@@ -73,27 +73,12 @@ describe('buildEvalSet', () => {
 describe('resume keeps predictions of steps not in the human set', () => {
   it('keeps them in predictions.jsonl and does not score them', async () => {
     const out = path.join(await tempDir(), 'out');
-    const common = {
-      human: HUMAN,
-      outDir: out,
-      concurrency: 1,
-      maxAttempts: 2,
-      historyPages: 1,
-      seed: 1,
-      resamples: 0,
-    };
-    await evaluate({
-      ...common,
-      source: { kind: 'model', model: new ScriptedModel(responses()), spec: 's' },
-    });
+    await evaluate(scriptedEval(out));
     const file = path.join(out, 'predictions.jsonl');
     const first = (await readFile(file, 'utf8')).split('\n')[0]!;
     const stale = JSON.stringify({ ...JSON.parse(first), session_id: 'gone-session' });
     await writeFile(file, (await readFile(file, 'utf8')) + stale + '\n');
-    const result = await evaluate({
-      ...common,
-      source: { kind: 'model', model: new ScriptedModel([]), spec: 's' },
-    });
+    const result = await evaluate(scriptedEval(out, new ScriptedModel([])));
     expect(result.predictions).toMatchObject({ resumed: 18, made_now: 0, stale_records: 1 });
     expect(result.metrics.steps).toBe(18);
     expect((await readFile(file, 'utf8')).trim().split('\n')).toHaveLength(19);

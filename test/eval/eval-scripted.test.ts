@@ -6,7 +6,7 @@ import { evaluate } from '../../src/eval/evaluate.js';
 import { PredictionRecord } from '../../src/eval/prediction-record.js';
 import { ScriptedModel } from '../../src/models/scripted.js';
 import { HUMAN, runCli, tempDir } from './cli-helpers.js';
-import { responses } from './scripted-answers.js';
+import { responses, scriptedEval } from './scripted-answers.js';
 
 async function scriptFile(
   dir: string,
@@ -15,6 +15,11 @@ async function scriptFile(
   const file = path.join(dir, `script-${Math.random().toString(36).slice(2)}.json`);
   await writeFile(file, JSON.stringify(responses(filter)));
   return file;
+}
+
+/** `shopsim eval` of the human fixture set answered by a script file, two attempts per step. */
+function scriptedArgs(script: string): string[] {
+  return ['eval', '--human', HUMAN, '--model', `scripted:${script}`, '--max-attempts', '2'];
 }
 
 async function readRecords(out: string): Promise<PredictionRecord[]> {
@@ -31,13 +36,7 @@ describe('shopsim eval --model scripted:<file>', () => {
     const out = path.join(dir, 'out');
     const script = await scriptFile(dir);
     const run = await runCli([
-      'eval',
-      '--human',
-      HUMAN,
-      '--model',
-      `scripted:${script}`,
-      '--max-attempts',
-      '2',
+      ...scriptedArgs(script),
       '--concurrency',
       '1',
       '--out',
@@ -90,16 +89,7 @@ describe('evaluate() requests', () => {
   it('gives the model the persona, the human history with rationales and the human page', async () => {
     const model = new ScriptedModel(responses());
     const out = path.join(await tempDir(), 'out');
-    await evaluate({
-      human: HUMAN,
-      source: { kind: 'model', model, spec: 'scripted:test' },
-      outDir: out,
-      concurrency: 1,
-      maxAttempts: 2,
-      historyPages: 1,
-      seed: 1,
-      resamples: 0,
-    });
+    await evaluate(scriptedEval(out, model));
     expect(model.remaining).toBe(0);
     const third = model.requests[3]!; // s1 step 2 (step 1 took two calls)
     expect(third.persona?.id).toBe('runner');
@@ -121,25 +111,11 @@ describe('resuming an interrupted evaluation', () => {
     const firstFive = (s: string, i: number) => s === 'human-s1' && i < 5;
     // the script runs out after s1 step 4: a backend failure that stops the run
     const first = new ScriptedModel(responses(firstFive));
-    const common = {
-      human: HUMAN,
-      outDir: out,
-      concurrency: 1,
-      maxAttempts: 2,
-      historyPages: 1,
-      seed: 1,
-      resamples: 0,
-    };
-    await expect(
-      evaluate({ ...common, source: { kind: 'model', model: first, spec: 'scripted:test' } }),
-    ).rejects.toThrow(/script ran out/);
+    await expect(evaluate(scriptedEval(out, first))).rejects.toThrow(/script ran out/);
     expect(await readRecords(out)).toHaveLength(5);
 
     const second = new ScriptedModel(responses((s, i) => !firstFive(s, i)));
-    const result = await evaluate({
-      ...common,
-      source: { kind: 'model', model: second, spec: 'scripted:test' },
-    });
+    const result = await evaluate(scriptedEval(out, second));
     expect(second.requests).toHaveLength(14); // 13 steps, s2/1 took two attempts
     expect(second.requests[0]!.observation.url).toBe('http://127.0.0.1:4173/checkout');
     expect(second.requests[0]!.history).toHaveLength(5);
@@ -149,10 +125,7 @@ describe('resuming an interrupted evaluation', () => {
 
     // a third run has nothing left to ask
     const third = new ScriptedModel([]);
-    const again = await evaluate({
-      ...common,
-      source: { kind: 'model', model: third, spec: 'scripted:test' },
-    });
+    const again = await evaluate(scriptedEval(out, third));
     expect(third.requests).toHaveLength(0);
     expect(again.metrics.accuracy.correct).toBe(12);
   });
@@ -162,19 +135,7 @@ describe('resuming an interrupted evaluation', () => {
     const full = path.join(dir, 'full');
     const script = path.join(dir, 'script.json');
     await writeFile(script, JSON.stringify(responses()));
-    const args = [
-      'eval',
-      '--human',
-      HUMAN,
-      '--model',
-      `scripted:${script}`,
-      '--max-attempts',
-      '2',
-      '--concurrency',
-      '1',
-      '--resamples',
-      '0',
-    ];
+    const args = [...scriptedArgs(script), '--concurrency', '1', '--resamples', '0'];
     expect((await runCli([...args, '--out', full])).code).toBe(0);
     const lines = (await readFile(path.join(full, 'predictions.jsonl'), 'utf8')).trim().split('\n');
 
@@ -190,10 +151,9 @@ describe('resuming an interrupted evaluation', () => {
     // the same script file now holds answers for the missing steps only: any re-asked step
     // would misalign it (and run it out)
     const doneKeys = new Set(
-      done.map(
-        (l) =>
-          `${(JSON.parse(l) as PredictionRecord).session_id}/${(JSON.parse(l) as PredictionRecord).step}`,
-      ),
+      done
+        .map((l) => PredictionRecord.parse(JSON.parse(l)))
+        .map((r) => `${r.session_id}/${r.step}`),
     );
     await writeFile(script, JSON.stringify(responses((s, i) => !doneKeys.has(`${s}/${i}`))));
 
@@ -210,19 +170,7 @@ describe('resuming an interrupted evaluation', () => {
   it('refuses to mix predictions of another model into the same folder', async () => {
     const dir = await tempDir();
     const out = path.join(dir, 'out');
-    await runCli([
-      'eval',
-      '--human',
-      HUMAN,
-      '--model',
-      `scripted:${await scriptFile(dir)}`,
-      '--max-attempts',
-      '2',
-      '--out',
-      out,
-      '--resamples',
-      '0',
-    ]);
+    await runCli([...scriptedArgs(await scriptFile(dir)), '--out', out, '--resamples', '0']);
     const run = await runCli([
       'eval',
       '--human',

@@ -3,34 +3,15 @@ import type { Action } from '../../src/action.js';
 import { buildClickTypeLexicon } from '../../src/eval/click-type-lexicon.js';
 import { goldOutcome, scoreStep, type GoldStep } from '../../src/eval/score.js';
 import type { Observation } from '../../src/observe/observation.js';
+import { element } from './trace-builder.js';
 
 const observation: Observation = {
   url: 'http://shop.test/p/1',
   title: 'Product',
   html: '<main></main>',
   elements: [
-    {
-      name: 'product_form.add_to_cart',
-      kind: 'button',
-      text: 'Add to cart',
-      tag: 'button',
-      href: null,
-      value: null,
-      checked: null,
-      disabled: false,
-      inputType: null,
-    },
-    {
-      name: 'main.deal',
-      kind: 'link',
-      text: 'Deal',
-      tag: 'a',
-      href: '/products/9',
-      value: null,
-      checked: null,
-      disabled: false,
-      inputType: null,
-    },
+    element({ name: 'product_form.add_to_cart', text: 'Add to cart' }),
+    element({ name: 'main.deal', kind: 'link', text: 'Deal', tag: 'a', href: '/products/9' }),
   ],
 };
 

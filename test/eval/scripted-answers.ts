@@ -1,3 +1,7 @@
+import type { EvaluateOptions } from '../../src/eval/evaluate.js';
+import { ScriptedModel } from '../../src/models/scripted.js';
+import { HUMAN } from './cli-helpers.js';
+
 /**
  * Scripted model answers for the 18 steps of the human fixture set, in session order, with the
  * expected outcome of each (hand-checked). Retries are inline: an invalid answer followed by the
@@ -43,4 +47,24 @@ export const SCRIPT: [string, number, (string | Record<string, unknown>)[]][] = 
 /** The flat response list for the given steps (all by default), in order. */
 export function responses(filter: (session: string, step: number) => boolean = () => true) {
   return SCRIPT.filter(([s, i]) => filter(s, i)).flatMap(([, , r]) => r);
+}
+
+/**
+ * evaluate() options for the human fixture set answered by a scripted model (default: the whole
+ * script), one call at a time, with no bootstrap.
+ */
+export function scriptedEval(
+  outDir: string,
+  model: ScriptedModel = new ScriptedModel(responses()),
+): EvaluateOptions {
+  return {
+    human: HUMAN,
+    source: { kind: 'model', model, spec: 'scripted:test' },
+    outDir,
+    concurrency: 1,
+    maxAttempts: 2,
+    historyPages: 1,
+    seed: 1,
+    resamples: 0,
+  };
 }

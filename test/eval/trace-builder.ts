@@ -13,7 +13,8 @@ export interface StepSpec {
   elements?: Partial<ObservedElement>[];
 }
 
-function element(e: Partial<ObservedElement> & { name: string }): ObservedElement {
+/** An enabled button named `name`, unless `e` says otherwise. */
+export function element(e: Partial<ObservedElement> & { name: string }): ObservedElement {
   return {
     kind: 'button',
     text: e.name,

@@ -1,4 +1,4 @@
-import { createRng } from '../rng.js';
+import { mulberry32 } from '../../prng.js';
 
 export interface BootstrapOptions {
   resamples: number;
@@ -20,7 +20,7 @@ export function bootstrapInterval<T>(
   options: BootstrapOptions,
 ): Interval | null {
   if (groups.length === 0 || options.resamples <= 0) return null;
-  const rng = createRng(options.seed);
+  const rng = mulberry32(options.seed);
   const values: number[] = [];
   for (let r = 0; r < options.resamples; r++) {
     const sample: T[] = [];
@@ -50,7 +50,7 @@ export function bootstrapSums(
 ): (Interval | null)[] {
   if (vectors.length === 0 || options.resamples <= 0) return statistics.map(() => null);
   const width = vectors[0]!.length;
-  const rng = createRng(options.seed);
+  const rng = mulberry32(options.seed);
   const values: number[][] = statistics.map(() => []);
   const sum = new Float64Array(width);
   for (let r = 0; r < options.resamples; r++) {
