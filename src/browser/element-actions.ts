@@ -18,7 +18,6 @@ export interface ElementInfo {
   /** A link or form button whose target opens another tab or window. */
   opensTab: boolean;
   checkable: boolean;
-  text: string;
 }
 
 /** Finds the one live element carrying this name, or explains which names exist instead. */
@@ -64,10 +63,6 @@ export async function describeElement(locator: Locator, timeoutMs: number): Prom
           inputType === 'radio' ||
           el.getAttribute('role') === 'checkbox' ||
           el.getAttribute('role') === 'radio',
-        text: (el.textContent ?? (el as HTMLInputElement).value ?? '')
-          .replace(/\s+/g, ' ')
-          .trim()
-          .slice(0, 60),
       };
     },
     NON_TEXT_INPUT_TYPES,

@@ -64,6 +64,11 @@ export function findBrowser(
 export interface LaunchOptions {
   browserPath?: string | null;
   headless?: boolean;
+  /**
+   * Let Playwright close the browser on Ctrl-C / SIGTERM (default). The recorder turns this off:
+   * it must write the session's terminate step and end line before the window goes away.
+   */
+  handleSignals?: boolean;
 }
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
@@ -73,6 +78,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       executablePath: location.executablePath,
       headless: options.headless ?? true,
       args: CHROMIUM_FLAGS,
+      handleSIGINT: options.handleSignals ?? true,
+      handleSIGTERM: options.handleSignals ?? true,
     });
   } catch (error) {
     throw new BrowserUnavailableError(

@@ -1,6 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
-import { BrowserUnavailableError } from '../errors.js';
-import { CHROMIUM_FLAGS, findBrowser } from './launch.js';
+import type { BrowserContext, Page } from 'playwright';
+import { launchBrowser } from './launch.js';
 import { gotoStart } from './navigate.js';
 
 /**
@@ -32,33 +31,14 @@ export interface RecorderBrowser {
 
 const FLUSH = '__shopsimRecorderFlush';
 
-/**
- * Like launchBrowser, but Ctrl-C and SIGTERM are left to the recorder: Playwright's own handler
- * would close the window and exit the process before the session's terminate step and end line
- * are written.
- */
-async function launchForRecording(headless: boolean, browserPath: string | null): Promise<Browser> {
-  const location = findBrowser(browserPath);
-  try {
-    return await chromium.launch({
-      executablePath: location.executablePath,
-      headless,
-      args: CHROMIUM_FLAGS,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-    });
-  } catch (error) {
-    throw new BrowserUnavailableError(
-      `Chromium (${location.executablePath ?? 'Playwright bundled'}) failed to start: ` +
-        `${(error as Error).message.split('\n')[0]}. Check the browser installation or set SHOPSIM_BROWSER.`,
-    );
-  }
-}
-
 export async function openRecorderBrowser(
   options: RecorderBrowserOptions,
 ): Promise<RecorderBrowser> {
-  const browser = await launchForRecording(options.headless, options.browserPath);
+  const browser = await launchBrowser({
+    headless: options.headless,
+    browserPath: options.browserPath,
+    handleSignals: false,
+  });
   let resolveClosed!: () => void;
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
   browser.on('disconnected', () => resolveClosed());

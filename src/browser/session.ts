@@ -60,7 +60,6 @@ export class BrowserSession {
   private marking: Marking | null = null;
   private screenshots = 0;
   private ended = false;
-  private latest: Observation | null = null;
 
   constructor(
     readonly context: BrowserContext,
@@ -102,14 +101,7 @@ export class BrowserSession {
   /** Simplifies the current page and names its elements. */
   async observe(): Promise<Observation> {
     this.assertOpen();
-    const observation = await this.mark();
-    this.latest = observation;
-    return observation;
-  }
-
-  /** The observation last returned by observe(), if any. */
-  get lastObservation(): Observation | null {
-    return this.latest;
+    return this.mark();
   }
 
   /**

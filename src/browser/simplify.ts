@@ -17,22 +17,15 @@ interface InPageResult {
 }
 
 /**
- * Runs the in-page simplifier on the page's current document: injects it once per document, then
- * observes, which replaces the names of any earlier run by fresh name attributes on every named
- * live element. Returns the observation with the DOM stamp those names belong to.
+ * Runs the in-page simplifier on the current document (null when it is not injected yet): replaces
+ * the names of any earlier run by fresh name attributes and reads the DOM stamp they belong to.
  */
-export async function observePage(
-  page: Page,
-  recipe: Recipe | null = null,
-): Promise<MarkedObservation> {
-  const hasSimplifier = await page.evaluate(
-    () => typeof (globalThis as { __shopsimObserve?: unknown }).__shopsimObserve === 'function',
-  );
-  if (!hasSimplifier) await page.evaluate(await getSimplifierScript());
-  const result = await page.evaluate(
-    ({ recipe }): InPageResult => {
-      const observe = (globalThis as unknown as { __shopsimObserve: (o: object) => unknown })
+function observeInPage(page: Page, recipe: Recipe | null): Promise<InPageResult | null> {
+  return page.evaluate(
+    ({ recipe }): InPageResult | null => {
+      const observe = (globalThis as { __shopsimObserve?: (o: object) => unknown })
         .__shopsimObserve;
+      if (typeof observe !== 'function') return null;
       const observation = observe({ recipe });
       // same as readDomStamp (functions cannot be passed into the page, and eval may be blocked)
       const watch = (globalThis as { __shopsimDom?: DomStamp & { flush(): void } }).__shopsimDom;
@@ -42,6 +35,26 @@ export async function observePage(
     },
     { recipe },
   );
+}
+
+/**
+ * Runs the in-page simplifier on the page's current document, injecting it first when the
+ * document does not have it yet. Returns the observation with the DOM stamp its names belong to.
+ */
+export async function observePage(
+  page: Page,
+  recipe: Recipe | null = null,
+): Promise<MarkedObservation> {
+  let result = await observeInPage(page, recipe);
+  if (!result) {
+    await page.evaluate(await getSimplifierScript());
+    result = await observeInPage(page, recipe);
+  }
+  if (!result)
+    throw new ShopsimError(
+      `the page simplifier could not be installed in ${page.url()}; ` +
+        'observe again once the page has loaded, or report the page if this repeats.',
+    );
   const parsed = Observation.safeParse(result.observation);
   if (!parsed.success) {
     throw new ShopsimError(

@@ -1,5 +1,5 @@
 import { idPart, slugify } from './slug.js';
-import { collapse } from './text.js';
+import { collapse, textOfIds } from './text.js';
 
 /** A name part contributed by an ancestor of a control. Strong parts are landmarks. */
 export interface ContainerPart {
@@ -47,11 +47,7 @@ const SEARCH_NAMES = /^(?:q|s|k|query|search|keywords?|field_keywords|search_que
 
 function labelOf(el: Element): string {
   const aria = collapse(el.getAttribute('aria-label') ?? '');
-  if (aria) return aria;
-  const ids = el.getAttribute('aria-labelledby');
-  if (!ids) return '';
-  const doc = el.ownerDocument;
-  return collapse(ids.split(/\s+/).map((id) => (id ? doc.getElementById(id)?.textContent ?? '' : '')).join(' ')); // prettier-ignore
+  return aria || textOfIds(el.ownerDocument, el.getAttribute('aria-labelledby'));
 }
 
 /** The text of a heading (h2-h6) among the first element children, or ''. */

@@ -81,8 +81,3 @@ export function nativeKind(el: Element): ElementKind | null {
   if (tag === 'a' && el.hasAttribute('tabindex')) return 'clickable';
   return null;
 }
-
-/** True for the form controls that are typed into or toggled (they never wrap other controls). */
-export function isFormField(kind: ElementKind): boolean {
-  return kind === 'text_input' || kind === 'textarea' || kind === 'select';
-}

@@ -3,11 +3,10 @@ import { isRepeatedItem, itemKey, keyFromHref, type ItemKey } from './items.js';
 import type { ElementKind } from './observation.js';
 import type { Scan } from './scan.js';
 import { idPart, slugify, stripVolatile } from './slug.js';
-import { labelCandidates, labelIndex } from './text.js';
+import { labelCandidates } from './text.js';
 
 /** Per-document memo of the expensive lookups naming needs. */
 export class NamingContext {
-  readonly labels: Map<string, Element[]>;
   private readonly parts = new Map<Element, ContainerPart | null>();
   private readonly repeated = new Map<Element, boolean>();
   private readonly keys = new Map<Element, ItemKey>();
@@ -17,9 +16,7 @@ export class NamingContext {
   constructor(
     readonly scan: Scan,
     readonly base: string,
-  ) {
-    this.labels = labelIndex(scan.doc);
-  }
+  ) {}
 
   part(el: Element): ContainerPart | null {
     if (!this.parts.has(el)) this.parts.set(el, containerPart(el));
@@ -43,7 +40,7 @@ export class NamingContext {
 
   /** Candidate labels of a control, best first. */
   labelTexts(el: Element, kind: ElementKind): string[] {
-    return labelCandidates(el, kind, this.scan, this.labels);
+    return labelCandidates(el, kind, this.scan);
   }
 
   /** The nearest ancestor-or-self repeated item, whatever it contains (for recipe `{key}`). */

@@ -115,5 +115,3 @@ export function loadRecipe(file: string): Recipe {
   }
   return parseRecipe(json, file);
 }
-
-export { rulesForUrl, ruleMatchesUrl } from './recipe-match.js';

@@ -40,6 +40,8 @@ export interface Scan {
   controlCount: Map<Element, number>;
   /** Document order of every element the walk reached (visible or not). */
   order: Map<Element, number>;
+  /** label[for] elements by the id they point at (see labelIndex). */
+  labels: Map<string, Element[]>;
 }
 
 /** True when an element is rendered neither by itself nor by its subtree, whatever the env says. */
@@ -104,7 +106,7 @@ export function scanDocument(doc: Document, env: DomEnv): Scan {
   }
 
   // A visually hidden checkbox/radio (custom swatches) is used through its visible label.
-  const labels = hiddenToggles.length ? labelIndex(doc) : new Map<string, Element[]>();
+  const labels = labelIndex(doc);
   for (const toggle of hiddenToggles) {
     if (hasVisibleLabel(toggle, labels, visible)) {
       visible.add(toggle);
@@ -127,7 +129,7 @@ export function scanDocument(doc: Document, env: DomEnv): Scan {
     }
     return keep;
   });
-  return { doc, env, visible, interactables, kinds, controlCount, order };
+  return { doc, env, visible, interactables, kinds, controlCount, order, labels };
 }
 
 function countControls(found: Element[], root: Element | null): Map<Element, number> {

@@ -3,7 +3,7 @@ import { echoesName, hrefInName } from './name-echo.js';
 import type { Scan } from './scan.js';
 import { pricesIn } from './slug.js';
 import { collapse, svgLabel } from './text.js';
-import { currentValue, isChecked, originOf, shortHref } from './values.js';
+import { currentValue, isChecked, isDisabled, originOf, shortHref } from './values.js';
 
 /** Structure tags kept as they are (without attributes other than aria-label), one per line. */
 const BLOCK_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
@@ -57,7 +57,7 @@ export function serialize(input: SerializeInput): string {
     for (const [key, value] of list) {
       if (value === true) out += ` ${key}`;
       else if (typeof value === 'string' && value.trim()) {
-        out += ` ${key}="${escapeAttr(value.replace(/\s+/g, ' ').trim())}"`;
+        out += ` ${key}="${escapeAttr(collapse(value))}"`;
       }
     }
     return out;
@@ -71,7 +71,7 @@ export function serialize(input: SerializeInput): string {
       return `<svg${attrs([['aria-label', label]])}></svg>`;
     }
     if (tag === 'img') {
-      const alt = (el.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+      const alt = collapse(el.getAttribute('alt') ?? '');
       // a gallery repeats the product name on every thumbnail; a captioned link needs no alt
       if (!alt || seenAlts.has(alt) || insideCaptionedControl(el)) return '';
       seenAlts.add(alt);
@@ -94,7 +94,7 @@ export function serialize(input: SerializeInput): string {
       return inner ? `\n<div>${inner}</div>\n` : '';
     }
     // a wrapper's own label (ratings drawn as stars, icons) is what a human reads from it
-    const label = (el.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').trim();
+    const label = collapse(el.getAttribute('aria-label') ?? '');
     if (label && label !== content.trim()) {
       const span = `<span${attrs([['aria-label', label]])}>${content.trim()}</span>`;
       return BLOCK_WRAPPERS.has(tag) ? `\n${span}\n` : span;
@@ -119,7 +119,7 @@ export function serialize(input: SerializeInput): string {
 
   const renderControl = (el: Element, tag: string, name: string): string => {
     const kind = scan.kinds.get(el);
-    const disabled = el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true';
+    const disabled = isDisabled(el);
     const common: Attr[] = [['name', name]];
     if (tag === 'input') {
       const type = inputType(el);

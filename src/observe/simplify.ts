@@ -7,7 +7,7 @@ import { rulesForUrl, type RecipeRuleLike } from './recipe-match.js';
 import { scanDocument } from './scan.js';
 import { serialize } from './serialize.js';
 import { collapse } from './text.js';
-import { absoluteHref, baseUrl, currentValue, isChecked } from './values.js';
+import { absoluteHref, baseUrl, currentValue, isChecked, isDisabled } from './values.js';
 import { createStaticEnv, type DomEnv } from './visibility.js';
 
 export interface SimplifyOptions {
@@ -84,7 +84,7 @@ function describe(ctx: NamingContext, el: Element, name: string, base: string): 
     href: tag === 'a' ? absoluteHref(el.getAttribute('href'), base) : null,
     value: valued || tag === 'option' ? currentValue(el) : (el.getAttribute('value') ?? null),
     checked: kind === 'checkbox' || kind === 'radio' || kind === 'option' ? isChecked(el) : null,
-    disabled: el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true',
+    disabled: isDisabled(el),
     inputType: tag === 'input' ? inputType(el) : null,
   };
 }

@@ -53,15 +53,15 @@ const COUNT = new RegExp(
   'gi',
 );
 
-/**
- * Removes the parts of a label that change while the control stays the same: prices
- * ("Add to cart – $19.99"), badge counts ("Cart (3)", "12 items"). Keeps other numbers ("Size 10").
- */
 /** The prices written in a text ("$19.99", "€ 204,71"), in order. */
 export function pricesIn(text: string): string[] {
   return (text.match(PRICE) ?? []).map((p) => p.trim().replace(/[.,]$/, ''));
 }
 
+/**
+ * Removes the parts of a label that change while the control stays the same: prices
+ * ("Add to cart – $19.99"), badge counts ("Cart (3)", "12 items"). Keeps other numbers ("Size 10").
+ */
 export function stripVolatile(text: string): string {
   return text.replace(PRICE, ' ').replace(COUNT, ' ').replace(/\s+/g, ' ').trim();
 }

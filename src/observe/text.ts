@@ -65,7 +65,8 @@ export function labelIndex(doc: Document): Map<string, Element[]> {
   return index;
 }
 
-function byIds(doc: Document, ids: string | null): string {
+/** The text of the elements an aria-labelledby (space-separated ids) points at, or ''. */
+export function textOfIds(doc: Document, ids: string | null): string {
   if (!ids) return '';
   return collapse(
     ids
@@ -80,14 +81,9 @@ function byIds(doc: Document, ids: string | null): string {
  * associated <label>, visible text, placeholder, title, alt, value and the name attribute.
  * Empty strings are removed; callers take the first that slugs to something.
  */
-export function labelCandidates(
-  el: Element,
-  kind: ElementKind,
-  scan: Scan,
-  labels: Map<string, Element[]>,
-): string[] {
+export function labelCandidates(el: Element, kind: ElementKind, scan: Scan): string[] {
   const attr = (name: string): string => collapse(el.getAttribute(name) ?? '');
-  const out = [attr('aria-label'), byIds(scan.doc, el.getAttribute('aria-labelledby'))];
+  const out = [attr('aria-label'), textOfIds(scan.doc, el.getAttribute('aria-labelledby'))];
   const tag = el.tagName.toLowerCase();
   const type = tag === 'input' ? inputType(el) : '';
   const field =
@@ -97,7 +93,7 @@ export function labelCandidates(
     ((kind === 'checkbox' || kind === 'radio') && tag === 'input');
   if (field) {
     const id = el.getAttribute('id');
-    for (const label of (id && labels.get(id)) || []) out.push(visibleText(label, scan, el));
+    for (const label of (id && scan.labels.get(id)) || []) out.push(visibleText(label, scan, el));
     const wrapping = el.closest('label');
     if (wrapping) out.push(visibleText(wrapping, scan, el));
     out.push(attr('placeholder'), attr('title'));

@@ -22,6 +22,11 @@ export function isChecked(el: Element): boolean {
   return el.getAttribute('aria-checked') === 'true' || el.getAttribute('aria-selected') === 'true';
 }
 
+/** Disabled by the attribute or aria-disabled="true" (as the markup says, not :disabled). */
+export function isDisabled(el: Element): boolean {
+  return el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true';
+}
+
 /** The document's base URL: a <base href> resolved against the page URL, else the page URL. */
 export function baseUrl(doc: Document, pageUrl: string): string {
   const base = doc.querySelector('base[href]')?.getAttribute('href');

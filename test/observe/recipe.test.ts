@@ -4,13 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputFileError } from '../../src/errors.js';
 import { RecipeSelectorError } from '../../src/observe/overrides.js';
-import {
-  loadRecipe,
-  parseRecipe,
-  ruleMatchesUrl,
-  rulesForUrl,
-  type Recipe,
-} from '../../src/observe/recipe.js';
+import { ruleMatchesUrl, rulesForUrl } from '../../src/observe/recipe-match.js';
+import { loadRecipe, parseRecipe, type Recipe } from '../../src/observe/recipe.js';
 import { fixtureHtml, namesOf, observeHtml } from './dom.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'shopsim-recipe-'));
