@@ -8,11 +8,9 @@ import { slugify, stripVolatile } from './slug.js';
  * of the observation; text that says more than the name (prices, other words) is kept.
  */
 
-/** The last part of a name without the `_2`, `_3` suffix that told duplicates apart. */
-function labelPart(name: string): string[] {
-  const last = name.slice(name.lastIndexOf('.') + 1);
-  const unsuffixed = last.replace(/_\d+$/, '');
-  return unsuffixed && unsuffixed !== last ? [last, unsuffixed] : [last];
+/** A name part, or the same without the `_2`, `_3` suffix that told duplicates apart, is `slug`. */
+function partIs(part: string, slug: string): boolean {
+  return part === slug || part.replace(/_\d+$/, '') === slug;
 }
 
 /** True when `text` adds nothing to `name`: its slug is the name's last part (or that + `_input`). */
@@ -20,12 +18,12 @@ export function echoesName(text: string, name: string): boolean {
   // uncapped: a label longer than a name part says more than the cut part in the name
   const slug = slugify(stripVolatile(text), Infinity);
   if (!slug || slugify(text, Infinity) !== slug) return false; // a price or count is news
-  return labelPart(name).some((part) => part === slug || part === `${slug}_input`);
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  return partIs(last, slug) || partIs(last, `${slug}_input`);
 }
 
 /** True when a link target adds nothing to the name: the name already holds its key. */
 export function hrefInName(href: string | null, name: string, base: string): boolean {
-  if (!href) return false;
-  const key = keyFromHref(href, base);
-  return !!key && name.split('.').some((part) => part === key || part.replace(/_\d+$/, '') === key);
+  const key = href ? keyFromHref(href, base) : '';
+  return !!key && name.split('.').some((part) => partIs(part, key));
 }
