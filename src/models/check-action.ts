@@ -4,7 +4,7 @@ import type { Observation, ObservedElement } from '../observe/observation.js';
 const TYPEABLE_KINDS = new Set<ObservedElement['kind']>(['text_input', 'textarea']);
 
 /** Elements a shopper can type into and submit (search boxes, text fields). */
-export function isTypeable(element: ObservedElement): boolean {
+function isTypeable(element: ObservedElement): boolean {
   return TYPEABLE_KINDS.has(element.kind);
 }
 

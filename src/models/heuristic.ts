@@ -18,7 +18,7 @@ const SUGGESTIONS =
   /(similar|did you mean|try one of|available|valid names?|choose from|fields here)\b[\s\S]*$/i;
 
 /** Names of this page's elements that a rejection message mentions. */
-export function namesInFeedback(feedback: string[], elements: ObservedElement[]): Set<string> {
+function namesInFeedback(feedback: string[], elements: ObservedElement[]): Set<string> {
   const found = new Set<string>();
   for (const raw of feedback) {
     const text = raw.replace(SUGGESTIONS, '');
@@ -36,25 +36,6 @@ export function namesInFeedback(feedback: string[], elements: ObservedElement[])
     }
   }
   return found;
-}
-
-function decideWith(
-  request: PredictRequest,
-  seed: number,
-  avoid: Set<string>,
-  attempt: number,
-): Decision {
-  const { persona, observation, history } = request;
-  const state = readHistory(history, observation.url, observation.html);
-  for (const name of failedHere(state, observation.url)) avoid.add(name);
-  const ctx: Ctx = {
-    page: new PageView(observation, avoid),
-    intent: readIntent(persona),
-    state,
-    style: persona?.shopping_style ?? DEFAULT_STYLE,
-    rng: stepRng(seed, persona?.id ?? 'anonymous', history.length, attempt),
-  };
-  return decideStep(ctx);
 }
 
 /** When the only idea left was rejected: any other usable control, else leave. */
@@ -78,17 +59,25 @@ function fallback(request: PredictRequest, avoid: Set<string>): Decision {
  * it replays its own earlier answers for this step and avoids every name they or the feedback used.
  */
 export function decideHeuristic(request: PredictRequest, seed: number): ModelAnswer {
-  const avoid = new Set<string>();
+  const { persona, observation, history, feedback } = request;
+  const state = readHistory(history, observation.url, observation.html);
+  const intent = readIntent(persona);
+  const style = persona?.shopping_style ?? DEFAULT_STYLE;
+  const avoid = new Set(failedHere(state, observation.url));
   let terminated = false;
   for (let attempt = 0; ; attempt++) {
-    for (const name of namesInFeedback(
-      request.feedback.slice(0, attempt),
-      request.observation.elements,
-    ))
+    for (const name of namesInFeedback(feedback.slice(0, attempt), observation.elements))
       avoid.add(name);
-    let decision = decideWith(request, seed, avoid, attempt);
+    const ctx: Ctx = {
+      page: new PageView(observation, avoid),
+      intent,
+      state,
+      style,
+      rng: stepRng(seed, persona?.id ?? 'anonymous', history.length, attempt),
+    };
+    let decision = decideStep(ctx);
     if (decision.action.type === 'terminate' && terminated) decision = fallback(request, avoid);
-    if (attempt >= request.feedback.length)
+    if (attempt >= feedback.length)
       return { rationale: decision.rationale.replace(/\s+/g, ' ').trim(), action: decision.action };
     if (decision.action.type === 'terminate') terminated = true;
     else avoid.add(decision.action.name);

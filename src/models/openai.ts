@@ -103,7 +103,7 @@ export class OpenAIChatModel implements SimulatorModel {
 }
 
 /** A 400 whose message says the server does not support response_format / JSON schema. */
-export function rejectsResponseFormat(error: unknown): boolean {
+function rejectsResponseFormat(error: unknown): boolean {
   const e = error as { status?: number; message?: string };
   return e?.status === 400 && /response_format|json_schema|structured/i.test(e.message ?? '');
 }

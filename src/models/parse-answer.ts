@@ -52,7 +52,7 @@ export function parseAnswer(text: string): ModelAnswer {
 }
 
 /** Candidate JSON texts, most likely first: fenced blocks, the whole text, then {...} objects. */
-export function jsonCandidates(text: string): string[] {
+function jsonCandidates(text: string): string[] {
   const out: string[] = [];
   const add = (s: string): void => {
     const t = s.trim();

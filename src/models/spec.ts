@@ -11,7 +11,7 @@ export type ModelSpec =
   | { kind: 'random'; seed: number | null }
   | { kind: 'scripted'; file: string };
 
-export const MODEL_SPEC_FORMS = [
+const MODEL_SPEC_FORMS = [
   'openai:<model>        any OpenAI-compatible chat endpoint (--base-url / OPENAI_BASE_URL)',
   'llama:<path.gguf>     a local GGUF model run in-process by node-llama-cpp',
   'heuristic             the rule-based shopper (no model needed)',

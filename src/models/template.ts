@@ -4,7 +4,7 @@ import { InputFileError } from '../errors.js';
 import { PACKAGE_ROOT } from '../version.js';
 
 /** The prompt templates and the placeholders each may use. */
-export const TEMPLATE_PLACEHOLDERS = {
+const TEMPLATE_PLACEHOLDERS = {
   system: ['persona'],
   step: ['history', 'step_number', 'url', 'title', 'html', 'elements', 'feedback'],
   'history-step': ['number', 'page', 'rationale', 'action', 'result'],

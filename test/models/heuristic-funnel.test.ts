@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkedAfterClick,
-  decide,
-  nameOf,
-  observeFixture,
-  persona,
-  request,
-  step,
-} from './heuristic/helpers.js';
+import { checkedAfterClick, decide, nameOf, persona, request, step } from './heuristic/helpers.js';
+import { CART, CHECKOUT, DONE, PRODUCT, UNKNOWN, UNKNOWN_PRODUCT } from './heuristic/pages.js';
 
-const PRODUCT = observeFixture('product.html', 'http://shop.test/product/cascade-trail');
-const CART = observeFixture('cart.html', 'http://shop.test/cart');
-const CHECKOUT = observeFixture('checkout.html', 'http://shop.test/checkout');
-const DONE = observeFixture('confirmation.html', 'http://shop.test/order/TH-10442');
-const UNKNOWN = observeFixture('unknown-shop.html', 'https://maison.example/');
 const added = step(PRODUCT, { type: 'click', name: nameOf(PRODUCT, /^Add to cart$/, 'button') });
 /** The product page again, now saying the cart holds one item. */
 const ADDED = { ...PRODUCT, html: PRODUCT.html.replace('Cart (0)', 'Cart (1)') };
@@ -88,10 +76,7 @@ describe('heuristic model: an unknown shop', () => {
 });
 
 describe('heuristic model: an unknown shop product page', () => {
-  const PAGE = observeFixture(
-    'unknown-product.html',
-    'https://fjord.example/shop/harbour-knit-jumper/',
-  );
+  const PAGE = UNKNOWN_PRODUCT;
   const knit = persona({
     intent: 'I want a warm knit jumper for winter.',
     budget: 90,

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHeuristicModel } from '../../src/models/heuristic.js';
-import {
-  checkedAfterClick,
-  decide,
-  nameOf,
-  observeFixture,
-  persona,
-  request,
-  step,
-} from './heuristic/helpers.js';
+import { checkedAfterClick, decide, nameOf, persona, request, step } from './heuristic/helpers.js';
+import { HOME, PRODUCT, RESULTS } from './heuristic/pages.js';
 
-const HOME = observeFixture('home.html', 'http://shop.test/');
-const RESULTS = observeFixture('results.html', 'http://shop.test/search?q=trail+running+shoes');
-const PRODUCT = observeFixture('product.html', 'http://shop.test/product/cascade-trail');
 const searchBox = nameOf(HOME, /^search$/i, 'text_input');
 const CASCADE = nameOf(RESULTS, /^Cascade Trail Running Shoes$/);
 const PRO_X = nameOf(RESULTS, /^Trail Running Shoes Pro X$/);

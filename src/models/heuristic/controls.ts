@@ -21,7 +21,7 @@ export function lastSegment(name: string): string {
 }
 
 const CLICKABLE = new Set(['link', 'button', 'clickable']);
-export const isClickable = (el: ObservedElement): boolean => CLICKABLE.has(el.kind);
+const isClickable = (el: ObservedElement): boolean => CLICKABLE.has(el.kind);
 
 export const BUY = new RegExp(
   [
@@ -34,7 +34,7 @@ export const BUY = new RegExp(
   ].join('|'),
   'i',
 );
-export const PLACE_ORDER =
+const PLACE_ORDER =
   /\b(place (?:my |your |the )?order|complete (?:my |your |the )?(?:order|purchase)|confirm (?:and pay|order|purchase)|submit (?:my )?order|pay now|finish (?:order|checkout))\b/i;
 const CHECKOUT = /\b(check ?out|proceed)\b/i;
 const CART = /\b(cart|basket|bag|trolley)\b/i;

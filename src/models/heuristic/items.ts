@@ -138,9 +138,11 @@ export interface MainProduct {
 
 export function mainProduct(page: PageView): MainProduct {
   const buy = page.mainBuyButtons()[0];
-  const itemNodes = page.items().flatMap((i) => i.members.map((m) => page.nodes.get(m.name)));
+  const itemNodes = new Set(
+    page.items().flatMap((i) => i.members.map((m) => page.nodes.get(m.name))),
+  );
   const skipChoices = (n: HNode): boolean =>
-    isStruck(n) || /^(select|option|label)$/.test(n.tag) || itemNodes.includes(n);
+    isStruck(n) || /^(select|option|label)$/.test(n.tag) || itemNodes.has(n);
   let price: number | null = null;
   let scope: HNode | null = buy ? (page.nodes.get(buy.name) ?? null) : null;
   for (; scope && price === null; scope = scope.parent) {

@@ -43,7 +43,7 @@ function groupLabel(page: PageView, key: string, members: ObservedElement[]): st
  * an options/size/colour name, that come before the main buy button in the page.
  */
 export function optionGroups(page: PageView): OptionGroup[] {
-  const inItems = new Set(page.items().flatMap((i) => i.members.map((m) => m.name)));
+  const inItems = page.itemMemberNames();
   const buy = page.mainBuyButtons()[0];
   const order = new Map(page.obs.elements.map((e, i) => [e.name, i]));
   const limit = buy ? order.get(buy.name)! : Infinity;

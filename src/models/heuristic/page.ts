@@ -23,6 +23,8 @@ export class PageView {
   /** Elements the shopper may act on: enabled and not rejected earlier in this step. */
   readonly usable: ObservedElement[];
   private itemsCache: Item[] | null = null;
+  private itemNames: ReadonlySet<string> | null = null;
+  private mainBuys: ObservedElement[] | null = null;
   private counts: Map<HNode, number> | null = null;
 
   constructor(
@@ -123,10 +125,19 @@ export class PageView {
     return this.itemsCache;
   }
 
+  /** Names of the controls that belong to a listing item. */
+  itemMemberNames(): ReadonlySet<string> {
+    this.itemNames ??= new Set(this.items().flatMap((i) => i.members.map((m) => m.name)));
+    return this.itemNames;
+  }
+
   /** Buy controls that belong to no listing item: the product page's own "Add to cart". */
   mainBuyButtons(): ObservedElement[] {
-    const inItems = new Set(this.items().flatMap((i) => i.members.map((m) => m.name)));
-    return this.obs.elements.filter((e) => isBuyButton(e) && !inItems.has(e.name) && !inNav(e));
+    const inItems = this.itemMemberNames();
+    this.mainBuys ??= this.obs.elements.filter(
+      (e) => isBuyButton(e) && !inItems.has(e.name) && !inNav(e),
+    );
+    return this.mainBuys;
   }
 
   isProductPage(): boolean {
@@ -146,7 +157,7 @@ export class PageView {
   }
 
   reviewControls(): ObservedElement[] {
-    const inItems = new Set(this.items().flatMap((i) => i.members.map((m) => m.name)));
+    const inItems = this.itemMemberNames();
     return this.usable.filter((e) => isReviewControl(e) && !inItems.has(e.name) && !inNav(e));
   }
 

@@ -33,7 +33,7 @@ export function relevance(
   return { score, headOk };
 }
 
-export function brandMatch(text: string, brands: string[]): string | null {
+function brandMatch(text: string, brands: string[]): string | null {
   const lower = text.toLowerCase();
   return brands.find((b) => b.trim() && lower.includes(b.toLowerCase())) ?? null;
 }

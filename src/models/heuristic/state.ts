@@ -32,7 +32,7 @@ export interface SessionState {
   failedOn: Map<string, Set<string>>;
 }
 
-export function pageKey(url: string): string {
+function pageKey(url: string): string {
   return url.replace(/#.*$/, '');
 }
 
@@ -47,10 +47,19 @@ function isProductPage(observation: Observation): boolean {
   return known;
 }
 
-function targetOf(step: HistoryStep): ObservedElement | null {
-  const a = step.action;
-  if (a.type === 'terminate') return null;
-  return step.observation.elements.find((e) => e.name === a.name) ?? null;
+/** A clicked name the page no longer lists, read as a plain button. */
+function unknownButton(name: string): ObservedElement {
+  return {
+    name,
+    kind: 'button',
+    text: '',
+    tag: '',
+    href: null,
+    value: null,
+    checked: null,
+    disabled: false,
+    inputType: null,
+  };
 }
 
 function add(map: Map<string, Set<string>>, key: string, name: string): void {
@@ -78,7 +87,6 @@ export function readHistory(
     const url = step.observation.url;
     const page = pageKey(url);
     const a = step.action;
-    const el = targetOf(step);
     if (isProductPage(step.observation) && !state.visited.includes(productKey(url)))
       state.visited.push(productKey(url));
     const next = history[i + 1]?.observation ?? { url: nextUrl, html: nextHtml };
@@ -94,21 +102,14 @@ export function readHistory(
     }
     if (a.type !== 'click') return;
     add(state.clickedOn, page, a.name);
-    const target = el ?? { name: a.name, kind: 'button', text: '', href: null };
-    const like = {
-      tag: '',
-      value: null,
-      checked: null,
-      disabled: false,
-      inputType: null,
-      ...target,
-    };
-    if (isBuyButton(like) && !step.error && !noEffect) state.addedToCart = true;
-    if (isPlaceOrder(like)) state.orderAttempts++;
-    if (isReviewControl(like) && !isProductLink(like)) {
+    const target =
+      step.observation.elements.find((e) => e.name === a.name) ?? unknownButton(a.name);
+    if (isBuyButton(target) && !step.error && !noEffect) state.addedToCart = true;
+    if (isPlaceOrder(target)) state.orderAttempts++;
+    if (isReviewControl(target) && !isProductLink(target)) {
       const key = productKey(url);
       state.reviewed.set(key, (state.reviewed.get(key) ?? 0) + 1);
-    } else if (isNextPage(like)) state.pagesSinceSearch++;
+    } else if (isNextPage(target)) state.pagesSinceSearch++;
   });
   return state;
 }
