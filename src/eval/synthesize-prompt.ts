@@ -5,6 +5,7 @@ import type { Observation, ObservedElement } from '../observe/observation.js';
 import { describePersona, type Persona } from '../persona.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { formatExamples, type ThinkAloudExample } from './synthesize-examples.js';
+import { renderTemplate } from '../models/template.js';
 
 /** An earlier step of the same session, as context for the rationale. */
 export interface PreviousStep {
@@ -53,11 +54,6 @@ function loadTemplates(): Promise<{ system: string; user: string }> {
     ),
   ).then(([system, user]) => ({ system: system!, user: user! }));
   return templates;
-}
-
-/** Replaces every {{key}} in one pass, so values that contain braces are left alone. */
-export function renderTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
 /**
