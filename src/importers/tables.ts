@@ -37,7 +37,7 @@ export interface TableIssue {
   problem: string;
 }
 
-export function tableFormat(file: string): TableFormat | null {
+function tableFormat(file: string): TableFormat | null {
   const lower = file.toLowerCase();
   if (lower.endsWith('.parquet')) return 'parquet';
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';

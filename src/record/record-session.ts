@@ -41,7 +41,7 @@ export interface Recording {
   done: Promise<RecordedSession>;
 }
 
-export function newRecordSessionId(now: Date = new Date()): string {
+function newRecordSessionId(now: Date = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return `record-${stamp}-${randomBytes(3).toString('hex')}`;
 }

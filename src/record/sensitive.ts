@@ -2,8 +2,8 @@ import type { SensitiveValue } from './events.js';
 
 /**
  * Which form fields hold secrets a recording must never keep: passwords, card numbers, card
- * expiry dates and security codes. Plain DOM code without imports, so the same rules run inside
- * the page (bundled into the recorder script) and in tests on linkedom.
+ * expiry dates and security codes. Plain DOM code (it imports only the REDACTED marker), so the
+ * same rules run inside the page (bundled into the recorder script) and in tests on linkedom.
  *
  * A field is sensitive when any of these holds:
  *   - it is an <input type="password">;
@@ -15,12 +15,12 @@ import type { SensitiveValue } from './events.js';
  * than a redacted name.
  */
 
-/** What a recording writes instead of a secret value. */
-export const REDACTED = '[redacted]';
+/** What a recording writes instead of a secret value (the one marker every trace uses). */
+export { REDACTED } from '../traces/redact.js';
 
-export const SENSITIVE_WORDS =
+const SENSITIVE_WORDS =
   /card|cc-?num|\bcc ?num|cvc|cvv|\bcsc\b|security ?code|passw(?:or)?d|\bpwd\b|\bpin\b/i;
-export const SENSITIVE_AUTOCOMPLETE =
+const SENSITIVE_AUTOCOMPLETE =
   /(?:^|\s)(?:cc-number|cc-csc|cc-exp(?:-month|-year)?|current-password|new-password|one-time-code)(?:\s|$)/i;
 
 /** The facts about a field the rules look at. */
@@ -58,7 +58,7 @@ function labelTexts(el: Element): string[] {
   return texts;
 }
 
-export function fieldFacts(el: Element): FieldFacts {
+function fieldFacts(el: Element): FieldFacts {
   const words = [
     el.getAttribute('name'),
     el.getAttribute('id'),

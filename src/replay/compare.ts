@@ -12,7 +12,7 @@ export interface StepComparison {
   similar: string[];
 }
 
-export function urlPath(url: string): string {
+function urlPath(url: string): string {
   try {
     return new URL(url).pathname;
   } catch {

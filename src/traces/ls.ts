@@ -38,7 +38,7 @@ function kindOf(line: string): string | null {
  * lines (which hold whole pages) are counted by their prefix, not parsed, so listing a large
  * import stays fast. Files that do not parse are listed as "invalid".
  */
-export async function summarizeSessionFile(file: string): Promise<SessionListing> {
+async function summarizeSessionFile(file: string): Promise<SessionListing> {
   const listing: SessionListing = {
     file,
     sessionId: path.basename(file, '.jsonl'),
@@ -106,7 +106,7 @@ export async function listRuns(target: string): Promise<RunListing[]> {
 }
 
 /** Left-aligned text table with a header row. */
-export function formatTable(header: string[], rows: string[][]): string {
+function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const format = (cells: string[]): string =>
     cells

@@ -66,15 +66,18 @@ export function parseTraceText(file: string, text: string): { trace: Trace | nul
   return { trace, issues };
 }
 
-/** Reads one session file; throws InputFileError naming file, line and field on the first issue. */
-export async function readTraceFile(file: string): Promise<Trace> {
-  let text: string;
+/** The text of a session file; InputFileError when it cannot be read. */
+export async function readTraceText(file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch {
     throw new InputFileError(file, null, 'cannot read the trace file; check the path.');
   }
-  const { trace, issues } = parseTraceText(file, text);
+}
+
+/** Reads one session file; throws InputFileError naming file, line and field on the first issue. */
+export async function readTraceFile(file: string): Promise<Trace> {
+  const { trace, issues } = parseTraceText(file, await readTraceText(file));
   if (issues.length > 0 || !trace) {
     const first = issues[0]!;
     const [field, ...rest] = first.message.split(': ');

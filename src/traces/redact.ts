@@ -6,7 +6,7 @@ export const REDACTED = '[redacted]';
 const SENSITIVE_NAME = /pass(word|wd)?|card|cc_?(num|number|csc|cvc|exp)|cvc|cvv|csc|security_code|iban|account_number|api_?key|token|secret/i;
 
 /** Password, card number, CVC and similar fields: their values are never written to traces. */
-export function isSensitiveElement(element: Pick<ObservedElement, 'name' | 'inputType' | 'text'>): boolean {
+function isSensitiveElement(element: Pick<ObservedElement, 'name' | 'inputType' | 'text'>): boolean {
   if (element.inputType === 'password') return true;
   return SENSITIVE_NAME.test(element.name) || SENSITIVE_NAME.test(element.text.replace(/\s+/g, '_'));
 }

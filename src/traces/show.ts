@@ -8,7 +8,7 @@ function clip(text: string, cap = TEXT_CAP): string {
 }
 
 /** One line per step: index, type, name, text (and the click type / problem when known). */
-export function formatStepLine(step: TraceStep, indexWidth = 3): string {
+function formatStepLine(step: TraceStep, indexWidth = 3): string {
   const action = step.action;
   const cells = [String(step.index).padStart(indexWidth), action.type.padEnd(15)];
   if (action.type !== 'terminate') cells.push(action.name);

@@ -27,7 +27,7 @@ function lineOfKind(lines: string[], kind: string): number | null {
 }
 
 /** Checks one session file: the schema of every line, plus the end line's step count. */
-export function validateTraceText(file: string, text: string): Omit<ValidationReport, 'files'> {
+function validateTraceText(file: string, text: string): Omit<ValidationReport, 'files'> {
   const { trace, issues } = parseTraceText(file, text);
   const warnings: TraceIssue[] = [];
   const lines = text.split('\n');

@@ -13,6 +13,7 @@ import {
   type ChatRequestBody,
   type FakeOpenAIServer,
 } from '../support/openai-server.js';
+import { runCli } from '../support/cli.js';
 import { writeTinyGguf } from '../support/tiny-gguf.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,31 +22,19 @@ const PERSONA = path.join(ROOT, 'personas/trail-runner-maya.json');
 /** Runs `shopsim simulate ... --json` in-process and returns the parsed summary. */
 async function simulate(args: string[]): Promise<{ code: number; summary: RunSummary }> {
   const out = await mkdtemp(path.join(tmpdir(), 'shopsim-sim-'));
-  let stdout = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  let code: number;
-  try {
-    process.exitCode = undefined;
-    code = await main([
-      'node',
-      'shopsim',
-      'simulate',
-      '--out',
-      path.join(out, 'run'),
-      '--json',
-      ...args,
-    ]);
-  } finally {
-    write.mockRestore();
-    stderr.mockRestore();
-    process.exitCode = undefined;
-  }
+  const { code, stdout } = await runCli([
+    'simulate',
+    '--out',
+    path.join(out, 'run'),
+    '--json',
+    ...args,
+  ]);
   return { code, summary: JSON.parse(stdout) as RunSummary };
 }
+
+/** `simulate` with the fake server as the OpenAI-compatible model. */
+const simulateWithFakeOpenAI = (fake: FakeOpenAIServer) =>
+  simulate(['--model', 'openai:fake-shopper', '--base-url', fake.baseUrl, '--persona', PERSONA]);
 
 /**
  * A stand-in LLM behind the fake server: reads the named elements from the prompt and shops
@@ -76,14 +65,7 @@ afterEach(async () => {
 describe('shopsim simulate', () => {
   it('drives the browser with an OpenAI-compatible server using structured output', async () => {
     server = await startFakeOpenAIServer({ supportsJsonSchema: true, fallback: shopperPolicy });
-    const { code, summary } = await simulate([
-      '--model',
-      'openai:fake-shopper',
-      '--base-url',
-      server.baseUrl,
-      '--persona',
-      PERSONA,
-    ]);
+    const { code, summary } = await simulateWithFakeOpenAI(server);
     expect(code).toBe(0);
     expect(summary.records[0]!.outcome).toBe('terminate');
     expect(summary.records[0]!.steps).toBe(3);
@@ -104,14 +86,7 @@ describe('shopsim simulate', () => {
     server = await startFakeOpenAIServer({ supportsJsonSchema: false, fallback: shopperPolicy });
     server.enqueue({ status: 429, error: 'slow down', headers: { 'retry-after-ms': '5' } });
     server.enqueue({ content: 'Sure! Let me think about shoes... no JSON here.' });
-    const { code, summary } = await simulate([
-      '--model',
-      'openai:fake-shopper',
-      '--base-url',
-      server.baseUrl,
-      '--persona',
-      PERSONA,
-    ]);
+    const { code, summary } = await simulateWithFakeOpenAI(server);
     expect(code).toBe(0);
     const record = summary.records[0]!;
     expect(record.error).toBeNull();

@@ -46,6 +46,9 @@ afterAll(async () => {
 });
 
 const cli = (...args: string[]) => runCli(args);
+/** `shopsim replay` of the recorded session on the builtin shop's given variant. */
+const replayOn = (variant: 'a' | 'b', out: string, ...more: string[]) =>
+  cli('replay', recorded, '--site', 'builtin', '--variant', variant, ...more, '--out', out);
 
 async function report(dir: string): Promise<ReplayReport> {
   return JSON.parse(await readFile(path.join(dir, 'replay-report.json'), 'utf8')) as ReplayReport;
@@ -54,16 +57,7 @@ async function report(dir: string): Promise<ReplayReport> {
 describe('replay', () => {
   it('replays a recorded session step for step on the same variant', async () => {
     const out = path.join(work, 'same');
-    const result = await cli(
-      'replay',
-      recorded,
-      '--site',
-      'builtin',
-      '--variant',
-      'a',
-      '--out',
-      out,
-    );
+    const result = await replayOn('a', out);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const r = await report(out);
@@ -88,10 +82,7 @@ describe('replay', () => {
 
   it('reports the steps that diverge on variant b, and continues when told to', async () => {
     const out = path.join(work, 'variant-b');
-    const result = await cli(
-      'replay', recorded, '--site', 'builtin', '--variant', 'b',
-      '--on-divergence', 'continue', '--out', out,
-    ); // prettier-ignore
+    const result = await replayOn('b', out, '--on-divergence', 'continue');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/diverged at 2 step\(s\), first at step 1/);
     const r = await report(out);
@@ -120,16 +111,7 @@ describe('replay', () => {
 
   it('stops at the first divergence by default', async () => {
     const out = path.join(work, 'variant-b-stop');
-    const result = await cli(
-      'replay',
-      recorded,
-      '--site',
-      'builtin',
-      '--variant',
-      'b',
-      '--out',
-      out,
-    );
+    const result = await replayOn('b', out);
     expect(result.code).toBe(1);
     const r = await report(out);
     expect(r.steps.map((s) => s.status)).toEqual([

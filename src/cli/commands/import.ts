@@ -7,7 +7,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function formatImportSummary(summary: OperaImportSummary): string {
+function formatImportSummary(summary: OperaImportSummary): string {
   const lines = [
     `Imported ${plural(summary.sessions, 'session')} (${plural(summary.steps, 'step')}) from OPeRA into ${summary.runDir}`,
     `  outcomes: ${summary.outcomes.purchase} purchase, ${summary.outcomes.terminate} terminate`,

@@ -24,5 +24,4 @@ export function registerCommands(program: Command): void {
   registerSynthesize(program);
   registerExport(program);
   registerServe(program);
-  void program;
 }

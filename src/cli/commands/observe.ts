@@ -78,10 +78,7 @@ export function resolveTarget(target: string): ResolvedTarget {
   };
 }
 
-export async function observeTarget(
-  target: string,
-  flags: ObserveFlags = {},
-): Promise<Observation> {
+async function observeTarget(target: string, flags: ObserveFlags = {}): Promise<Observation> {
   const config = loadConfig({
     file: flags.config,
     flags: { browserPath: flags.browserPath, timeoutMs: flags.timeout },

@@ -5,6 +5,7 @@ import { loadConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { loadPersonaFile } from '../../persona.js';
 import { startRecording } from '../../record/record-session.js';
+import { withInterrupt } from '../interrupt.js';
 import { openSite } from '../site.js';
 
 interface RecordFlags {
@@ -51,22 +52,13 @@ async function record(flags: RecordFlags): Promise<void> {
         'Shop in the browser window; close the window (or press Ctrl-C here) to end the session.\n',
     );
     // first Ctrl-C ends the session cleanly; a second one quits at once (the trace stays readable)
-    let signalled = false;
-    const onSignal = (): void => {
-      if (signalled) process.exit(130);
-      signalled = true;
-      process.stdout.write('Ending the session...\n');
-      void recording.stop();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    let result;
-    try {
-      result = await recording.done;
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    }
+    const result = await withInterrupt(
+      () => {
+        process.stdout.write('Ending the session...\n');
+        void recording.stop();
+      },
+      () => recording.done,
+    );
     process.stdout.write(
       `Recorded ${result.steps} steps (outcome ${result.outcome}` +
         (result.orderId ? `, order ${result.orderId}` : '') +

@@ -4,7 +4,7 @@ import { startShop } from '../../../sites/shop/server.js';
 import { isVariant, type Variant } from '../../../sites/shop/state/variant.js';
 import { UsageError } from '../../errors.js';
 
-export const DEFAULT_SERVE_PORT = 4173;
+const DEFAULT_SERVE_PORT = 4173;
 
 interface ServeFlags {
   port: string;
@@ -23,7 +23,7 @@ export interface ServeSettings {
 }
 
 /** Checks the flags; every problem names the flag and says what to give instead. */
-export function parseServeFlags(flags: ServeFlags): ServeSettings {
+function parseServeFlags(flags: ServeFlags): ServeSettings {
   if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) {
     throw new UsageError(
       `--port ${flags.port}: give a whole number from 0 to 65535 (0 = any free port).`,

@@ -6,6 +6,7 @@ import { loadConfig, publicConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { loadRecipe } from '../../observe/recipe.js';
 import { loadPersonas } from '../../persona.js';
+import { withInterrupt } from '../interrupt.js';
 import { bar, ProgressLine } from '../progress.js';
 import { confirmOrders, openSite } from '../site.js';
 
@@ -75,24 +76,18 @@ export function registerSimulate(program: Command): void {
       const interrupt = new AbortController();
       // first Ctrl-C: running sessions end after their current step, queued ones never start, and
       // every trace gets its end line; a second Ctrl-C quits at once (traces stay readable)
-      const onSignal = (): void => {
-        if (interrupt.signal.aborted) process.exit(130);
-        interrupt.abort();
-        process.stderr.write(
-          '\nInterrupted: ending the running sessions after their current step ' +
-            '(Ctrl-C again quits at once).\n',
-        );
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
-      try {
-        const summary = await simulateCommand(flags, interrupt.signal);
-        const allFailed = summary.sessions > 0 && summary.errors === summary.sessions;
-        process.exitCode = interrupt.signal.aborted ? 130 : allFailed ? 1 : 0;
-      } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-      }
+      const summary = await withInterrupt(
+        () => {
+          interrupt.abort();
+          process.stderr.write(
+            '\nInterrupted: ending the running sessions after their current step ' +
+              '(Ctrl-C again quits at once).\n',
+          );
+        },
+        () => simulateCommand(flags, interrupt.signal),
+      );
+      const allFailed = summary.sessions > 0 && summary.errors === summary.sessions;
+      process.exitCode = interrupt.signal.aborted ? 130 : allFailed ? 1 : 0;
     });
 }
 

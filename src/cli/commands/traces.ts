@@ -1,20 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { InputFileError, ShopsimError } from '../../errors.js';
 import { formatRuns, listRuns } from '../../traces/ls.js';
-import { parseTraceText } from '../../traces/reader.js';
+import { parseTraceText, readTraceText } from '../../traces/reader.js';
 import { DEFAULT_TRACES_DIR } from '../../traces/run.js';
 import { formatTrace } from '../../traces/show.js';
 import { validatePath } from '../../traces/validate.js';
 
 async function show(file: string): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new InputFileError(file, null, 'cannot read the trace file; check the path.');
-  }
-  const { trace, issues } = parseTraceText(file, text);
+  const { trace, issues } = parseTraceText(file, await readTraceText(file));
   for (const issue of issues) {
     process.stderr.write(`warning: ${issue.file}:${issue.line}: ${issue.message}\n`);
   }

@@ -69,7 +69,7 @@ export function parseTimestamp(value: unknown): number | null {
 }
 
 /** `<user_uuid>_<start_iso>_<end_iso>` -> user_uuid. */
-export function userIdFromSessionId(sessionId: string): string | null {
+function userIdFromSessionId(sessionId: string): string | null {
   const match = /^([^_]+)_\d{4}-\d{2}-\d{2}T/.exec(sessionId);
   return match ? match[1]! : null;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { InputFileError, UsageError } from '../../errors.js';
 import type { Persona } from '../../persona.js';
 import { createRun, sessionFileName } from '../../traces/run.js';
-import { readTable, type TableFile } from '../tables.js';
+import { readTable, type TableFile, type TableIssue } from '../tables.js';
 import {
   HEAVY_COLUMNS,
   LIGHT_COLUMNS,
@@ -26,11 +26,7 @@ export interface OperaImportOptions {
 }
 
 /** A dataset row that was skipped, with where it is. */
-export interface RowIssue {
-  file: string;
-  row: number;
-  problem: string;
-}
+export type RowIssue = TableIssue;
 
 export interface OperaImportSummary {
   runDir: string;
@@ -146,7 +142,7 @@ export async function importOpera(options: OperaImportOptions): Promise<OperaImp
   const personaFiles = [...personas.values()].map((p) => `personas/${p.id}.json`);
   const { dir, info } = await createRun({
     kind: 'import',
-    site: plans.length ? siteOf(plans[0]!.records) : null,
+    site: siteOf(plans[0]!.records),
     variant: null,
     model: null,
     seed: null,

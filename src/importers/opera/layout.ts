@@ -18,7 +18,7 @@ const KINDS: TableKind[] = ['action', 'session', 'user'];
  * that, the nearest folder name (the published layout: `OPeRA_filtered/action/train-00000.parquet`,
  * `OPeRA_filtered/user/train/train.parquet`). Files matching none (images, README) are ignored.
  */
-export function classifyTable(file: string, root: string): TableKind | null {
+function classifyTable(file: string, root: string): TableKind | null {
   const relative = path.relative(root, file);
   const parts = relative.split(path.sep).reverse(); // file name first, then its folders
   for (const part of parts) {

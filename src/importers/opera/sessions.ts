@@ -10,7 +10,7 @@ export interface SessionPlan {
 }
 
 /** The dataset's click_type for clicks on the purchase control. */
-export const PURCHASE_CLICK_TYPE = 'purchase';
+const PURCHASE_CLICK_TYPE = 'purchase';
 
 /**
  * Outcome rule (the protocol scores "was the last step a purchase or a terminate?"):

@@ -42,7 +42,7 @@ function scalar(value: unknown): string | null {
 }
 
 /** Flattens the survey into (question, answer) pairs. */
-export function surveyEntries(survey: unknown, prefix = ''): SurveyEntry[] {
+function surveyEntries(survey: unknown, prefix = ''): SurveyEntry[] {
   const direct = scalar(survey);
   if (direct !== null) return prefix ? [[prefix, direct]] : [['survey', direct]];
   if (Array.isArray(survey))
@@ -133,7 +133,7 @@ export function personaIdFor(userId: string): string {
 }
 
 /** Parses the raw survey cell (JSON text or already an object). */
-export function parseSurvey(raw: unknown): unknown {
+function parseSurvey(raw: unknown): unknown {
   if (typeof raw !== 'string') return raw ?? null;
   try {
     return JSON.parse(raw);

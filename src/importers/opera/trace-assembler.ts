@@ -29,7 +29,7 @@ export function siteOf(records: readonly ActionRecord[]): string {
   return 'opera';
 }
 
-export function buildStep(record: ActionRecord, index: number, html: string): TraceStep {
+function buildStep(record: ActionRecord, index: number, html: string): TraceStep {
   const { title, elements } = extractHtmlSummary(html);
   return {
     kind: 'step',
@@ -74,11 +74,6 @@ export class TraceAssembler {
       this.states.push(state);
       plan.records.forEach((record, index) => this.byKey.set(record.key, { state, index }));
     }
-  }
-
-  /** Whether a row (by key) belongs to a planned session step. */
-  has(key: string): boolean {
-    return this.byKey.has(key);
   }
 
   async accept(key: string, html: string): Promise<void> {
