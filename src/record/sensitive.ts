@@ -1,25 +1,22 @@
+import { soundsSensitive } from '../traces/sensitive-words.js';
 import type { SensitiveValue } from './events.js';
 
 /**
  * Which form fields hold secrets a recording must never keep: passwords, card numbers, card
- * expiry dates and security codes. Plain DOM code (it imports only the REDACTED marker), so the
+ * expiry dates and security codes. Plain DOM code (it imports only the REDACTED marker and the word list), so the
  * same rules run inside the page (bundled into the recorder script) and in tests on linkedom.
  *
  * A field is sensitive when any of these holds:
  *   - it is an <input type="password">;
  *   - its autocomplete token is cc-number, cc-csc, cc-exp (-month/-year), current-password,
  *     new-password or one-time-code;
- *   - its name, id, aria-label, placeholder or label text matches SENSITIVE_WORDS (card, cc-num,
- *     cvc, cvv, csc, security code, password/passwd/pwd, pin), read with `_`/`-` as spaces.
- * "card" deliberately over-matches ("Name on card" is redacted too): a missed secret is worse
- * than a redacted name.
+ *   - its name, id, aria-label, placeholder or label text sounds sensitive (the word list in
+ *     src/traces/sensitive-words.ts, shared with the simulator's redaction).
  */
 
 /** What a recording writes instead of a secret value (the one marker every trace uses). */
 export { REDACTED } from '../traces/redact.js';
 
-const SENSITIVE_WORDS =
-  /card|cc-?num|\bcc ?num|cvc|cvv|\bcsc\b|security ?code|passw(?:or)?d|\bpwd\b|\bpin\b/i;
 const SENSITIVE_AUTOCOMPLETE =
   /(?:^|\s)(?:cc-number|cc-csc|cc-exp(?:-month|-year)?|current-password|new-password|one-time-code)(?:\s|$)/i;
 
@@ -34,9 +31,7 @@ export interface FieldFacts {
 export function isSensitiveFacts(facts: FieldFacts): boolean {
   if (facts.tag === 'input' && facts.type === 'password') return true;
   if (SENSITIVE_AUTOCOMPLETE.test(facts.autocomplete)) return true;
-  return facts.words.some(
-    (w) => SENSITIVE_WORDS.test(w) || SENSITIVE_WORDS.test(w.replace(/[_-]+/g, ' ')),
-  );
+  return facts.words.some(soundsSensitive);
 }
 
 /** Text of the <label>s of a control: `label[for=id]` and the enclosing label. */

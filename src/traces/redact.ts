@@ -1,14 +1,12 @@
 import type { Observation, ObservedElement } from '../observe/observation.js';
+import { soundsSensitive } from './sensitive-words.js';
 
 /** Marker written instead of a secret value. */
 export const REDACTED = '[redacted]';
 
-const SENSITIVE_NAME = /pass(word|wd)?|card|cc_?(num|number|csc|cvc|exp)|cvc|cvv|csc|security_code|iban|account_number|api_?key|token|secret/i;
-
 /** Password, card number, CVC and similar fields: their values are never written to traces. */
 function isSensitiveElement(element: Pick<ObservedElement, 'name' | 'inputType' | 'text'>): boolean {
-  if (element.inputType === 'password') return true;
-  return SENSITIVE_NAME.test(element.name) || SENSITIVE_NAME.test(element.text.replace(/\s+/g, '_'));
+  return element.inputType === 'password' || soundsSensitive(element.name) || soundsSensitive(element.text);
 }
 
 /**
