@@ -1,4 +1,5 @@
 import { NAME_ATTRIBUTE, type ElementKind, type ObservedElement } from '../observe/observation.js';
+import { clip } from '../observe/text.js';
 
 /**
  * Reads the named elements out of a dataset's simplified HTML without a DOM: a small tolerant
@@ -72,11 +73,6 @@ function parseAttributes(source: string): Map<string, string> {
   return attributes;
 }
 
-function collapse(text: string): string {
-  const value = text.replace(/\s+/g, ' ').trim();
-  return value.length > TEXT_CAP ? value.slice(0, TEXT_CAP - 1) + '…' : value;
-}
-
 function kindOf(tag: string, attributes: Map<string, string>): ElementKind {
   const role = attributes.get('role');
   const type = (attributes.get('type') ?? 'text').toLowerCase();
@@ -112,7 +108,7 @@ function toElement(name: string, tag: string, attributes: Map<string, string>): 
   return {
     name,
     kind,
-    text: collapse(label),
+    text: clip(label, TEXT_CAP),
     tag,
     href: attributes.get('href') ?? null,
     value: attributes.has('value') ? attributes.get('value')! : null,
@@ -149,7 +145,7 @@ export function extractHtmlSummary(html: string): HtmlSummary {
     }
   };
   const close = (open: OpenElement): void => {
-    if (open.element && !open.element.text) open.element.text = collapse(open.text);
+    if (open.element && !open.element.text) open.element.text = clip(open.text, TEXT_CAP);
   };
 
   TOKEN.lastIndex = 0;
@@ -180,7 +176,7 @@ export function extractHtmlSummary(html: string): HtmlSummary {
       if (tag === 'title' && !title) title = decodeEntities(inner);
       if (element && tag === 'textarea') {
         element.value = decodeEntities(inner);
-        element.text ||= collapse(element.value);
+        element.text ||= clip(element.value, TEXT_CAP);
       }
       if (tag === 'textarea') addText(inner);
       cursor = end < 0 ? html.length : end;
@@ -198,5 +194,5 @@ export function extractHtmlSummary(html: string): HtmlSummary {
   }
   addText(html.slice(cursor));
   stack.reverse().forEach(close);
-  return { title: collapse(title), elements };
+  return { title: clip(title, TEXT_CAP), elements };
 }

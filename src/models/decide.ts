@@ -4,6 +4,7 @@ import type { ModelUsage } from '../traces/schema.js';
 import { checkActionOnPage, type CheckOptions } from './check-action.js';
 import type { PredictRequest, SimulatorModel } from './model.js';
 import { parseAnswer } from './parse-answer.js';
+import { clip } from '../observe/text.js';
 
 export interface DecideOptions {
   /** Model calls allowed for this step, the first included (>= 1). */
@@ -84,7 +85,6 @@ export async function decide(
 
 /** The start of a rejected answer, one line, for the feedback the model reads. */
 function excerpt(text: string, max = 120): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat === '') return 'empty';
-  return JSON.stringify(flat.length > max ? flat.slice(0, max - 1) + '…' : flat);
+  const flat = clip(text, max);
+  return flat === '' ? 'empty' : JSON.stringify(flat);
 }

@@ -3,6 +3,7 @@ import type { Observation, ObservedElement } from '../observe/observation.js';
 import { describePersona } from '../persona.js';
 import type { HistoryStep, PredictRequest } from './model.js';
 import { loadPromptTemplates, renderTemplate, type PromptTemplates } from './template.js';
+import { clip } from '../observe/text.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -93,9 +94,4 @@ export function formatElement(e: ObservedElement): string {
   if (text) parts.push(JSON.stringify(text));
   if (e.value) parts.push(`value=${JSON.stringify(clip(e.value, 60))}`);
   return parts.join(' ');
-}
-
-function clip(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? t.slice(0, max - 1) + '…' : t;
 }

@@ -7,6 +7,12 @@ export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** The text collapsed and, when longer than `max`, cut to `max` characters ending in `…`. */
+export function clip(text: string, max: number): string {
+  const flat = collapse(text);
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
 /** The accessible label of an svg (aria-label or its own <title>), or ''. */
 export function svgLabel(svg: Element): string {
   const aria = collapse(svg.getAttribute('aria-label') ?? '');

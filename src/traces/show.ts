@@ -1,20 +1,17 @@
 import type { Trace, TraceStep } from './schema.js';
+import { clip } from '../observe/text.js';
 
 const TEXT_CAP = 80;
 
-function clip(text: string, cap = TEXT_CAP): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > cap ? flat.slice(0, cap - 1) + '…' : flat;
-}
 
 /** One line per step: index, type, name, text (and the click type / problem when known). */
 function formatStepLine(step: TraceStep, indexWidth = 3): string {
   const action = step.action;
   const cells = [String(step.index).padStart(indexWidth), action.type.padEnd(15)];
   if (action.type !== 'terminate') cells.push(action.name);
-  if (action.type === 'type_and_submit') cells.push(JSON.stringify(clip(action.text)));
+  if (action.type === 'type_and_submit') cells.push(JSON.stringify(clip(action.text, TEXT_CAP)));
   if (step.click_type) cells.push(`[${step.click_type}]`);
-  if (step.result && !step.result.ok) cells.push(`FAILED: ${clip(step.result.error ?? 'failed')}`);
+  if (step.result && !step.result.ok) cells.push(`FAILED: ${clip(step.result.error ?? 'failed', TEXT_CAP)}`);
   return cells.join('  ').trimEnd();
 }
 
@@ -26,7 +23,7 @@ export function formatTrace(trace: Trace): string {
     `file      ${trace.file}`,
     `source    ${h.source}${h.dataset ? ` (${h.dataset})` : ''}` +
       (h.user_id ? `, user ${h.user_id}` : ''),
-    `persona   ${h.persona ? `${h.persona.id}: ${h.persona.display_name}; ${clip(h.persona.intent)}` : '-'}`,
+    `persona   ${h.persona ? `${h.persona.id}: ${h.persona.display_name}; ${clip(h.persona.intent, TEXT_CAP)}` : '-'}`,
     `site      ${h.site}${h.variant ? ` (variant ${h.variant})` : ''}`,
   ];
   if (h.model) lines.push(`model     ${h.model}${h.seed !== null ? ` (seed ${h.seed})` : ''}`);
@@ -45,7 +42,7 @@ export function formatTrace(trace: Trace): string {
       `${(end.duration_ms / 1000).toFixed(1)}s`,
       end.dropped_events ? `${end.dropped_events} dropped events` : null,
       end.order_id ? `order ${end.order_id}` : null,
-      end.error ? `error: ${clip(end.error)}` : null,
+      end.error ? `error: ${clip(end.error, TEXT_CAP)}` : null,
     ].filter(Boolean);
     lines.push(`outcome   ${end.outcome} (${extra.join(', ')})`);
   }

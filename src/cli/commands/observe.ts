@@ -10,6 +10,7 @@ import { loadConfig } from '../../config.js';
 import { InputFileError, UsageError } from '../../errors.js';
 import type { Observation } from '../../observe/observation.js';
 import { loadRecipe } from '../../observe/recipe.js';
+import { clip } from '../../observe/text.js';
 
 interface ObserveFlags {
   json?: boolean;
@@ -107,8 +108,7 @@ async function observeTarget(target: string, flags: ObserveFlags = {}): Promise<
 /** The simplified HTML, then one aligned line per named element: name, kind, text. */
 export function formatObservation(observation: Observation, maxText = 80): string {
   const rows = observation.elements.map((e) => {
-    const text = e.text.length > maxText ? e.text.slice(0, maxText - 1) + '…' : e.text;
-    return [e.name, e.kind + (e.disabled ? ' (disabled)' : ''), text] as const;
+    return [e.name, e.kind + (e.disabled ? ' (disabled)' : ''), clip(e.text, maxText)] as const;
   });
   const nameWidth = Math.max(4, ...rows.map((r) => r[0].length));
   const kindWidth = Math.max(4, ...rows.map((r) => r[1].length));

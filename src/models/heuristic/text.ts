@@ -23,9 +23,7 @@ export function stems(text: string): Set<string> {
 }
 
 /** Collapses whitespace. */
-export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+export { collapse as squash } from '../../observe/text.js';
 
 /** US formats first, so "$59.994.5" (price glued to a rating) still reads as 59.99. */
 const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+[.,]\d{2}|\d+)`;
