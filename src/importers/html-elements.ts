@@ -1,5 +1,6 @@
 import { NAME_ATTRIBUTE, type ElementKind, type ObservedElement } from '../observe/observation.js';
 import { clip } from '../observe/text.js';
+import { decodeEntities } from '../html-entities.js';
 
 /**
  * Reads the named elements out of a dataset's simplified HTML without a DOM: a small tolerant
@@ -40,27 +41,6 @@ interface OpenElement {
   tag: string;
   element: ObservedElement | null;
   text: string;
-}
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code =
-        body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1));
-      return Number.isFinite(code) && code > 0 && code < 0x110000
-        ? String.fromCodePoint(code)
-        : whole;
-    }
-    const named: Record<string, string> = {
-      amp: '&',
-      lt: '<',
-      gt: '>',
-      quot: '"',
-      apos: "'",
-      nbsp: ' ',
-    };
-    return named[body.toLowerCase()] ?? whole;
-  });
 }
 
 function parseAttributes(source: string): Map<string, string> {

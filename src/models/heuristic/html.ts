@@ -3,6 +3,8 @@
  * model only needs structure (which text sits in which card) so it does not pull in a DOM library.
  */
 
+import { decodeEntities } from '../../html-entities.js';
+
 export interface HNode {
   /** Lowercase tag name, or "#text". */
   tag: string;
@@ -19,28 +21,6 @@ const VOID = new Set(
 const TOKEN =
   /<!--[\s\S]*?-->|<!\w[^>]*>|<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>|([^<]+)|</g;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, code: string) => {
-    if (code[0] === '#') {
-      const n =
-        code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1));
-      return Number.isFinite(n) ? String.fromCodePoint(n) : all;
-    }
-    const named: Record<string, string> = {
-      amp: '&',
-      lt: '<',
-      gt: '>',
-      quot: '"',
-      apos: "'",
-      nbsp: ' ',
-      euro: '€',
-      pound: '£',
-      hellip: '…',
-    };
-    return named[code.toLowerCase()] ?? all;
-  });
-}
 
 function node(tag: string, parent: HNode | null, attrs: Record<string, string> = {}): HNode {
   return { tag, attrs, children: [], parent, text: '' };
