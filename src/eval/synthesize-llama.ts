@@ -1,12 +1,6 @@
-import { stat } from 'node:fs/promises';
-import type {
-  Llama,
-  LlamaContext,
-  LlamaContextSequence,
-  LlamaGrammar,
-  LlamaModel,
-} from 'node-llama-cpp';
+import type { LlamaGrammar } from 'node-llama-cpp';
 import { ModelBackendError } from '../errors.js';
+import { LlamaRuntime } from '../models/llama-runtime.js';
 import { buildRationaleMessages, type RationaleRequest } from './synthesize-prompt.js';
 import type { RationaleWriter, RationaleWriterOptions } from './synthesize-writer.js';
 
@@ -28,16 +22,10 @@ const JSON_HINT = '\n\nAnswer with JSON only: {"rationale": "<the sentence>"}';
  * serialized on one context sequence, like the llama simulator backend.
  */
 export class LlamaRationaleWriter implements RationaleWriter {
-  private queue: Promise<unknown> = Promise.resolve();
-
   private constructor(
     readonly id: string,
     private readonly options: RationaleWriterOptions,
-    private readonly lib: typeof import('node-llama-cpp'),
-    private readonly llama: Llama,
-    private readonly model: LlamaModel,
-    private readonly context: LlamaContext,
-    private readonly sequence: LlamaContextSequence,
+    private readonly runtime: LlamaRuntime,
     private readonly grammar: LlamaGrammar,
   ) {}
 
@@ -46,54 +34,35 @@ export class LlamaRationaleWriter implements RationaleWriter {
     file: string,
     options: RationaleWriterOptions,
   ): Promise<LlamaRationaleWriter> {
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) {
-      throw new ModelBackendError(
-        `${id}: no model file at ${file}. Pass the path of a GGUF chat model as llama:/path/model.gguf.`,
-      );
-    }
-    const lib = await import('node-llama-cpp');
-    let llama: Llama | null = null;
+    const tuning = options.llama ?? {};
+    const runtime = await LlamaRuntime.load(
+      id,
+      file,
+      tuning,
+      `${id}: no model file at ${file}. Pass the path of a GGUF chat model as llama:/path/model.gguf.`,
+    );
     try {
-      llama = await lib.getLlama({ gpu: false, build: 'never', logLevel: lib.LlamaLogLevel.error });
-      const model = await llama.loadModel({ modelPath: file });
-      const tuning = options.llama ?? {};
-      const context = await model.createContext({
-        contextSize: tuning.contextSize ?? { max: 8192 },
-        ...(tuning.threads ? { threads: tuning.threads } : {}),
-      });
-      const grammar = await llama.createGrammarForJsonSchema(
+      const grammar = await runtime.llama.createGrammarForJsonSchema(
         rationaleSchema(tuning.maxRationaleLength ?? 300),
       );
-      return new LlamaRationaleWriter(
-        id,
-        options,
-        lib,
-        llama,
-        model,
-        context,
-        context.getSequence(),
-        grammar,
-      );
+      return new LlamaRationaleWriter(id, options, runtime, grammar);
     } catch (error) {
-      await llama?.dispose().catch(() => undefined);
+      await runtime.close().catch(() => undefined);
       throw new ModelBackendError(
-        `${id}: cannot load the model (${(error as Error).message}). Check that the file is a ` +
-          'complete GGUF model that llama.cpp supports.',
+        `${id}: cannot build the answer grammar (${(error as Error).message}). Check that the ` +
+          'file is a complete GGUF chat model that llama.cpp supports.',
       );
     }
   }
 
   explain(request: RationaleRequest): Promise<string> {
-    const run = this.queue.then(() => this.explainNow(request));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.runtime.run(() => this.explainNow(request));
   }
 
   private async explainNow(request: RationaleRequest): Promise<string> {
     const messages = await buildRationaleMessages(request, this.options);
-    const session = new this.lib.LlamaChatSession({
-      contextSequence: this.sequence,
+    const session = new this.runtime.lib.LlamaChatSession({
+      contextSequence: this.runtime.sequence,
       systemPrompt: messages.system,
       autoDisposeSequence: false,
     });
@@ -113,10 +82,7 @@ export class LlamaRationaleWriter implements RationaleWriter {
     }
   }
 
-  async close(): Promise<void> {
-    await this.queue;
-    await this.context.dispose();
-    await this.model.dispose();
-    await this.llama.dispose();
+  close(): Promise<void> {
+    return this.runtime.close();
   }
 }

@@ -1,0 +1,72 @@
+import { stat } from 'node:fs/promises';
+import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
+import { ModelBackendError } from '../errors.js';
+
+export interface LlamaRuntimeOptions {
+  /** Context window in tokens; default: up to 8192 (less if memory or the model demand it). */
+  contextSize?: number;
+  /** CPU threads for evaluation; 1 suits tiny models, default lets llama.cpp choose. */
+  threads?: number;
+}
+
+/**
+ * One GGUF model loaded in-process by node-llama-cpp on the CPU (the SDK is imported lazily),
+ * with one context sequence that `run` hands to one call at a time. Shared by the simulator
+ * backend (`llama:` models) and the rationale writer.
+ */
+export class LlamaRuntime {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly lib: typeof import('node-llama-cpp'),
+    readonly llama: Llama,
+    readonly model: LlamaModel,
+    private readonly context: LlamaContext,
+    readonly sequence: LlamaContextSequence,
+  ) {}
+
+  /**
+   * Loads `file`. `id` starts the load error's message; `missing` is the message when there is
+   * no file at that path (each caller says what to pass instead).
+   */
+  static async load(
+    id: string,
+    file: string,
+    options: LlamaRuntimeOptions,
+    missing: string,
+  ): Promise<LlamaRuntime> {
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) throw new ModelBackendError(missing);
+    const lib = await import('node-llama-cpp');
+    let llama: Llama | null = null;
+    try {
+      llama = await lib.getLlama({ gpu: false, build: 'never', logLevel: lib.LlamaLogLevel.error });
+      const model = await llama.loadModel({ modelPath: file });
+      const context = await model.createContext({
+        contextSize: options.contextSize ?? { max: 8192 },
+        ...(options.threads ? { threads: options.threads } : {}),
+      });
+      return new LlamaRuntime(lib, llama, model, context, context.getSequence());
+    } catch (error) {
+      await llama?.dispose().catch(() => undefined);
+      throw new ModelBackendError(
+        `${id}: cannot load the model (${(error as Error).message}). ` +
+          'Check that the file is a complete GGUF model that llama.cpp supports.',
+      );
+    }
+  }
+
+  /** Runs `call` after every earlier call has finished (one sequence serves one call at a time). */
+  run<T>(call: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(call);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await this.context.dispose();
+    await this.model.dispose();
+    await this.llama.dispose();
+  }
+}
