@@ -7,9 +7,7 @@ import type { Persona } from '../persona.js';
 import { createModel, parseModelSpec, type CreateModelOptions } from '../models/spec.js';
 import type { SimulatorModel } from '../models/model.js';
 import { createRun, sessionFileName } from '../traces/run.js';
-import { TRACE_SCHEMA_VERSION } from '../traces/schema.js';
 import { TraceWriter } from '../traces/writer.js';
-import { SHOPSIM_VERSION } from '../version.js';
 import { runSession } from './run-session.js';
 import { sessionSeed } from './seed.js';
 import { summarizePersonas, type RunSummary, type SessionRecord } from './summary.js';
@@ -139,21 +137,15 @@ async function simulateOne(
   const file = path.join(runDir, sessionFileName(sessionId));
   events.onSessionStart?.(sessionId);
   const writer = await TraceWriter.create(file, {
-    kind: 'header',
-    schema_version: TRACE_SCHEMA_VERSION,
     session_id: sessionId,
     run_id: runId,
     source: 'simulated',
-    dataset: null,
-    user_id: null,
     persona,
     site: plan.siteLabel,
     variant: plan.variant,
     model: plan.model,
     seed,
     started_at: new Date().toISOString(),
-    shopsim_version: SHOPSIM_VERSION,
-    replay_of: null,
   });
   let model = shared;
   try {

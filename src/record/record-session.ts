@@ -5,9 +5,8 @@ import { openRecorderBrowser, type RecorderBrowser } from '../browser/recorder.j
 import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
 import { createRun, sessionFileName } from '../traces/run.js';
-import { TRACE_SCHEMA_VERSION, type TraceStep } from '../traces/schema.js';
+import type { TraceStep } from '../traces/schema.js';
 import { TraceWriter } from '../traces/writer.js';
-import { SHOPSIM_VERSION } from '../version.js';
 import { RECORD_BINDING } from './events.js';
 import { getRecorderScript } from './script.js';
 import { SessionRecorder, type RecordedSession } from './session-recorder.js';
@@ -68,21 +67,14 @@ export async function startRecording(options: RecordOptions): Promise<Recording>
   const file = path.join(dir, sessionFileName(sessionId));
   const started = new Date();
   const writer = await TraceWriter.create(file, {
-    kind: 'header',
-    schema_version: TRACE_SCHEMA_VERSION,
     session_id: sessionId,
     run_id: info.run_id,
     source: 'human',
     dataset: 'shopsim-record',
-    user_id: null,
     persona: options.persona,
     site,
     variant: options.variant,
-    model: null,
-    seed: null,
     started_at: started.toISOString(),
-    shopsim_version: SHOPSIM_VERSION,
-    replay_of: null,
   });
   const recorder = new SessionRecorder(writer, started.getTime(), options.onStep);
   let browser: RecorderBrowser;

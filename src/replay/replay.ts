@@ -10,14 +10,8 @@ import { observedSecrets, SecretScrubber } from '../record/scrub.js';
 import { REDACTED } from '../record/sensitive.js';
 import { writeReport, type ReportFiles } from '../report/write.js';
 import { createRun, sessionFileName } from '../traces/run.js';
-import {
-  TRACE_SCHEMA_VERSION,
-  type Outcome,
-  type Trace,
-  type TraceStep,
-} from '../traces/schema.js';
+import type { Outcome, Trace, TraceStep } from '../traces/schema.js';
 import { TraceWriter } from '../traces/writer.js';
-import { SHOPSIM_VERSION } from '../version.js';
 import { compareStep } from './compare.js';
 import {
   DIVERGENT,
@@ -75,20 +69,14 @@ export async function replayTrace(options: ReplayOptions): Promise<ReplayResult>
   const file = path.join(dir, sessionFileName(sessionId));
   const started = Date.now();
   const writer = await TraceWriter.create(file, {
-    kind: 'header',
-    schema_version: TRACE_SCHEMA_VERSION,
     session_id: sessionId,
     run_id: info.run_id,
     source: 'replay',
-    dataset: null,
     user_id: trace.header.user_id,
     persona: trace.header.persona,
     site: options.site,
     variant: options.variant,
-    model: null,
-    seed: null,
     started_at: new Date(started).toISOString(),
-    shopsim_version: SHOPSIM_VERSION,
     replay_of: { file: trace.file, session_id: trace.header.session_id },
   });
 

@@ -1,6 +1,18 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { TraceEnd, TraceHeader, TraceStep } from './schema.js';
+import type { z } from 'zod';
+import { SHOPSIM_VERSION } from '../version.js';
+import { TRACE_SCHEMA_VERSION, TraceEnd, TraceHeader, TraceStep } from './schema.js';
+
+/**
+ * What a new trace's header says about its session. The writer fills in `kind`, the schema
+ * version and this shopsim's version; fields that default to null may be left out.
+ */
+export type NewTraceHeader = Omit<
+  z.input<typeof TraceHeader>,
+  'kind' | 'schema_version' | 'shopsim_version'
+> &
+  Partial<Pick<TraceHeader, 'kind' | 'schema_version' | 'shopsim_version'>>;
 
 /**
  * Appends one session's trace as JSONL, one line per event, written through to the file as it
@@ -14,11 +26,17 @@ export class TraceWriter {
     private handle: FileHandle,
   ) {}
 
-  static async create(file: string, header: TraceHeader): Promise<TraceWriter> {
+  static async create(file: string, header: NewTraceHeader): Promise<TraceWriter> {
+    const line = TraceHeader.parse({
+      kind: 'header',
+      schema_version: TRACE_SCHEMA_VERSION,
+      shopsim_version: SHOPSIM_VERSION,
+      ...header,
+    });
     await mkdir(path.dirname(file), { recursive: true });
     const handle = await open(file, 'wx');
     const writer = new TraceWriter(file, handle);
-    await writer.writeLine(TraceHeader.parse(header));
+    await writer.writeLine(line);
     return writer;
   }
 

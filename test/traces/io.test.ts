@@ -9,6 +9,7 @@ import { parseTraceText, readTraceFile, readTraces } from '../../src/traces/read
 import { createRun, readRunInfo } from '../../src/traces/run.js';
 import { TRACE_SCHEMA_VERSION, type TraceHeader, type TraceStep } from '../../src/traces/schema.js';
 import { TraceWriter } from '../../src/traces/writer.js';
+import { SHOPSIM_VERSION } from '../../src/version.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, '../fixtures/traces/v1-session.jsonl');
@@ -155,5 +156,28 @@ describe('trace files', () => {
     const traces = await readTraces(base);
     expect(traces.map((t) => t.header.session_id)).toEqual(['a']);
     expect(JSON.parse(await readFile(path.join(run.dir, 'run.json'), 'utf8')).kind).toBe('simulate');
+  });
+});
+
+describe('TraceWriter headers', () => {
+  it('fills in the kind, the schema and shopsim versions, and the null defaults', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'shopsim-header-'));
+    const file = path.join(dir, 'minimal.jsonl');
+    const writer = await TraceWriter.create(file, {
+      session_id: 'minimal',
+      source: 'human',
+      site: 'http://127.0.0.1/',
+      started_at: new Date(0).toISOString(),
+    });
+    await writer.abandon();
+    const trace = await readTraceFile(file);
+    expect(trace.header).toMatchObject({
+      kind: 'header',
+      schema_version: TRACE_SCHEMA_VERSION,
+      shopsim_version: SHOPSIM_VERSION,
+      dataset: null,
+      persona: null,
+      replay_of: null,
+    });
   });
 });

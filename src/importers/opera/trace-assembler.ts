@@ -2,9 +2,8 @@ import path from 'node:path';
 import { ShopsimError } from '../../errors.js';
 import type { Persona } from '../../persona.js';
 import { sessionFileName } from '../../traces/run.js';
-import { TRACE_SCHEMA_VERSION, type TraceStep } from '../../traces/schema.js';
+import type { TraceStep } from '../../traces/schema.js';
 import { TraceWriter } from '../../traces/writer.js';
-import { SHOPSIM_VERSION } from '../../version.js';
 import { extractHtmlSummary } from '../html-elements.js';
 import type { ActionRecord } from './action-row.js';
 import type { SessionPlan } from './sessions.js';
@@ -96,8 +95,6 @@ export class TraceAssembler {
       state.writer = await TraceWriter.create(
         path.join(this.runDir, sessionFileName(plan.sessionId)),
         {
-          kind: 'header',
-          schema_version: TRACE_SCHEMA_VERSION,
           session_id: plan.sessionId,
           run_id: this.runId,
           source: 'human',
@@ -105,12 +102,7 @@ export class TraceAssembler {
           user_id: plan.userId,
           persona: state.persona,
           site: siteOf(plan.records),
-          variant: null,
-          model: null,
-          seed: null,
           started_at: new Date(plan.records[0]!.time).toISOString(),
-          shopsim_version: SHOPSIM_VERSION,
-          replay_of: null,
         },
       );
     }
