@@ -18,7 +18,8 @@ describe('llama:<file.gguf> rationale writer', () => {
     writer = await createRationaleWriter(`llama:${await writeTinyGguf({ seed: 5 })}`, {
       examples: (await loadThinkAloudExamples()).slice(0, 1),
       htmlBudget: 300,
-      llama: { threads: 1, contextSize: 4096, maxTokens: 80, maxRationaleLength: 40 },
+      // 40 characters of noise can take 4 byte tokens each: room for the whole JSON object
+      llama: { threads: 1, contextSize: 4096, maxTokens: 200, maxRationaleLength: 40 },
     });
   });
   afterAll(async () => {
