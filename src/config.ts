@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { InputFileError, UsageError } from './errors.js';
+import { readJsonFile } from './json-file.js';
 
 /**
  * Settings shared by the commands. Precedence, lowest first:
@@ -92,16 +93,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const explicit = options.file ?? env.SHOPSIM_CONFIG ?? null;
   const file = explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'shopsim.config.json');
   if (explicit || existsSync(file)) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new InputFileError(
-        file,
-        null,
-        `cannot read the config file (${(error as Error).message}).`,
-      );
-    }
+    const parsed = readJsonFile(file, 'the config file');
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new InputFileError(file, null, 'the config file must hold one JSON object.');
     }

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { describeZodError } from '../action.js';
 import { InputFileError } from '../errors.js';
 import { PACKAGE_ROOT } from '../version.js';
+import { readJsonFile } from '../json-file.js';
 
 /** One real-sounding think-aloud rationale shown to the rationale writer as a style example. */
 export const ThinkAloudExample = z.object({
@@ -32,17 +32,11 @@ export const DEFAULT_EXAMPLES_FILE = path.join(
 export async function loadThinkAloudExamples(
   file: string = DEFAULT_EXAMPLES_FILE,
 ): Promise<ThinkAloudExample[]> {
-  let value: unknown;
-  try {
-    value = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new InputFileError(
-      file,
-      null,
-      `cannot read the think-aloud examples (${(error as Error).message}); give a JSON array of ` +
-        '{situation, page, action, rationale} objects.',
-    );
-  }
+  const value = readJsonFile(
+    file,
+    'the think-aloud examples',
+    '; give a JSON array of {situation, page, action, rationale} objects.',
+  );
   const result = ThinkAloudExamples.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { InputFileError, ModelBackendError } from '../errors.js';
 import type { RationaleRequest } from './synthesize-prompt.js';
 import type { RationaleWriter } from './synthesize-writer.js';
+import { readJsonFile } from '../json-file.js';
 
 /**
  * `scripted:<file.json>`: canned rationales, for tests and for replaying rationales written
@@ -21,16 +21,7 @@ export class ScriptedRationaleWriter implements RationaleWriter {
   ) {}
 
   static async load(id: string, file: string): Promise<ScriptedRationaleWriter> {
-    let value: unknown;
-    try {
-      value = JSON.parse(await readFile(file, 'utf8'));
-    } catch (error) {
-      throw new InputFileError(
-        file,
-        null,
-        `cannot read the scripted rationales (${(error as Error).message}).`,
-      );
-    }
+    const value = readJsonFile(file, 'the scripted rationales');
     const entries = Array.isArray(value)
       ? value.map((v, i) => [String(i), v] as const)
       : value !== null && typeof value === 'object'

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputFileError } from '../errors.js';
 import { SHOPSIM_VERSION } from '../version.js';
 import { RunInfo, TRACE_SCHEMA_VERSION } from './schema.js';
+import { readJsonFile } from '../json-file.js';
 
 export const DEFAULT_TRACES_DIR = 'traces';
 
@@ -42,13 +43,7 @@ export async function createRun(
 
 export async function readRunInfo(dir: string): Promise<RunInfo> {
   const file = path.join(dir, 'run.json');
-  let value: unknown;
-  try {
-    value = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new InputFileError(file, null, `cannot read run.json (${(error as Error).message}).`);
-  }
-  const result = RunInfo.safeParse(value);
+  const result = RunInfo.safeParse(readJsonFile(file, 'run.json'));
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new InputFileError(file, issue.path.join('.'), issue.message);
