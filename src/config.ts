@@ -135,3 +135,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
 export function publicConfig(config: Config): Record<string, unknown> {
   return { ...config };
 }
+
+/** A model call may take longer than a page load: it gets four times the `timeoutMs` bound. */
+export function modelTimeoutMs(config: Config): number {
+  return config.timeoutMs * 4;
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
+import { loadConfig, modelTimeoutMs } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { renderEvalReport } from '../../eval/eval-report.js';
 import type { EvalResult } from '../../eval/eval-result.js';
@@ -85,7 +85,7 @@ async function evalCommand(flags: EvalFlags): Promise<EvalResult> {
     ? await createModel(config.model, {
         baseUrl: config.baseUrl,
         seed: config.seed,
-        timeoutMs: config.timeoutMs * 4,
+        timeoutMs: modelTimeoutMs(config),
       })
     : null;
   const source: PredictionSource = model

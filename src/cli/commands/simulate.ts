@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { runSimulation } from '../../agent/run-simulation.js';
 import type { RunSummary } from '../../agent/summary.js';
 import { formatSummaryTable } from '../../agent/summary.js';
-import { loadConfig, publicConfig } from '../../config.js';
+import { loadConfig, modelTimeoutMs, publicConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { loadRecipe } from '../../observe/recipe.js';
 import { loadPersonas } from '../../persona.js';
@@ -146,7 +146,7 @@ async function simulateCommand(flags: SimulateFlags, signal: AbortSignal): Promi
         model: config.model,
         modelOptions: {
           baseUrl: config.baseUrl,
-          timeoutMs: config.timeoutMs * 4,
+          timeoutMs: modelTimeoutMs(config),
           llama: config.threads ? { threads: config.threads } : undefined,
         },
         concurrency: config.concurrency,

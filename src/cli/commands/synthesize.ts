@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig, publicConfig } from '../../config.js';
+import { loadConfig, modelTimeoutMs, publicConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { synthesizeRationales, type SynthesizeSummary } from '../../eval/synthesize.js';
 import { DEFAULT_EXAMPLES_FILE, loadThinkAloudExamples } from '../../eval/synthesize-examples.js';
@@ -81,7 +81,7 @@ async function synthesizeCommand(flags: SynthesizeFlags): Promise<SynthesizeSumm
     examples,
     htmlBudget,
     baseUrl: config.baseUrl,
-    timeoutMs: config.timeoutMs * 4,
+    timeoutMs: modelTimeoutMs(config),
   });
   const log = (line: string): void => {
     if (!flags.json) process.stderr.write(line + '\n');
