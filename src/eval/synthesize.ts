@@ -1,8 +1,9 @@
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { formatAction } from '../action.js';
-import { ModelBackendError, ShopsimError, UsageError } from '../errors.js';
-import { listTraceFiles, readTraceFile } from '../traces/reader.js';
+import { ModelBackendError, UsageError } from '../errors.js';
+import { checkOutsideInput, humanTraceFiles, readHumanTrace } from '../traces/human-input.js';
+import { listTraceFiles } from '../traces/reader.js';
 import { createRun, sessionFileName } from '../traces/run.js';
 import type { Trace, TraceStep } from '../traces/schema.js';
 import { TraceWriter } from '../traces/writer.js';
@@ -64,10 +65,7 @@ const ABORT_AFTER = 5;
  */
 export async function synthesizeRationales(options: SynthesizeOptions): Promise<SynthesizeSummary> {
   const started = Date.now();
-  const files = await listTraceFiles(options.human);
-  if (files.length === 0) {
-    throw new ShopsimError(`${options.human} holds no trace files (*.jsonl); give human traces.`);
-  }
+  const files = await humanTraceFiles(options.human);
   await checkOut(options.human, options.out ?? null);
   const run = await createRun({
     kind: 'synthesize',
@@ -135,7 +133,11 @@ export async function synthesizeRationales(options: SynthesizeOptions): Promise<
 
   for (const file of files) {
     if (abort) break;
-    const trace = await readOrSkip(file, summary);
+    const trace = await readHumanTrace(
+      file,
+      summary.skipped_sessions,
+      'synthesize explains human steps only',
+    );
     if (!trace) continue;
     const id = trace.header.session_id;
     if (seen.has(id)) {
@@ -175,33 +177,11 @@ export async function synthesizeRationales(options: SynthesizeOptions): Promise<
 /** The output folder must not hold traces already, nor be the input itself. */
 async function checkOut(human: string, out: string | null): Promise<void> {
   if (!out) return;
-  const rel = path.relative(path.resolve(human), path.resolve(out));
-  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
-    throw new UsageError(`--out ${out} is inside the input ${human}; choose a folder outside it.`);
-  }
+  checkOutsideInput(human, out);
   const existing = await listTraceFiles(out).catch(() => []);
   if (existing.length > 0) {
     throw new UsageError(`--out ${out} already holds traces; choose a new folder.`);
   }
-}
-
-async function readOrSkip(file: string, summary: SynthesizeSummary): Promise<Trace | null> {
-  let trace: Trace;
-  try {
-    trace = await readTraceFile(file);
-  } catch (error) {
-    if (!(error instanceof ShopsimError)) throw error;
-    summary.skipped_sessions.push({ file, reason: error.message });
-    return null;
-  }
-  if (trace.header.source !== 'human') {
-    summary.skipped_sessions.push({
-      file,
-      reason: `source is "${trace.header.source}"; synthesize explains human steps only`,
-    });
-    return null;
-  }
-  return trace;
 }
 
 async function writeSession(

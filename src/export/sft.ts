@@ -1,8 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ShopsimError, UsageError } from '../errors.js';
-import { listTraceFiles, readTraceFile } from '../traces/reader.js';
+import { UsageError } from '../errors.js';
+import { checkOutsideInput, humanTraceFiles, readHumanTrace } from '../traces/human-input.js';
 import type { Trace } from '../traces/schema.js';
 import { sessionConversation } from './sft-conversation.js';
 import { formatRecord, type SftFormat } from './sft-format.js';
@@ -75,16 +75,8 @@ export interface SftExportSummary {
  * Sessions are read and written one at a time.
  */
 export async function exportSft(options: SftExportOptions): Promise<SftExportSummary> {
-  const files = await listTraceFiles(options.human);
-  if (files.length === 0) {
-    throw new ShopsimError(`${options.human} holds no trace files (*.jsonl); give human traces.`);
-  }
-  const rel = path.relative(path.resolve(options.human), path.resolve(options.out));
-  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
-    throw new UsageError(
-      `--out ${options.out} is inside the input ${options.human}; choose a folder outside it.`,
-    );
-  }
+  const files = await humanTraceFiles(options.human);
+  checkOutsideInput(options.human, options.out);
   const handles = await openSplitFiles(options.out);
   const examples: SftExampleInfo[] = [];
   const skipped: SftExportSummary['skipped_sessions'] = [];
@@ -204,21 +196,8 @@ async function readOrSkip(
   file: string,
   skipped: SftExportSummary['skipped_sessions'],
 ): Promise<Trace | null> {
-  let trace: Trace;
-  try {
-    trace = await readTraceFile(file);
-  } catch (error) {
-    if (!(error instanceof ShopsimError)) throw error;
-    skipped.push({ file, reason: error.message });
-    return null;
-  }
-  if (trace.header.source !== 'human') {
-    skipped.push({
-      file,
-      reason: `source is "${trace.header.source}"; only human sessions are exported`,
-    });
-    return null;
-  }
+  const trace = await readHumanTrace(file, skipped, 'only human sessions are exported');
+  if (!trace) return null;
   if (trace.steps.length === 0) {
     skipped.push({ file, reason: 'the session has no steps' });
     return null;
