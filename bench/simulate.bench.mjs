@@ -47,6 +47,7 @@ export async function run() {
   const { openSession } = await importDist('src/browser/session.js');
   const { TraceWriter } = await importDist('src/traces/writer.js');
   const { runSimulation } = await importDist('src/agent/run-simulation.js');
+  const { DEFAULT_CONFIG } = await importDist('src/config.js');
   const shop = await startShop({ port: 0, seed: 1 });
   const dir = await mkdtemp(path.join(tmpdir(), 'shopsim-bench-sim-'));
   const browser = await launchBrowser();
@@ -107,25 +108,19 @@ export async function run() {
   const rows = [];
   for (const concurrency of [1, 2, 4]) {
     const summary = await runSimulation({
-      startUrl: shop.url,
-      siteLabel: 'builtin',
-      variant: 'a',
+      config: {
+        ...DEFAULT_CONFIG,
+        model: `scripted:${script}`,
+        concurrency,
+        maxSteps: 10,
+        maxAttempts: 1,
+        variant: 'a',
+        out: path.join(dir, `run-c${concurrency}`),
+      },
+      site: { startUrl: shop.url, label: 'builtin', recipe: null },
       personas: Array.from({ length: SESSIONS }, (_, i) => persona(`bench-${i}`)),
       sessionsPerPersona: 1,
-      model: `scripted:${script}`,
-      modelOptions: {},
-      concurrency,
-      maxSteps: 10,
-      maxAttempts: 1,
-      historyPages: 1,
-      timeoutMs: 15_000,
-      seed: 1,
-      out: path.join(dir, `run-c${concurrency}`),
-      recipe: null,
       screenshots: false,
-      browserPath: null,
-      headless: true,
-      config: {},
     });
     rows.push([
       String(concurrency),

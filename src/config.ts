@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { InputFileError, UsageError } from './errors.js';
 import { readJsonFile } from './json-file.js';
+import type { CreateModelOptions } from './models/spec.js';
 
 /**
  * Settings shared by the commands. Precedence, lowest first:
@@ -58,6 +59,18 @@ const NUMBER_KEYS = new Set<keyof Config>([
   'threads',
 ]);
 
+/** Where a setting's value came from. */
+export const ConfigSource = z.enum(['default', 'file', 'env', 'flag']);
+export type ConfigSource = z.infer<typeof ConfigSource>;
+
+/** The settings of one command run, resolved once, with the source of every value. */
+export interface ResolvedConfig {
+  values: Config;
+  sources: Record<keyof Config, ConfigSource>;
+  /** The config file read, or null when there was none. */
+  file: string | null;
+}
+
 function coerce(key: keyof Config, raw: unknown, source: string): unknown {
   if (raw === undefined) return undefined;
   if (NUMBER_KEYS.has(key) && typeof raw === 'string') {
@@ -76,23 +89,37 @@ function coerce(key: keyof Config, raw: unknown, source: string): unknown {
   return raw;
 }
 
-export interface LoadConfigOptions {
+export interface ResolveConfigOptions {
   /** Explicit config file path (--config). */
   file?: string | null;
   /** Flags given on the command line; undefined entries are ignored. */
   flags?: Partial<Record<keyof Config, unknown>>;
+  /** How each flag was spelled on the command line, for messages (default --<key>). */
+  flagNames?: Partial<Record<keyof Config, string>>;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
 }
 
-export function loadConfig(options: LoadConfigOptions = {}): Config {
+/**
+ * Resolves the settings once: defaults, then the config file (`--config`, SHOPSIM_CONFIG, or
+ * ./shopsim.config.json), then SHOPSIM_* environment variables, then command-line flags.
+ */
+export function resolveConfig(options: ResolveConfigOptions = {}): ResolvedConfig {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const merged: Record<string, unknown> = { ...DEFAULT_CONFIG };
+  const sources = Object.fromEntries(
+    Object.keys(DEFAULT_CONFIG).map((k) => [k, 'default']),
+  ) as Record<keyof Config, ConfigSource>;
+  const set = (key: keyof Config, value: unknown, source: ConfigSource) => {
+    merged[key] = value;
+    sources[key] = source;
+  };
 
   const explicit = options.file ?? env.SHOPSIM_CONFIG ?? null;
-  const file = explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'shopsim.config.json');
-  if (explicit || existsSync(file)) {
+  const candidate = explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'shopsim.config.json');
+  const file = explicit || existsSync(candidate) ? candidate : null;
+  if (file) {
     const parsed = readJsonFile(file, 'the config file');
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new InputFileError(file, null, 'the config file must hold one JSON object.');
@@ -105,7 +132,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
           `unknown setting; known: ${Object.keys(DEFAULT_CONFIG).join(', ')}.`,
         );
       }
-      merged[key] = value;
+      set(key as keyof Config, value, 'file');
     }
     const check = Config.safeParse(merged);
     if (!check.success) {
@@ -116,19 +143,27 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
 
   for (const key of Object.keys(DEFAULT_CONFIG) as (keyof Config)[]) {
     const value = coerce(key, env[envName(key)], envName(key));
-    if (value !== undefined) merged[key] = value;
+    if (value !== undefined) set(key, value, 'env');
   }
   for (const [key, raw] of Object.entries(options.flags ?? {})) {
-    const value = coerce(key as keyof Config, raw, `--${key}`);
-    if (value !== undefined) merged[key] = value;
+    const name = options.flagNames?.[key as keyof Config] ?? `--${key}`;
+    const value = coerce(key as keyof Config, raw, name);
+    if (value !== undefined) set(key as keyof Config, value, 'flag');
   }
 
   const result = Config.safeParse(merged);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new UsageError(`setting ${issue.path.join('.')}: ${issue.message}.`);
+    const key = issue.path[0] as keyof Config | undefined;
+    const where =
+      key && sources[key] === 'flag'
+        ? (options.flagNames?.[key] ?? `--${key}`)
+        : key && sources[key] === 'env'
+          ? envName(key)
+          : `setting ${issue.path.join('.')}`;
+    throw new UsageError(`${where}: ${issue.message}.`);
   }
-  return result.data;
+  return { values: result.data, sources, file };
 }
 
 /** The config as written into run.json: nothing secret is ever part of Config. */
@@ -139,4 +174,14 @@ export function publicConfig(config: Config): Record<string, unknown> {
 /** A model call may take longer than a page load: it gets four times the `timeoutMs` bound. */
 export function modelTimeoutMs(config: Config): number {
   return config.timeoutMs * 4;
+}
+
+/** The model settings of a config, as every command creates its model with them. */
+export function modelOptionsOf(config: Config): CreateModelOptions {
+  return {
+    baseUrl: config.baseUrl,
+    seed: config.seed,
+    timeoutMs: modelTimeoutMs(config),
+    llama: config.threads ? { threads: config.threads } : undefined,
+  };
 }

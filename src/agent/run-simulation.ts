@@ -2,9 +2,10 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import { openSession } from '../browser/session.js';
 import { launchBrowser } from '../browser/launch.js';
+import { modelOptionsOf, type Config } from '../config.js';
 import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
-import { createModel, parseModelSpec, type CreateModelOptions } from '../models/spec.js';
+import { createModel, parseModelSpec } from '../models/spec.js';
 import type { SimulatorModel } from '../models/model.js';
 import { createRun, sessionFileName } from '../traces/run.js';
 import { TraceWriter } from '../traces/writer.js';
@@ -12,30 +13,25 @@ import { runSession } from './run-session.js';
 import { sessionSeed } from './seed.js';
 import { summarizePersonas, type RunSummary, type SessionRecord } from './summary.js';
 
-export interface SimulationPlan {
-  /** The shop's start URL (the builtin shop is started by the caller). */
+/** Where the sessions shop: the start URL, its label and the recipe pinning names. */
+export interface SimulationSite {
   startUrl: string;
   /** Label for run.json and traces: the URL or "builtin". */
-  siteLabel: string;
-  variant: 'a' | 'b' | null;
+  label: string;
+  recipe: Recipe | null;
+}
+
+export interface SimulationPlan {
+  /** The resolved settings (model, concurrency, limits, seed, out, browser, ...), passed whole. */
+  config: Config;
+  site: SimulationSite;
   personas: Persona[];
   sessionsPerPersona: number;
-  model: string;
-  modelOptions: CreateModelOptions;
-  concurrency: number;
-  maxSteps: number;
-  maxAttempts: number;
-  historyPages: number;
-  timeoutMs: number;
-  seed: number;
-  out: string | null;
-  baseDir?: string;
-  recipe: Recipe | null;
+  /** Save one PNG per step. */
   screenshots: boolean;
-  browserPath: string | null;
-  headless: boolean;
-  /** Effective config, written to run.json. */
-  config: Record<string, unknown>;
+  /** What run.json records as the run's configuration (defaults to `config`). */
+  runConfig?: Record<string, unknown>;
+  baseDir?: string;
   /** Ctrl-C: running sessions stop before their next step and end their traces; queued ones never start. */
   signal?: AbortSignal;
 }
@@ -46,10 +42,24 @@ export interface SimulationEvents {
   onSessionEnd?: (record: SessionRecord) => void;
 }
 
+type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+
 /** Stateless backends get one instance per session (seeded per session); heavy ones are shared. */
-function perSessionModel(spec: string): boolean {
+function isPerSessionModel(spec: string): boolean {
   const kind = parseModelSpec(spec).kind;
   return kind === 'heuristic' || kind === 'random' || kind === 'scripted';
+}
+
+/** What one session of a run needs besides the plan. */
+interface SessionJob {
+  plan: SimulationPlan;
+  run: { dir: string; id: string };
+  persona: Persona;
+  index: number;
+  /** The model shared by every session, or null when each session gets its own. */
+  shared: SimulatorModel | null;
+  browser: Browser;
+  events: SimulationEvents;
 }
 
 /** Runs every (persona, session) pair with a bounded number of parallel browser contexts. */
@@ -57,41 +67,45 @@ export async function runSimulation(
   plan: SimulationPlan,
   events: SimulationEvents = {},
 ): Promise<RunSummary> {
+  const { config } = plan;
   const started = Date.now();
-  const shared: SimulatorModel | null = perSessionModel(plan.model)
+  const shared: SimulatorModel | null = isPerSessionModel(config.model)
     ? null
-    : await createModel(plan.model, { ...plan.modelOptions, seed: plan.seed });
-  const run = await createRun({
+    : await createModel(config.model, { ...modelOptionsOf(config), seed: config.seed });
+  const created = await createRun({
     kind: 'simulate',
-    site: plan.siteLabel,
-    variant: plan.variant,
-    model: plan.model,
-    seed: plan.seed,
+    site: plan.site.label,
+    variant: config.variant,
+    model: config.model,
+    seed: config.seed,
     personas: plan.personas.map((p) => p.id),
-    config: plan.config,
-    out: plan.out,
+    config: plan.runConfig ?? { ...config },
+    out: config.out,
     baseDir: plan.baseDir,
   });
-  const browser = await launchBrowser({ browserPath: plan.browserPath, headless: plan.headless });
+  const run = { dir: created.dir, id: created.info.run_id };
+  const browser = await launchBrowser({
+    browserPath: config.browserPath,
+    headless: config.headless,
+  });
   const records: SessionRecord[] = [];
   try {
-    const queue = new PQueue({ concurrency: plan.concurrency });
+    const queue = new PQueue({ concurrency: config.concurrency });
     const jobs: Promise<void>[] = [];
     for (const persona of plan.personas) {
-      for (let i = 0; i < plan.sessionsPerPersona; i++) {
+      for (let index = 0; index < plan.sessionsPerPersona; index++) {
         jobs.push(
           queue.add(async () => {
             if (plan.signal?.aborted) return;
-            const record = await simulateOne(
+            const record = await simulateOne({
               plan,
-              run.dir,
-              run.info.run_id,
+              run,
               persona,
-              i,
+              index,
               shared,
               browser,
               events,
-            );
+            });
             records.push(record);
             events.onSessionEnd?.(record);
           }),
@@ -107,9 +121,9 @@ export async function runSimulation(
   const durationMs = Date.now() - started;
   return {
     runDir: run.dir,
-    model: plan.model,
-    site: plan.siteLabel,
-    variant: plan.variant,
+    model: config.model,
+    site: plan.site.label,
+    variant: config.variant,
     sessions: records.length,
     purchases: records.filter((r) => r.outcome === 'purchase').length,
     confirmedOrders: null,
@@ -122,75 +136,62 @@ export async function runSimulation(
   };
 }
 
-async function simulateOne(
-  plan: SimulationPlan,
-  runDir: string,
-  runId: string,
-  persona: Persona,
-  index: number,
-  shared: SimulatorModel | null,
-  browser: Awaited<ReturnType<typeof launchBrowser>>,
-  events: SimulationEvents,
-): Promise<SessionRecord> {
+async function simulateOne(job: SessionJob): Promise<SessionRecord> {
+  const { plan, run, persona, index, events } = job;
+  const { config } = plan;
   const sessionId = `${persona.id}-${index + 1}`;
-  const seed = sessionSeed(plan.seed, persona.id, index);
-  const file = path.join(runDir, sessionFileName(sessionId));
+  const seed = sessionSeed(config.seed, persona.id, index);
+  const file = path.join(run.dir, sessionFileName(sessionId));
   events.onSessionStart?.(sessionId);
   const writer = await TraceWriter.create(file, {
     session_id: sessionId,
-    run_id: runId,
+    run_id: run.id,
     source: 'simulated',
     persona,
-    site: plan.siteLabel,
-    variant: plan.variant,
-    model: plan.model,
+    site: plan.site.label,
+    variant: config.variant,
+    model: config.model,
     seed,
     started_at: new Date().toISOString(),
   });
-  let model = shared;
+  const record = { sessionId, personaId: persona.id, file, orderConfirmed: null };
+  let model = job.shared;
   try {
-    model ??= await createModel(plan.model, { ...plan.modelOptions, seed });
+    model ??= await createModel(config.model, { ...modelOptionsOf(config), seed });
   } catch (error) {
-    await writer.end({
-      kind: 'end',
+    const end = await writer.finish({
       outcome: 'error',
-      steps: 0,
-      duration_ms: 0,
       error: (error as Error).message,
-      dropped_events: 0,
-      order_id: null,
+      durationMs: 0,
     });
     return {
-      sessionId,
-      personaId: persona.id,
-      file,
+      ...record,
       outcome: 'error',
       steps: 0,
       durationMs: 0,
-      error: (error as Error).message,
+      error: end.error,
       orderId: null,
-      orderConfirmed: null,
     };
   }
   try {
     const summary = await runSession({
       openSession: (startUrl, recipe, timeoutMs) =>
-        openSession(browser, { startUrl, recipe, timeoutMs }),
-      startUrl: plan.startUrl,
-      recipe: plan.recipe,
+        openSession(job.browser, { startUrl, recipe, timeoutMs }),
+      startUrl: plan.site.startUrl,
+      recipe: plan.site.recipe,
       persona,
       model,
       writer,
-      maxSteps: plan.maxSteps,
-      maxAttempts: plan.maxAttempts,
-      historyPages: plan.historyPages,
-      timeoutMs: plan.timeoutMs,
-      screenshotDir: plan.screenshots ? path.join(runDir, 'screenshots', sessionId) : null,
+      maxSteps: config.maxSteps,
+      maxAttempts: config.maxAttempts,
+      historyPages: config.historyPages,
+      timeoutMs: config.timeoutMs,
+      screenshotDir: plan.screenshots ? path.join(run.dir, 'screenshots', sessionId) : null,
       onStep: () => events.onStep?.(sessionId),
       signal: plan.signal,
     });
-    return { sessionId, personaId: persona.id, file, ...summary, orderConfirmed: null };
+    return { ...record, ...summary };
   } finally {
-    if (!shared) await model.close().catch(() => undefined);
+    if (!job.shared) await model.close().catch(() => undefined);
   }
 }

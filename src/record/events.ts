@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import { ClickAction, TypeAndSubmitAction } from '../action.js';
 import { Observation } from '../observe/observation.js';
+import { SensitiveValue } from '../traces/redactor.js';
 
 /**
  * Messages the in-page recorder (src/record/inpage.ts) sends through the exposed binding. The
  * page is not trusted to be well-formed (a site script could call the binding): every message is
  * validated and a bad one is ignored.
  */
-
-/** A secret value on the page, with the semantic name and form name of its field when known. */
-export const SensitiveValue = z.object({
-  name: z.string().nullable(),
-  field: z.string().nullable(),
-  value: z.string(),
-});
-export type SensitiveValue = z.infer<typeof SensitiveValue>;
 
 /** The page changed and settled: its current observation (kept for the terminate step). */
 export const ObservedEvent = z.object({

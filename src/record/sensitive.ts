@@ -1,38 +1,14 @@
-import { soundsSensitive } from '../traces/sensitive-words.js';
-import type { SensitiveValue } from './events.js';
+import { isSensitiveFacts, type FieldFacts } from '../traces/sensitive-words.js';
+import type { SensitiveValue } from '../traces/redactor.js';
 
 /**
  * Which form fields hold secrets a recording must never keep: passwords, card numbers, card
- * expiry dates and security codes. Plain DOM code (it imports only the REDACTED marker and the word list), so the
- * same rules run inside the page (bundled into the recorder script) and in tests on linkedom.
- *
- * A field is sensitive when any of these holds:
- *   - it is an <input type="password">;
- *   - its autocomplete token is cc-number, cc-csc, cc-exp (-month/-year), current-password,
- *     new-password or one-time-code;
- *   - its name, id, aria-label, placeholder or label text sounds sensitive (the word list in
- *     src/traces/sensitive-words.ts, shared with the simulator's redaction).
+ * expiry dates and security codes. Plain DOM code (it imports only the rules in
+ * src/traces/sensitive-words.ts), so the same rules run inside the page (bundled into the recorder script) and in tests on linkedom.
+ * The rules themselves (`isSensitiveFacts`) are shared with the trace writer's redactor.
  */
 
-/** What a recording writes instead of a secret value (the one marker every trace uses). */
-export { REDACTED } from '../traces/redact.js';
-
-const SENSITIVE_AUTOCOMPLETE =
-  /(?:^|\s)(?:cc-number|cc-csc|cc-exp(?:-month|-year)?|current-password|new-password|one-time-code)(?:\s|$)/i;
-
-/** The facts about a field the rules look at. */
-export interface FieldFacts {
-  tag: string;
-  type: string;
-  autocomplete: string;
-  words: string[];
-}
-
-export function isSensitiveFacts(facts: FieldFacts): boolean {
-  if (facts.tag === 'input' && facts.type === 'password') return true;
-  if (SENSITIVE_AUTOCOMPLETE.test(facts.autocomplete)) return true;
-  return facts.words.some(soundsSensitive);
-}
+export { REDACTED } from '../traces/sensitive-words.js';
 
 /** Text of the <label>s of a control: `label[for=id]` and the enclosing label. */
 function labelTexts(el: Element): string[] {

@@ -1,10 +1,10 @@
 import type { Action } from '../action.js';
-import { isOrderConfirmation, orderIdFromUrl } from '../agent/purchase.js';
 import type { Observation } from '../observe/observation.js';
+import { isOrderConfirmation, orderIdFromUrl } from '../session/purchase.js';
+import type { SensitiveValue } from '../traces/redactor.js';
 import type { Outcome, TraceStep } from '../traces/schema.js';
 import type { TraceWriter } from '../traces/writer.js';
-import { RecorderEvent, type SensitiveValue } from './events.js';
-import { SecretScrubber } from './scrub.js';
+import { RecorderEvent } from './events.js';
 import { REDACTED } from './sensitive.js';
 
 export interface RecordedSession {
@@ -37,7 +37,6 @@ export class SessionRecorder {
   private finished: Promise<RecordedSession> | null = null;
   /** The first step that could not be written (the session then ends with outcome 'error'). */
   private failure: string | null = null;
-  private readonly scrubber = new SecretScrubber();
 
   constructor(
     private readonly writer: TraceWriter,
@@ -68,7 +67,7 @@ export class SessionRecorder {
   }
 
   private see(observation: Observation, sensitive: SensitiveValue[]): void {
-    this.scrubber.remember(sensitive);
+    this.writer.rememberSecrets(sensitive);
     this.last = { observation, sensitive };
     if (isOrderConfirmation(observation)) {
       this.purchased = true;
@@ -85,10 +84,8 @@ export class SessionRecorder {
     if (event.kind === 'observed') return;
     let action: Action = event.action;
     if (action.type === 'type_and_submit') {
-      action = {
-        ...action,
-        text: event.secretTarget ? REDACTED : this.scrubber.text(action.text),
-      };
+      // the page knows best whether the target holds a secret; the writer scrubs the rest
+      if (event.secretTarget) action = { ...action, text: REDACTED };
     }
     await this.append(action, event.time, event.url, event.observation, event.sensitive);
   }
@@ -104,8 +101,8 @@ export class SessionRecorder {
       kind: 'step',
       index: this.index,
       time,
-      url: this.scrubber.url(url, sensitive),
-      observation: this.scrubber.observation(observation, sensitive),
+      url,
+      observation,
       rationale: null,
       rationale_source: null,
       action,
@@ -115,9 +112,9 @@ export class SessionRecorder {
       raw: null,
       screenshot: null,
     };
-    await this.writer.appendStep(step);
+    const written = await this.writer.appendStep(step, sensitive);
     this.index++;
-    this.onStep(step);
+    this.onStep(written);
   }
 
   /**
@@ -138,14 +135,12 @@ export class SessionRecorder {
       const durationMs = Date.now() - this.startedMs;
       const failure = error ?? this.failure;
       const outcome: Outcome = failure ? 'error' : this.purchased ? 'purchase' : 'terminate';
-      await this.writer.end({
-        kind: 'end',
+      await this.writer.finish({
         outcome,
-        steps: this.index,
-        duration_ms: durationMs,
         error: failure,
-        dropped_events: this.dropped,
-        order_id: this.orderId,
+        droppedEvents: this.dropped,
+        orderId: this.orderId,
+        durationMs,
       });
       return {
         file: this.writer.file,

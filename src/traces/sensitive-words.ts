@@ -1,15 +1,40 @@
 /**
- * Words that mark a form field as holding a secret: card numbers, expiry dates, security codes,
- * passwords, PINs, bank accounts, keys and tokens. One list for both places that keep secrets out
- * of traces: the recorder (field names, ids, labels, read in the page) and the simulator's
- * observation redaction (element names and texts). Plain code, no imports: it is bundled into the
- * in-page recorder. "card" deliberately over-matches ("Name on card"): a missed secret is worse
- * than a redacted name.
+ * What marks a form field as holding a secret: card numbers, expiry dates, security codes,
+ * passwords, PINs, bank accounts, keys and tokens. One set of rules for every place that keeps
+ * secrets out of files: the in-page recorder (field names, ids, labels, autocomplete, read in the
+ * page) and the trace writer's redactor (element names, texts and input types). Plain code, no
+ * imports: it is bundled into the in-page recorder. "card" deliberately over-matches ("Name on
+ * card"): a missed secret is worse than a redacted name.
  */
 const SENSITIVE_WORDS =
   /card|cc-?num|\bcc ?num|\bcc ?(?:csc|cvc|exp)|cvc|cvv|\bcsc\b|security ?code|passw(?:or)?d|\bpwd\b|\bpass\b|\bpin\b|iban|account ?number|api ?key|token|secret/i;
 
+const SENSITIVE_AUTOCOMPLETE =
+  /(?:^|\s)(?:cc-number|cc-csc|cc-exp(?:-month|-year)?|current-password|new-password|one-time-code)(?:\s|$)/i;
+
+/** The marker written instead of a secret value, in every kind of trace. */
+export const REDACTED = '[redacted]';
+
 /** True when `word` (a name, id, label...) names a secret; `_` and `-` are read as spaces. */
 export function soundsSensitive(word: string): boolean {
   return SENSITIVE_WORDS.test(word) || SENSITIVE_WORDS.test(word.replace(/[_-]+/g, ' '));
+}
+
+/** The facts about a field the rules look at. */
+export interface FieldFacts {
+  tag: string;
+  type: string;
+  autocomplete: string;
+  words: string[];
+}
+
+/**
+ * A field is sensitive when it is an <input type="password">, when its autocomplete token is
+ * cc-number, cc-csc, cc-exp(-month/-year), current-password, new-password or one-time-code, or
+ * when any of its words (name, id, aria-label, placeholder, label text) sounds sensitive.
+ */
+export function isSensitiveFacts(facts: FieldFacts): boolean {
+  if (facts.tag === 'input' && facts.type === 'password') return true;
+  if (SENSITIVE_AUTOCOMPLETE.test(facts.autocomplete)) return true;
+  return facts.words.some(soundsSensitive);
 }

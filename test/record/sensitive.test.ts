@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { SecretScrubber, observedSecrets, secretForms } from '../../src/record/scrub.js';
+import { Redactor, observedSecrets, secretForms } from '../../src/traces/redactor.js';
 import { isSensitiveField, REDACTED, sensitiveValues } from '../../src/record/sensitive.js';
 import { namedTarget, soleTextField } from '../../src/record/targets.js';
 import type { Observation } from '../../src/observe/observation.js';
@@ -64,7 +64,7 @@ describe('targets', () => {
   });
 });
 
-describe('SecretScrubber', () => {
+describe('Redactor (recorded pages)', () => {
   const observation: Observation = {
     url: 'http://shop.test/pay?card=4111+1111+1111+1111&ok=1',
     title: 'Pay',
@@ -102,7 +102,7 @@ describe('SecretScrubber', () => {
   ];
 
   it('removes long secrets everywhere and short ones from their own field only', () => {
-    const scrubbed = new SecretScrubber().observation(observation, secrets);
+    const scrubbed = new Redactor().observation(observation, secrets);
     const text = JSON.stringify(scrubbed);
     expect(text).not.toContain('4111');
     expect(scrubbed.html).toContain(`name="pay.cvc" value="${REDACTED}"`);
@@ -112,7 +112,7 @@ describe('SecretScrubber', () => {
   });
 
   it('remembers secrets for later pages and knows their spellings', () => {
-    const scrubber = new SecretScrubber();
+    const scrubber = new Redactor();
     scrubber.remember([{ name: null, field: null, value: 'p&ss "word"' }]);
     expect(scrubber.text('echo: p&amp;ss &quot;word&quot;!')).toBe(`echo: ${REDACTED}!`);
     expect(secretForms('4111 1111 1111 1111')).toContain('4111111111111111');

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig, modelTimeoutMs } from '../../config.js';
+import { modelTimeoutMs } from '../../config.js';
 import { UsageError } from '../../errors.js';
+import { resolveCommandConfig } from '../config-flags.js';
 import { renderEvalReport } from '../../eval/eval-report.js';
 import type { EvalResult } from '../../eval/eval-result.js';
 import { evaluate, type PredictionSource } from '../../eval/evaluate.js';
@@ -63,17 +64,7 @@ async function evalCommand(flags: EvalFlags): Promise<EvalResult> {
         : 'give --model <spec> to evaluate a model, or --predictions <file> to score predictions made elsewhere.',
     );
   }
-  const config = loadConfig({
-    file: flags.config,
-    flags: {
-      model: flags.model,
-      baseUrl: flags.baseUrl,
-      concurrency: flags.concurrency,
-      maxAttempts: flags.maxAttempts,
-      historyPages: flags.historyPages,
-      seed: flags.seed,
-    },
-  });
+  const config = resolveCommandConfig({ ...flags }).values;
   const resamples = Number(flags.resamples);
   if (!Number.isInteger(resamples) || resamples < 0) {
     throw new UsageError(

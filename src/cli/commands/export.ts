@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
+import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
 import { UsageError } from '../../errors.js';
 import { exportSft, type MissingRationaleMode, type SftExportSummary } from '../../export/sft.js';
 import { SFT_FORMATS, type SftFormat } from '../../export/sft-format.js';
@@ -26,7 +26,7 @@ interface SftFlags {
 
 export function registerExport(program: Command): void {
   const command = program.command('export').description('Turn traces into data for other tools.');
-  command
+  const sft = command
     .command('sft')
     .description(
       'Fine-tuning data: one conversation per human session (system: persona and instructions; ' +
@@ -50,7 +50,6 @@ export function registerExport(program: Command): void {
       '--max-full-pages <k>',
       'keep only the last k pages of a session in full; older ones as URL + title',
     )
-    .option('--seed <s>', 'seed of the user split')
     .option(
       '--split <fractions>',
       'train,validation,test fractions',
@@ -60,8 +59,8 @@ export function registerExport(program: Command): void {
       '--missing-rationale <mask|skip>',
       'steps without a rationale: mask (empty rationale, weight 0) or skip the session',
       'mask',
-    )
-    .option('--config <file>', 'config file (default ./shopsim.config.json)')
+    );
+  addConfigFlags(sft, ['seed'], { seed: 'seed of the user split' })
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (flags: SftFlags) => {
       const summary = await exportSftCommand(flags);
@@ -70,7 +69,7 @@ export function registerExport(program: Command): void {
 }
 
 async function exportSftCommand(flags: SftFlags): Promise<SftExportSummary> {
-  const config = loadConfig({ file: flags.config, flags: { seed: flags.seed } });
+  const config = resolveCommandConfig({ ...flags }).values;
   if (!(SFT_FORMATS as readonly string[]).includes(flags.format)) {
     throw new UsageError(`--format ${flags.format}: use ${SFT_FORMATS.join(' or ')}.`);
   }

@@ -6,10 +6,10 @@ import { gunzipSync } from 'node:zlib';
 import type { Command } from 'commander';
 import { launchBrowser } from '../../browser/launch.js';
 import { openSession } from '../../browser/session.js';
-import { loadConfig } from '../../config.js';
 import { InputFileError, UsageError } from '../../errors.js';
 import type { Observation } from '../../observe/observation.js';
 import { loadRecipe } from '../../observe/recipe.js';
+import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
 import { clip } from '../../observe/text.js';
 
 interface ObserveFlags {
@@ -21,26 +21,22 @@ interface ObserveFlags {
 }
 
 export function registerObserve(program: Command): void {
-  program
+  const command = program
     .command('observe')
     .description(
       'Print what the simulated shopper sees of a page: simplified HTML and named elements.',
     )
     .argument('<target>', 'http(s)/file URL, or a local .html (or .html.gz) file')
     .option('--json', 'print the whole observation as JSON')
-    .option('--recipe <file>', 'site recipe pinning element names')
-    .option(
-      '--browser-path <path>',
-      'Chromium executable (default: SHOPSIM_BROWSER, Playwright, /usr/bin/chromium)',
-    )
-    .option('--timeout <ms>', 'page load timeout in milliseconds')
-    .option('--config <file>', 'config file (default ./shopsim.config.json)')
-    .action(async (target: string, flags: ObserveFlags) => {
-      const observation = await observeTarget(target, flags);
-      process.stdout.write(
-        flags.json ? JSON.stringify(observation, null, 2) + '\n' : formatObservation(observation),
-      );
-    });
+    .option('--recipe <file>', 'site recipe pinning element names');
+  addConfigFlags(command, ['browserPath', 'timeoutMs'], {
+    timeoutMs: 'page load timeout in milliseconds',
+  }).action(async (target: string, flags: ObserveFlags) => {
+    const observation = await observeTarget(target, flags);
+    process.stdout.write(
+      flags.json ? JSON.stringify(observation, null, 2) + '\n' : formatObservation(observation),
+    );
+  });
 }
 
 interface ResolvedTarget {
@@ -80,10 +76,7 @@ export function resolveTarget(target: string): ResolvedTarget {
 }
 
 async function observeTarget(target: string, flags: ObserveFlags = {}): Promise<Observation> {
-  const config = loadConfig({
-    file: flags.config,
-    flags: { browserPath: flags.browserPath, timeoutMs: flags.timeout },
-  });
+  const config = resolveCommandConfig({ ...flags }).values;
   const recipe = flags.recipe ? loadRecipe(flags.recipe) : null;
   const resolved = resolveTarget(target);
   try {

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatAction } from '../../action.js';
-import { loadConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { loadPersonaFile } from '../../persona.js';
 import { startRecording } from '../../record/record-session.js';
 import { withInterrupt } from '../interrupt.js';
+import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
 import { openSite } from '../site.js';
 
 interface RecordFlags {
@@ -27,10 +27,7 @@ export function parseVariant(value: string | undefined): 'a' | 'b' | null {
 
 async function record(flags: RecordFlags): Promise<void> {
   const variant = parseVariant(flags.variant);
-  const config = loadConfig({
-    file: flags.config ?? null,
-    flags: { browserPath: flags.browserPath, seed: flags.seed },
-  });
+  const config = resolveCommandConfig({ ...flags }).values;
   const persona = flags.persona ? await loadPersonaFile(flags.persona) : null;
   const site = await openSite(flags.site, variant, config.seed);
   try {
@@ -71,7 +68,7 @@ async function record(flags: RecordFlags): Promise<void> {
 }
 
 export function registerRecord(program: Command): void {
-  program
+  const command = program
     .command('record')
     .description(
       'Open a browser window on a shop and record a person shopping as a human trace ' +
@@ -81,9 +78,8 @@ export function registerRecord(program: Command): void {
     .option('--variant <a|b>', 'A/B variant of the shop')
     .option('--persona <file>', 'persona file describing the person (stored in the trace header)')
     .option('--out <dir>', 'run folder to write (default: traces/<run-id>)')
-    .option('--headless', 'no visible window (for tests and scripted runs)')
-    .option('--browser-path <path>', 'Chromium executable to use')
-    .option('--seed <n>', 'catalog seed of the builtin shop')
-    .option('--config <file>', 'config file')
-    .action(record);
+    .option('--headless', 'no visible window (for tests and scripted runs)');
+  addConfigFlags(command, ['browserPath', 'seed'], {
+    seed: 'catalog seed of the builtin shop',
+  }).action(record);
 }

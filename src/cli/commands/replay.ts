@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
 import { ShopsimError, UsageError } from '../../errors.js';
 import { rebaseUrl } from '../../replay/compare.js';
 import { replayTrace } from '../../replay/replay.js';
 import { formatReplayLines } from '../../replay/report.js';
 import { readTraceFile } from '../../traces/reader.js';
+import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
 import { openSite } from '../site.js';
 import { parseVariant } from './record.js';
 
@@ -28,10 +28,7 @@ async function replay(file: string, flags: ReplayFlags): Promise<void> {
   const first = trace.steps[0];
   if (!first) throw new UsageError(`${file} has no steps to replay.`);
   const siteFlag = flags.site ?? trace.header.site;
-  const config = loadConfig({
-    file: flags.config ?? null,
-    flags: { browserPath: flags.browserPath, seed: flags.seed, headless: flags.headless },
-  });
+  const config = resolveCommandConfig({ ...flags }).values;
   const site = await openSite(siteFlag, variant, config.seed);
   try {
     const start = new URL(rebaseUrl(first.url, site.startUrl));
@@ -69,7 +66,7 @@ async function replay(file: string, flags: ReplayFlags): Promise<void> {
 }
 
 export function registerReplay(program: Command): void {
-  program
+  const command = program
     .command('replay <trace>')
     .description(
       "Re-execute a session's actions against the site as it is now and report per step " +
@@ -78,10 +75,8 @@ export function registerReplay(program: Command): void {
     .option('--site <url|builtin>', "site to replay on (default: the trace's site)")
     .option('--variant <a|b>', 'A/B variant of the shop')
     .option('--on-divergence <stop|continue>', 'what to do when a step diverges', 'stop')
-    .option('--out <dir>', 'run folder to write (default: traces/<run-id>)')
-    .option('--headless', 'run the browser without a window (the default from config)')
-    .option('--browser-path <path>', 'Chromium executable to use')
-    .option('--seed <n>', 'catalog seed of the builtin shop')
-    .option('--config <file>', 'config file')
-    .action(replay);
+    .option('--out <dir>', 'run folder to write (default: traces/<run-id>)');
+  addConfigFlags(command, ['headless', 'browserPath', 'seed'], {
+    seed: 'catalog seed of the builtin shop',
+  }).action(replay);
 }

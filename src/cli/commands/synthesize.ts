@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { loadConfig, modelTimeoutMs, publicConfig } from '../../config.js';
+import { modelTimeoutMs, publicConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
+import { resolveCommandConfig } from '../config-flags.js';
 import { synthesizeRationales, type SynthesizeSummary } from '../../eval/synthesize.js';
 import { DEFAULT_EXAMPLES_FILE, loadThinkAloudExamples } from '../../eval/synthesize-examples.js';
 import { DEFAULT_HTML_BUDGET } from '../../eval/synthesize-prompt.js';
@@ -54,17 +55,9 @@ export function registerSynthesize(program: Command): void {
 }
 
 async function synthesizeCommand(flags: SynthesizeFlags): Promise<SynthesizeSummary> {
-  const config = loadConfig({
-    file: flags.config,
-    flags: {
-      model: flags.model,
-      baseUrl: flags.baseUrl,
-      concurrency: flags.concurrency,
-      maxAttempts: flags.maxAttempts,
-      out: flags.out,
-    },
-  });
-  if (!flags.model && !process.env.SHOPSIM_MODEL && config.model === 'heuristic') {
+  const resolved = resolveCommandConfig({ ...flags });
+  const config = resolved.values;
+  if (resolved.sources.model === 'default') {
     throw new UsageError(
       'give --model for the rationales: openai:<model> [--base-url http://host/v1], ' +
         'llama:<file.gguf>, or heuristic for template sentences without a model.',

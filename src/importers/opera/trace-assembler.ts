@@ -108,14 +108,9 @@ export class TraceAssembler {
     }
     await state.writer.appendStep(buildStep(record, index, html));
     if (index === plan.records.length - 1) {
-      await state.writer.end({
-        kind: 'end',
+      await state.writer.finish({
         outcome: plan.outcome,
-        steps: plan.records.length,
-        duration_ms: record.time - plan.records[0]!.time,
-        error: null,
-        dropped_events: 0,
-        order_id: null,
+        durationMs: record.time - plan.records[0]!.time,
       });
     }
   }

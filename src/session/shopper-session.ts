@@ -11,6 +11,8 @@ export interface ShopperSession {
   /** Throws an ActionError subclass when the action cannot be carried out. */
   execute(action: Action): Promise<{ urlAfter: string }>;
   screenshot(file: string): Promise<string>;
+  /** The session ended by itself (the last tab closed). */
+  readonly closed: boolean;
   close(): Promise<void>;
 }
 

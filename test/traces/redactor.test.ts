@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Observation } from '../../src/observe/observation.js';
-import { REDACTED, redactObservation } from '../../src/traces/redact.js';
+import { REDACTED, Redactor } from '../../src/traces/redactor.js';
 
 const field = (name: string, text: string, value: string) =>
   ({ name, kind: 'text_input', text, tag: 'input', value, inputType: 'text' }) as const;
 
-describe('redactObservation', () => {
+describe('Redactor.observation', () => {
   it('removes the values of secret fields, named like the recorder names them', () => {
     const obs = Observation.parse({
       url: 'https://shop.test/checkout',
@@ -22,7 +22,7 @@ describe('redactObservation', () => {
         field('search.q_input', 'Search', 'shoes'),
       ],
     });
-    const out = redactObservation(obs);
+    const out = new Redactor().observation(obs);
     expect(out.elements.map((e) => e.value)).toEqual([REDACTED, REDACTED, REDACTED, '2', 'shoes']);
     expect(out.html).not.toMatch(/4111|8642|sk-live/);
     expect(out.html).toContain('value="shoes"');

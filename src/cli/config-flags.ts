@@ -1,0 +1,113 @@
+import type { Command } from 'commander';
+import { resolveConfig, type Config, type ResolvedConfig } from '../config.js';
+
+/** A config setting a command accepts as a flag. */
+export type ConfigFlag =
+  | 'model'
+  | 'baseUrl'
+  | 'concurrency'
+  | 'maxSteps'
+  | 'maxAttempts'
+  | 'historyPages'
+  | 'seed'
+  | 'out'
+  | 'variant'
+  | 'browserPath'
+  | 'threads'
+  | 'timeoutMs'
+  | 'headed'
+  | 'headless';
+
+/** Each setting's flag: its spelling, the config key it sets, and its default help text. */
+const FLAGS: Record<ConfigFlag, { spec: string; key: keyof Config; help: string }> = {
+  model: {
+    spec: '--model <spec>',
+    key: 'model',
+    help: 'openai:<model> | llama:<file.gguf> | heuristic | random[:seed] | scripted:<file>',
+  },
+  baseUrl: {
+    spec: '--base-url <url>',
+    key: 'baseUrl',
+    help: 'OpenAI-compatible endpoint (default OPENAI_BASE_URL)',
+  },
+  concurrency: { spec: '--concurrency <k>', key: 'concurrency', help: 'parallel sessions' },
+  maxSteps: {
+    spec: '--max-steps <n>',
+    key: 'maxSteps',
+    help: 'steps per session before it is stopped',
+  },
+  maxAttempts: {
+    spec: '--max-attempts <n>',
+    key: 'maxAttempts',
+    help: 'model calls per step before an invalid answer ends the session',
+  },
+  historyPages: {
+    spec: '--history-pages <k>',
+    key: 'historyPages',
+    help: 'earlier pages given to the model as full HTML',
+  },
+  seed: { spec: '--seed <s>', key: 'seed', help: 'run seed (sessions derive their own)' },
+  out: { spec: '--out <dir>', key: 'out', help: 'run folder (default traces/<run-id>)' },
+  variant: {
+    spec: '--variant <a|b>',
+    key: 'variant',
+    help: 'A/B arm (builtin: server variant; other sites: ?variant= on the start URL)',
+  },
+  browserPath: {
+    spec: '--browser-path <path>',
+    key: 'browserPath',
+    help: 'Chromium executable (default: SHOPSIM_BROWSER, Playwright, /usr/bin/chromium)',
+  },
+  threads: {
+    spec: '--threads <n>',
+    key: 'threads',
+    help: 'CPU threads for llama:<file.gguf> models',
+  },
+  timeoutMs: {
+    spec: '--timeout <ms>',
+    key: 'timeoutMs',
+    help: 'page load and action timeout in milliseconds',
+  },
+  headed: { spec: '--headed', key: 'headless', help: 'show the browser windows' },
+  headless: {
+    spec: '--headless',
+    key: 'headless',
+    help: 'run the browser without a window (the default from config)',
+  },
+};
+
+/** commander's property for a flag spec: --max-steps <n> -> maxSteps. */
+function property(spec: string): string {
+  const long = spec.split(/\s/)[0]!.replace(/^--/, '');
+  return long.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * Adds the flags for these settings to a command, plus `--config <file>`. `help` overrides a
+ * flag's help text where the command uses the setting in its own way.
+ */
+export function addConfigFlags(
+  command: Command,
+  flags: readonly ConfigFlag[],
+  help: Partial<Record<ConfigFlag, string>> = {},
+): Command {
+  for (const flag of flags) command.option(FLAGS[flag].spec, help[flag] ?? FLAGS[flag].help);
+  return command.option('--config <file>', 'config file (default ./shopsim.config.json)');
+}
+
+/**
+ * Resolves the command's config once from its parsed options: every config flag it was given
+ * overrides the file and the environment; messages name the flag as it was typed.
+ */
+export function resolveCommandConfig(options: Record<string, unknown>): ResolvedConfig {
+  const flags: Partial<Record<keyof Config, unknown>> = {};
+  const flagNames: Partial<Record<keyof Config, string>> = {};
+  for (const [flag, { spec, key }] of Object.entries(FLAGS)) {
+    const value = options[property(spec)];
+    if (value === undefined) continue;
+    flags[key] = flag === 'headed' ? !value : value;
+    flagNames[key] = spec.split(/\s/)[0]!;
+  }
+  const file = typeof options.config === 'string' ? options.config : null;
+  return resolveConfig({ file, flags, flagNames });
+}

@@ -1,0 +1,146 @@
+import { ActionError, ModelBackendError, ModelOutputError } from '../errors.js';
+import type { HistoryStep } from '../models/model.js';
+import type { Observation } from '../observe/observation.js';
+import type { Outcome } from '../traces/schema.js';
+import type { TraceWriter } from '../traces/writer.js';
+import type { ActionSource } from './action-source.js';
+import { isOrderConfirmation, orderIdFromUrl } from './purchase.js';
+import type { ShopperSession } from './shopper-session.js';
+
+export interface SessionLoopOptions {
+  /** Opens the browser session on the start page. */
+  open: () => Promise<ShopperSession>;
+  source: ActionSource;
+  writer: TraceWriter;
+  maxSteps: number;
+  /** Save one PNG per step into this folder. */
+  screenshotDir?: string | null;
+  /** When aborted (Ctrl-C), the session stops before its next step and ends its trace. */
+  signal?: AbortSignal;
+  /** Called after every written step (progress display). */
+  onStep?: (index: number) => void;
+}
+
+/** The end-line error of a session stopped by the user. */
+export const INTERRUPTED =
+  'interrupted by the user (Ctrl-C); the steps before it are kept in this trace.';
+
+export interface SessionSummary {
+  outcome: Outcome;
+  steps: number;
+  durationMs: number;
+  error: string | null;
+  orderId: string | null;
+}
+
+/**
+ * The one session loop, whatever the actions come from: open the start page, then
+ * observe -> ask the source -> execute -> record, until the source stops, a terminate runs, the
+ * tab closes, `maxSteps`, Ctrl-C, or an unrecoverable error. Every step goes through the trace
+ * writer (which redacts it) as it happens, and the writer writes the end line. A browser's
+ * refusal of an action (ActionError) becomes the step's error and part of the history; a session
+ * never throws for its own failures, it ends with outcome "error".
+ */
+export async function runSessionLoop(options: SessionLoopOptions): Promise<SessionSummary> {
+  const { source, writer } = options;
+  const history: HistoryStep[] = [];
+  let session: ShopperSession | null = null;
+  let outcome: Outcome | null = null;
+  let error: string | null = null;
+  let orderId: string | null = null;
+  let purchased = false;
+  const see = (observation: Observation) => {
+    if (!isOrderConfirmation(observation)) return false;
+    purchased = true;
+    orderId = orderIdFromUrl(observation.url) ?? orderId;
+    return true;
+  };
+  try {
+    session = await options.open();
+    let observation = await session.observe();
+    let onConfirmation = see(observation);
+    for (let index = 0; index < options.maxSteps && outcome === null; index++) {
+      if (options.signal?.aborted) {
+        outcome = 'error';
+        error = INTERRUPTED;
+        break;
+      }
+      const move = await source.next({ index, observation, history, purchased, onConfirmation });
+      if (move.kind === 'stop') {
+        outcome = move.outcome ?? (purchased ? 'purchase' : 'terminate');
+        error = move.error ?? null;
+        break;
+      }
+      const { step } = move;
+      const screenshot = options.screenshotDir
+        ? await session.screenshot(
+            `${options.screenshotDir}/step-${String(index).padStart(3, '0')}.png`,
+          )
+        : null;
+      let stepError = step.skip ?? null;
+      let failed = false;
+      let urlAfter: string | null = null;
+      if (stepError === null) {
+        try {
+          urlAfter = (await session.execute(step.action)).urlAfter;
+        } catch (failure) {
+          if (!(failure instanceof ActionError)) throw failure;
+          stepError = failure.message;
+          failed = true;
+        }
+      }
+      await writer.appendStep({
+        kind: 'step',
+        index,
+        time: new Date().toISOString(),
+        url: observation.url,
+        observation,
+        rationale: step.rationale,
+        rationale_source: step.rationaleSource,
+        action: step.action,
+        click_type: step.clickType ?? null,
+        result: { ok: stepError === null, error: stepError, url_after: urlAfter },
+        usage: step.usage ?? null,
+        raw: step.raw ?? null,
+        screenshot,
+      });
+      source.done?.({ index, step, observation, error: stepError, failed, urlAfter });
+      options.onStep?.(index);
+      history.push({
+        observation,
+        rationale: step.rationale,
+        action: step.action,
+        error: stepError,
+      });
+      if (step.action.type === 'terminate' && stepError === null) {
+        outcome = purchased ? 'purchase' : 'terminate';
+      } else if (session.closed) {
+        outcome = purchased ? 'purchase' : 'terminate';
+      } else {
+        observation = await session.observe();
+        onConfirmation = see(observation);
+      }
+    }
+    outcome ??= purchased ? 'purchase' : 'max_steps';
+  } catch (failure) {
+    outcome = 'error';
+    error = describeFailure(failure);
+  } finally {
+    await session?.close().catch(() => undefined);
+  }
+  const end = await writer.finish({ outcome, error, orderId: purchased ? orderId : null });
+  return {
+    outcome,
+    steps: end.steps,
+    durationMs: end.duration_ms,
+    error: end.error,
+    orderId: end.order_id,
+  };
+}
+
+function describeFailure(failure: unknown): string {
+  if (failure instanceof ModelOutputError)
+    return `${failure.message} Last answer: ${failure.raw.slice(0, 300)}`;
+  if (failure instanceof ModelBackendError || failure instanceof Error) return failure.message;
+  return String(failure);
+}
