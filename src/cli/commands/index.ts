@@ -10,6 +10,7 @@ import { registerCompare } from './compare.js';
 import { registerSynthesize } from './synthesize.js';
 import { registerExport } from './export.js';
 import { registerServe } from './serve.js';
+import { registerConfig } from './config.js';
 
 /** Each command lives in its own file and adds itself here, one line each. */
 export function registerCommands(program: Command): void {
@@ -24,4 +25,5 @@ export function registerCommands(program: Command): void {
   registerSynthesize(program);
   registerExport(program);
   registerServe(program);
+  registerConfig(program);
 }
