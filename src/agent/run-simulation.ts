@@ -69,9 +69,12 @@ export async function runSimulation(
 ): Promise<RunSummary> {
   const { config } = plan;
   const started = Date.now();
-  const shared: SimulatorModel | null = isPerSessionModel(config.model)
-    ? null
-    : await createModel(config.model, { ...modelOptionsOf(config), seed: config.seed });
+  const perSession = isPerSessionModel(config.model);
+  // created once up front even when each session gets its own: a bad spec or script file is
+  // reported before any browser starts
+  const first = await createModel(config.model, { ...modelOptionsOf(config), seed: config.seed });
+  const shared: SimulatorModel | null = perSession ? null : first;
+  if (perSession) await first.close();
   const created = await createRun({
     kind: 'simulate',
     site: plan.site.label,
@@ -84,9 +87,12 @@ export async function runSimulation(
     baseDir: plan.baseDir,
   });
   const run = { dir: created.dir, id: created.info.run_id };
+  // shopsim handles Ctrl-C itself (sessions end after their step); Playwright must not close
+  // the browser under them
   const browser = await launchBrowser({
     browserPath: config.browserPath,
     headless: config.headless,
+    handleSignals: false,
   });
   const records: SessionRecord[] = [];
   try {

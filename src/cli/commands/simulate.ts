@@ -23,6 +23,9 @@ interface SimulateFlags {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/** Sessions per persona one run may ask for (more is a typo, or a job for --shard). */
+const MAX_SESSIONS = 10_000;
+
 export function registerSimulate(program: Command): void {
   const command = program
     .command('simulate')
@@ -80,9 +83,9 @@ async function simulateCommand(flags: SimulateFlags, signal: AbortSignal): Promi
   const resolved = resolveCommandConfig(flags);
   const config = resolved.values;
   const sessions = Number(flags.sessions);
-  if (!Number.isInteger(sessions) || sessions < 1) {
+  if (!Number.isInteger(sessions) || sessions < 1 || sessions > MAX_SESSIONS) {
     throw new UsageError(
-      `--sessions ${flags.sessions}: give a whole number of sessions per persona, 1 or more.`,
+      `--sessions ${flags.sessions}: give a whole number of sessions per persona, from 1 to ${MAX_SESSIONS}.`,
     );
   }
   const personas = await loadPersonas(flags.persona.length ? flags.persona : ['personas']);
@@ -92,8 +95,10 @@ async function simulateCommand(flags: SimulateFlags, signal: AbortSignal): Promi
         '[--base-url http://host/v1] or --model llama:<file.gguf>.\n',
     );
   }
+  // every input is read before the shop starts, so a bad file leaves nothing running
+  const ownRecipe = flags.recipe ? await loadRecipe(flags.recipe) : null;
   const site = await openSite(flags.site, config.variant, config.seed);
-  const recipe = flags.recipe ? await loadRecipe(flags.recipe) : site.recipe;
+  const recipe = ownRecipe ?? site.recipe;
   const total = personas.length * sessions;
   const progress = new ProgressLine(process.stderr, 2_000, !flags.json);
   let done = 0,
