@@ -8,7 +8,8 @@ export async function routeAsset(ctx: RequestContext): Promise<Reply | null> {
   const app = ctx.app;
   const asset = /^\/static\/([a-z.]+)$/.exec(pathname);
   if (asset) {
-    const file = app.assets[asset[1]!];
+    // own keys only: /static/constructor must not find Object.prototype.constructor
+    const file = Object.hasOwn(app.assets, asset[1]!) ? app.assets[asset[1]!] : undefined;
     return file
       ? {
           status: 200,

@@ -18,6 +18,14 @@ afterAll(async () => {
 });
 
 describe('startShop', () => {
+  it('answers lookups of inherited property names with 404 and keeps serving', async () => {
+    for (const name of ['constructor', 'tostring', 'hasownproperty']) {
+      expect((await fetch(`${shop.url}/static/${name}`)).status).toBe(404);
+    }
+    expect((await fetch(`${shop.url}/static/constructor`)).status).toBe(404);
+    expect((await fetch(shop.url + '/')).status).toBe(200);
+  });
+
   it('listens on a free port of 127.0.0.1 and closes cleanly', async () => {
     const other = await startShop({ port: 0, seed: 5 });
     expect(other.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
