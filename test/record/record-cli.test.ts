@@ -51,6 +51,7 @@ it('records on the builtin shop until Ctrl-C, then writes the terminate step', a
   expect(files).toHaveLength(1);
   const trace = await readTraceFile(path.join(out, files[0]!));
   expect(trace.header).toMatchObject({ source: 'human', dataset: 'shopsim-record', variant: 'b' });
+  expect(trace.header.site).toBe('builtin'); // a stable identity, not the shop's temporary port
   expect(trace.steps.map((s) => s.action)).toEqual([{ type: 'terminate' }]);
   expect(trace.steps[0]!.observation.elements.length).toBeGreaterThan(0); // the home page
   expect(JSON.parse(await readFile(path.join(out, 'run.json'), 'utf8'))).toMatchObject({

@@ -29,6 +29,7 @@ beforeAll(async () => {
       browserPath: null,
       out: path.join(work, 'recorded'),
       sessionId: 'person-1',
+      site: 'builtin', // as `shopsim record --site builtin` names it
     });
     try {
       await shopLikeAPerson(recording.browser.page);
@@ -55,6 +56,18 @@ async function report(dir: string): Promise<ReplayReport> {
 }
 
 describe('replay', () => {
+  it('finds the bundled shop from a recorded builtin trace, without --site', async () => {
+    expect((await readTraceFile(recorded)).header.site).toBe('builtin');
+    const out = path.join(work, 'no-site');
+    const result = await cli('replay', recorded, '--out', out);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const r = await report(out);
+    expect(r.summary).toMatchObject({ diverged: 0, not_run: 0 });
+    expect(r.steps.map((s) => s.status)).toEqual(actions.map(() => 'ok'));
+    expect((await readTraceFile(r.replay_file)).header.site).toBe('builtin');
+  }, 180_000);
+
   it('replays a recorded session step for step on the same variant', async () => {
     const out = path.join(work, 'same');
     const result = await replayOn('a', out);

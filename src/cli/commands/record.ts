@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import { loadPersonaFile } from '../../persona.js';
 import { startRecording } from '../../record/record-session.js';
 import { withInterrupt } from '../interrupt.js';
+import { loadRecipe } from '../../observe/recipe.js';
 import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
 import { openSite } from '../site.js';
 
@@ -16,6 +17,7 @@ interface RecordFlags {
   headless?: boolean;
   browserPath?: string;
   seed?: string;
+  recipe?: string;
   config?: string;
 }
 
@@ -33,10 +35,11 @@ async function record(flags: RecordFlags): Promise<void> {
   try {
     const recording = await startRecording({
       startUrl: site.startUrl,
-      site: flags.site === 'builtin' ? site.startUrl : flags.site,
+      // "builtin", not its temporary URL: `replay <trace>` starts the bundled shop again
+      site: flags.site,
       variant,
       persona,
-      recipe: site.recipe,
+      recipe: flags.recipe ? await loadRecipe(flags.recipe) : site.recipe,
       headless: flags.headless === true,
       browserPath: config.browserPath,
       out: flags.out ?? null,
@@ -78,7 +81,8 @@ export function registerRecord(program: Command): void {
     .option('--variant <a|b>', 'A/B variant of the shop')
     .option('--persona <file>', 'persona file describing the person (stored in the trace header)')
     .option('--out <dir>', 'run folder to write (default: traces/<run-id>)')
-    .option('--headless', 'no visible window (for tests and scripted runs)');
+    .option('--headless', 'no visible window (for tests and scripted runs)')
+    .option('--recipe <file>', 'site recipe pinning element names');
   addConfigFlags(command, ['browserPath', 'seed'], {
     seed: 'catalog seed of the builtin shop',
   }).action(record);

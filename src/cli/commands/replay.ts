@@ -4,6 +4,7 @@ import { rebaseUrl } from '../../replay/compare.js';
 import { replayTrace } from '../../replay/replay.js';
 import { formatReplayLines } from '../../replay/report.js';
 import { readTraceFile } from '../../traces/reader.js';
+import { loadRecipe } from '../../observe/recipe.js';
 import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
 import { openSite } from '../site.js';
 import { parseVariant } from './record.js';
@@ -16,6 +17,7 @@ interface ReplayFlags {
   headless?: boolean;
   browserPath?: string;
   seed?: string;
+  recipe?: string;
   config?: string;
 }
 
@@ -41,9 +43,9 @@ async function replay(file: string, flags: ReplayFlags): Promise<void> {
     const result = await replayTrace({
       trace,
       startUrl: start.href,
-      site: siteFlag === 'builtin' ? site.startUrl : siteFlag,
+      site: siteFlag,
       variant,
-      recipe: site.recipe,
+      recipe: flags.recipe ? await loadRecipe(flags.recipe) : site.recipe,
       onDivergence: flags.onDivergence,
       headless: config.headless,
       browserPath: config.browserPath,
@@ -75,7 +77,8 @@ export function registerReplay(program: Command): void {
     .option('--site <url|builtin>', "site to replay on (default: the trace's site)")
     .option('--variant <a|b>', 'A/B variant of the shop')
     .option('--on-divergence <stop|continue>', 'what to do when a step diverges', 'stop')
-    .option('--out <dir>', 'run folder to write (default: traces/<run-id>)');
+    .option('--out <dir>', 'run folder to write (default: traces/<run-id>)')
+    .option('--recipe <file>', 'site recipe pinning element names');
   addConfigFlags(command, ['headless', 'browserPath', 'seed'], {
     seed: 'catalog seed of the builtin shop',
   }).action(replay);
