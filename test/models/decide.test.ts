@@ -57,6 +57,24 @@ describe('decide', () => {
     expect(prompt).toContain('no element named "categories.sandals"');
   });
 
+  it('names the rejected element in the feedback entry, and none for unreadable answers', async () => {
+    const model = new ScriptedModel([
+      'not json',
+      { rationale: 'r', action: { type: 'click', name: 'categories.sandals' } },
+      { rationale: 'r', action: { type: 'click', name: 'newsletter.subscribe' } },
+      { rationale: 'r', action: { type: 'terminate' } },
+    ]);
+    await decide(model, makeRequest(home), { maxAttempts: 4 });
+    const feedback = model.requests[3]!.feedback;
+    expect(feedback.map((f) => f.rejectedName)).toEqual([
+      null,
+      'categories.sandals',
+      'newsletter.subscribe',
+    ]);
+    expect(feedback[1]!.answer).toMatch(/^Answer 2 \(".*categories\.sandals.*"\)$/);
+    expect(feedback[2]!.problem).toMatch(/is disabled/);
+  });
+
   it("does not change the caller's request", async () => {
     const model = new ScriptedModel(['garbage', { rationale: 'r', action: { type: 'terminate' } }]);
     const note = { answer: 'Answer 0', problem: 'earlier note' };

@@ -247,4 +247,15 @@ describe('heuristic model: browsing, determinism and feedback', () => {
     });
     expect([first.action, vague.action]).not.toContainEqual(twice.action);
   });
+
+  it('avoids the rejectedName of a feedback entry, whatever its text says', () => {
+    const req = request(persona(), RESULTS, [searched]);
+    const first = decide(req);
+    const problem = 'that action is not allowed here';
+    const next = decide({ ...req, feedback: [{ answer: 'Answer 1', problem }] });
+    expect(next.action.type).toBe('click');
+    const rejectedName = (next.action as { name: string }).name;
+    const avoided = decide({ ...req, feedback: [{ answer: 'Answer 1', problem, rejectedName }] });
+    expect([first.action, next.action]).not.toContainEqual(avoided.action);
+  });
 });
