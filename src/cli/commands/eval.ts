@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import { renderEvalReport } from '../../eval/eval-report.js';
 import type { EvalResult } from '../../eval/eval-result.js';
 import { evaluate, type PredictionSource } from '../../eval/evaluate.js';
+import { MODEL_BACKENDS, specUsage } from '../../models/registry.js';
 import { createModel } from '../../models/spec.js';
 import { percent, percentInterval } from '../../report/format.js';
 import { writeReport } from '../../report/write.js';
@@ -33,10 +34,7 @@ export function registerEval(program: Command): void {
       'Teacher-forced next-action prediction over every step of human sessions: accuracy, F1s, error taxonomy.',
     )
     .requiredOption('--human <traces>', 'human trace file, run folder or folder of runs')
-    .option(
-      '--model <spec>',
-      'model to evaluate: openai:<model> | llama:<file.gguf> | heuristic | random[:seed] | scripted:<file>',
-    )
+    .option('--model <spec>', `model to evaluate: ${MODEL_BACKENDS.map(specUsage).join(' | ')}`)
     .option(
       '--predictions <file>',
       'score a JSONL file of predictions made elsewhere instead of a model',

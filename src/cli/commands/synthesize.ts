@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { loadConfig, modelTimeoutMs, publicConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
-import { synthesizeRationales, type SynthesizeSummary } from '../../eval/synthesize.js';
-import { DEFAULT_EXAMPLES_FILE, loadThinkAloudExamples } from '../../eval/synthesize-examples.js';
-import { DEFAULT_HTML_BUDGET } from '../../eval/synthesize-prompt.js';
-import { writeSynthesizeReport } from '../../eval/synthesize-report.js';
-import { createRationaleWriter } from '../../eval/synthesize-writer.js';
+import { synthesizeRationales, type SynthesizeSummary } from '../../synthesize/synthesize.js';
+import { DEFAULT_EXAMPLES_FILE, loadThinkAloudExamples } from '../../synthesize/examples.js';
+import { DEFAULT_HTML_BUDGET } from '../../synthesize/prompt.js';
+import { writeSynthesizeReport } from '../../synthesize/report.js';
+import { createRationaleWriter, RATIONALE_BACKENDS } from '../../synthesize/writer.js';
+import { specUsage } from '../../models/registry.js';
 
 interface SynthesizeFlags {
   human: string;
@@ -33,7 +34,7 @@ export function registerSynthesize(program: Command): void {
     )
     .option(
       '--model <spec>',
-      'openai:<model> | llama:<file.gguf> | scripted:<file.json> | heuristic (template sentences)',
+      `${RATIONALE_BACKENDS.map(specUsage).join(' | ')} (heuristic: template sentences)`,
     )
     .option('--out <dir>', 'run folder for the new traces (default traces/<run-id>)')
     .option('--concurrency <k>', 'rationale requests in flight')
