@@ -5,7 +5,7 @@ import { launchBrowser } from '../browser/launch.js';
 import { modelOptionsOf, type Config } from '../config.js';
 import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
-import { createModel, parseModelSpec } from '../models/spec.js';
+import { createModel, isPerSessionModel } from '../models/spec.js';
 import type { SimulatorModel } from '../models/model.js';
 import { createRun, sessionFileName } from '../traces/run.js';
 import { TraceWriter } from '../traces/writer.js';
@@ -43,12 +43,6 @@ export interface SimulationEvents {
 }
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
-
-/** Stateless backends get one instance per session (seeded per session); heavy ones are shared. */
-function isPerSessionModel(spec: string): boolean {
-  const kind = parseModelSpec(spec).kind;
-  return kind === 'heuristic' || kind === 'random' || kind === 'scripted';
-}
 
 /** What one session of a run needs besides the plan. */
 interface SessionJob {

@@ -4,7 +4,7 @@ import { NON_TEXT_INPUT_TYPES } from '../observe/interactables.js';
 import { NAME_ATTRIBUTE } from '../observe/observation.js';
 import { interactionError } from './action-errors.js';
 import { navigationTimeout } from './settle.js';
-import { similarNames } from './similar.js';
+import { similarNames } from '../observe/similar-names.js';
 
 /** What the executor needs to know about the element before acting on it. */
 export interface ElementInfo {

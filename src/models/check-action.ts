@@ -1,5 +1,9 @@
 import type { Action } from '../action.js';
 import type { Observation, ObservedElement } from '../observe/observation.js';
+import { similarNames } from '../observe/similar-names.js';
+
+/** Farthest nameDistance worth suggesting: `categories.shoes` for `categories.sandals`, not `a.b.price` for `a.b.title`. */
+const SUGGESTION_DISTANCE = 0.45;
 
 const TYPEABLE_KINDS = new Set<ObservedElement['kind']>(['text_input', 'textarea']);
 
@@ -18,22 +22,9 @@ export function typeableNames(observation: Observation): string[] {
   return observation.elements.filter((e) => !e.disabled && isTypeable(e)).map((e) => e.name);
 }
 
-/** Up to `limit` names that look like `name`: same last segment, shared prefix, or substring. */
-export function similarNames(name: string, names: string[], limit = 5): string[] {
-  const last = name.split('.').pop() ?? name;
-  const scored = names
-    .map((candidate) => {
-      let score = 0;
-      if ((candidate.split('.').pop() ?? candidate) === last) score += 3;
-      if (candidate.includes(name) || name.includes(candidate)) score += 2;
-      let prefix = 0;
-      while (prefix < name.length && name[prefix] === candidate[prefix]) prefix++;
-      score += Math.min(prefix, 20) / 10;
-      return { candidate, score };
-    })
-    .filter((s) => s.score >= 1)
-    .sort((a, b) => b.score - a.score || a.candidate.localeCompare(b.candidate));
-  return scored.slice(0, limit).map((s) => s.candidate);
+/** Names close enough to `name` to suggest in feedback: at most 5, clearly similar ones only. */
+export function suggestedNames(name: string, names: string[]): string[] {
+  return similarNames(name, names, { limit: 5, maxDistance: SUGGESTION_DISTANCE });
 }
 
 export interface CheckOptions {
@@ -46,19 +37,33 @@ export interface CheckOptions {
   legality?: 'strict' | 'protocol';
 }
 
-/**
- * Checks that an action can be carried out on this page. Returns null when it can, else one
- * sentence addressed to the model saying what is wrong and what to do instead.
- */
+/** Why an action cannot be carried out on a page. */
+export interface ActionProblem {
+  /** One sentence addressed to the model: what is wrong and what to do instead. */
+  message: string;
+  /** The element name the action used (every problem here is about that element). */
+  rejectedName: string;
+}
+
+/** Checks that an action can be carried out on this page: null when it can, else the problem. */
 export function checkActionOnPage(
   action: Action,
   observation: Observation,
   options: CheckOptions = {},
-): string | null {
+): ActionProblem | null {
   if (action.type === 'terminate') return null;
+  const message = problemMessage(action, observation, options);
+  return message === null ? null : { message, rejectedName: action.name };
+}
+
+function problemMessage(
+  action: Exclude<Action, { type: 'terminate' }>,
+  observation: Observation,
+  options: CheckOptions,
+): string | null {
   const element = observation.elements.find((e) => e.name === action.name);
   if (!element) {
-    const similar = similarNames(
+    const similar = suggestedNames(
       action.name,
       observation.elements.map((e) => e.name),
     );

@@ -2,6 +2,7 @@ import type { Action } from '../action.js';
 import { ModelOutputError } from '../errors.js';
 import type { ModelUsage } from '../traces/schema.js';
 import { checkActionOnPage, type CheckOptions } from './check-action.js';
+import type { FeedbackEntry } from './feedback.js';
 import type { PredictRequest, SimulatorModel } from './model.js';
 import { parseAnswer } from './parse-answer.js';
 import { clip } from '../observe/text.js';
@@ -25,7 +26,8 @@ export interface Decision {
 /**
  * Asks the model for one step and insists on a valid action for this page: an answer that is
  * not readable JSON, not a valid action, or names an element the page does not have is
- * rejected, the reason is appended to `request.feedback`, and the model is asked again, up to
+ * rejected, the reason is appended to `request.feedback` (naming the rejected element when the
+ * problem is about one), and the model is asked again, up to
  * `maxAttempts` calls. Throws ModelOutputError (with the last raw text) when none was valid.
  * Backend failures (ModelBackendError) propagate at once: backends retry transport errors.
  */
@@ -36,7 +38,7 @@ export async function decide(
 ): Promise<Decision> {
   const maxAttempts = Math.max(1, Math.floor(options.maxAttempts));
   const started = performance.now();
-  let feedback = [...request.feedback];
+  let feedback: FeedbackEntry[] = [...request.feedback];
   let promptTokens: number | null = null;
   let completionTokens: number | null = null;
   let lastRaw = '';
@@ -49,7 +51,7 @@ export async function decide(
       completionTokens = (completionTokens ?? 0) + reply.completionTokens;
     lastRaw = reply.text;
 
-    let problem: string | null;
+    let problem: { message: string; rejectedName: string | null } | null;
     let answer;
     try {
       answer = parseAnswer(reply.text);
@@ -58,7 +60,7 @@ export async function decide(
       });
     } catch (error) {
       if (!(error instanceof ModelOutputError)) throw error;
-      problem = error.message;
+      problem = { message: error.message, rejectedName: null };
     }
     if (answer && problem === null) {
       return {
@@ -73,8 +75,15 @@ export async function decide(
         },
       };
     }
-    lastProblem = problem ?? 'invalid answer';
-    feedback = [...feedback, `Answer ${attempt} (${excerpt(reply.text)}): ${lastProblem}`];
+    lastProblem = problem?.message ?? 'invalid answer';
+    feedback = [
+      ...feedback,
+      {
+        answer: `Answer ${attempt} (${excerpt(reply.text)})`,
+        problem: lastProblem,
+        rejectedName: problem?.rejectedName ?? null,
+      },
+    ];
   }
   throw new ModelOutputError(
     `model ${model.id} gave no valid action in ${maxAttempts} attempt(s); last problem: ` +

@@ -1,6 +1,5 @@
 import type { ModelAnswer } from '../action.js';
 import { ModelBackendError } from '../errors.js';
-import type { ObservedElement } from '../observe/observation.js';
 import { DEFAULT_STYLE, type Ctx, type Decision } from './heuristic/context.js';
 import { readIntent } from './heuristic/intent.js';
 import { PageView } from './heuristic/page.js';
@@ -11,31 +10,6 @@ import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
 
 export interface HeuristicOptions {
   seed: number;
-}
-
-/** Feedback text that only suggests names ("similar: a, b") must not make us avoid them. */
-const SUGGESTIONS =
-  /(similar|did you mean|try one of|available|valid names?|choose from|fields here)\b[\s\S]*$/i;
-
-/** Names of this page's elements that a rejection message mentions. */
-function namesInFeedback(feedback: string[], elements: ObservedElement[]): Set<string> {
-  const found = new Set<string>();
-  for (const raw of feedback) {
-    const text = raw.replace(SUGGESTIONS, '');
-    for (const { name } of elements) {
-      const at = text.indexOf(name);
-      if (at < 0) continue;
-      const before = text[at - 1] ?? ' ';
-      const after = text[at + name.length] ?? ' ';
-      if (
-        !/[\w.-]/.test(before) &&
-        !/[\w-]/.test(after) &&
-        !/^\.\w/.test(text.slice(at + name.length))
-      )
-        found.add(name);
-    }
-  }
-  return found;
 }
 
 /** When the only idea left was rejected: any other usable control, else leave. */
@@ -56,7 +30,8 @@ function fallback(request: PredictRequest, avoid: Set<string>): Decision {
 
 /**
  * Decides one step. Deterministic in (seed, persona, history, observation, feedback). On a retry
- * it replays its own earlier answers for this step and avoids every name they or the feedback used.
+ * it replays its own earlier answers for this step and avoids every name they used and every name
+ * the feedback rejected.
  */
 export function decideHeuristic(request: PredictRequest, seed: number): ModelAnswer {
   const { persona, observation, history, feedback } = request;
@@ -66,8 +41,8 @@ export function decideHeuristic(request: PredictRequest, seed: number): ModelAns
   const avoid = new Set(failedHere(state, observation.url));
   let terminated = false;
   for (let attempt = 0; ; attempt++) {
-    for (const name of namesInFeedback(feedback.slice(0, attempt), observation.elements))
-      avoid.add(name);
+    for (const entry of feedback.slice(0, attempt))
+      if (entry.rejectedName) avoid.add(entry.rejectedName);
     const ctx: Ctx = {
       page: new PageView(observation, avoid),
       intent,

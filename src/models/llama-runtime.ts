@@ -11,8 +11,8 @@ export interface LlamaRuntimeOptions {
 
 /**
  * One GGUF model loaded in-process by node-llama-cpp on the CPU (the SDK is imported lazily),
- * with one context sequence that `run` hands to one call at a time. Shared by the simulator
- * backend (`llama:` models) and the rationale writer.
+ * with one context sequence that `run` hands to one call at a time, for the llama
+ * backend (`llama:` models).
  */
 export class LlamaRuntime {
   private queue: Promise<unknown> = Promise.resolve();

@@ -1,23 +1,24 @@
-import type { LlamaModel, TokenBias } from 'node-llama-cpp';
+import type { ChatHistoryItem, LlamaGrammar, LlamaModel, TokenBias } from 'node-llama-cpp';
 import { ModelBackendError } from '../errors.js';
-import { answerJsonSchema } from './answer-schema.js';
-import { clickableNames, typeableNames } from './check-action.js';
-import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
+import type { ChatMessage, ChatModel, ChatReply, ChatRequest, ReplySchema } from './chat.js';
+import { predictWithChat } from './chat-predict.js';
+import { portableJsonSchema } from './json-schema.js';
 import { LlamaRuntime, type LlamaRuntimeOptions } from './llama-runtime.js';
-import { buildPrompt } from './prompt.js';
+import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
 
 export interface LlamaModelOptions extends LlamaRuntimeOptions {
-  /** Cap on generated tokens per answer. Default 512. */
+  /** Cap on generated tokens for requests that set none. Default 512. */
   maxTokens?: number;
-  /** Sampling temperature, default 0.7; with a seed, answers are still reproducible. */
+  /** Sampling temperature for requests that set none, default 0.7 (seeded answers repeat). */
   temperature?: number;
   /** Sampling seed, reset for every answer: the same request and seed give the same answer. */
   seed?: number;
   /**
-   * Build the grammar per page with `name` limited to the page's clickable / typeable names
-   * (default true): every answer is then a valid action for this page.
+   * Simulator steps: build the grammar per page with `name` limited to the page's clickable /
+   * typeable names (default true), so every answer is a valid action for this page.
    */
   restrictNames?: boolean;
+  /** Simulator steps: caps on the rationale (default 300) and typed text (default 80). */
   maxRationaleLength?: number;
   maxTextLength?: number;
   /** Forbid the lone byte tokens <0x80>..<0xFF> (keeps noise output valid UTF-8). */
@@ -25,13 +26,16 @@ export interface LlamaModelOptions extends LlamaRuntimeOptions {
 }
 
 /**
- * `llama:<path.gguf>`: a local GGUF model run in-process by node-llama-cpp on the CPU. Answers
- * are constrained by a JSON-schema grammar, so they always parse. Calls are serialized (one
- * context sequence); the system-prompt prefix is reused between calls by llama.cpp.
+ * `llama:<path.gguf>`: a local GGUF model run in-process by node-llama-cpp on the CPU. Replies
+ * with a schema are constrained by a JSON-schema grammar, so they always parse. Calls are
+ * serialized (one context sequence); the system-prompt prefix is reused between calls.
  */
-export class LlamaCppModel implements SimulatorModel {
+export class LlamaCppModel implements SimulatorModel, ChatModel {
   readonly id: string;
+  readonly constrained = true;
   private readonly tokenBias: TokenBias | undefined;
+  /** The last grammar built, by its JSON schema text (synthesize asks for the same one). */
+  private grammar: { key: string; grammar: LlamaGrammar } | null = null;
 
   private constructor(
     file: string,
@@ -47,58 +51,72 @@ export class LlamaCppModel implements SimulatorModel {
       `llama:${file}`,
       file,
       options,
-      `llama:${file}: no model file there. Download a GGUF chat model (for example a small ` +
-        'Qwen2.5-Instruct GGUF) and pass its path as llama:/path/to/model.gguf.',
+      `llama:${file}: no model file at ${file}. Is the path right? With no model file there, ` +
+        'download a GGUF chat model (for example a small Qwen2.5-Instruct GGUF) and pass its ' +
+        'path as llama:/path/to/model.gguf.',
     );
     return new LlamaCppModel(file, options, runtime);
   }
 
   predict(request: PredictRequest): Promise<ModelReply> {
-    return this.runtime.run(() => this.predictNow(request));
-  }
-
-  private async predictNow(request: PredictRequest): Promise<ModelReply> {
-    const [system, ...rest] = buildPrompt(request);
-    const restrict = this.options.restrictNames ?? true;
-    const schema = answerJsonSchema({
-      union: 'oneOf',
-      clickNames: restrict ? clickableNames(request.observation) : undefined,
-      typeNames: restrict ? typeableNames(request.observation) : undefined,
+    return predictWithChat(this, request, {
+      restrictNames: this.options.restrictNames ?? true,
       maxRationaleLength: this.options.maxRationaleLength ?? 300,
       maxTextLength: this.options.maxTextLength ?? 80,
     });
-    const { lib, llama, sequence } = this.runtime;
+  }
+
+  chat(request: ChatRequest): Promise<ChatReply> {
+    return this.runtime.run(() => this.chatNow(request));
+  }
+
+  private async chatNow(request: ChatRequest): Promise<ChatReply> {
+    const { system, history, prompt } = splitMessages(this.id, request.messages);
+    const { lib, sequence } = this.runtime;
     const meter = sequence.tokenMeter;
     const inputBefore = meter.usedInputTokens;
     const outputBefore = meter.usedOutputTokens;
     const session = new lib.LlamaChatSession({
       contextSequence: sequence,
-      systemPrompt: system!.content,
+      ...(system !== null ? { systemPrompt: system } : {}),
       autoDisposeSequence: false,
     });
     try {
-      // The schema is built at run time, so its TypeScript type cannot be inferred.
-      const grammar = await llama.createGrammarForJsonSchema(schema as never);
-      const text = await session.prompt(rest.map((m) => m.content).join('\n\n'), {
-        grammar,
-        maxTokens: this.options.maxTokens ?? 512,
-        temperature: this.options.temperature ?? 0.7,
-        ...(this.options.seed !== undefined ? { seed: this.options.seed } : {}),
+      if (history.length) session.setChatHistory([...session.getChatHistory(), ...history]);
+      const grammar = request.schema ? await this.grammarFor(request.schema) : undefined;
+      const seed = this.options.seed;
+      const text = await session.prompt(prompt, {
+        ...(grammar ? { grammar } : {}),
+        maxTokens: request.maxTokens ?? this.options.maxTokens ?? 512,
+        temperature: request.temperature ?? this.options.temperature ?? 0.7,
+        ...(seed !== undefined ? { seed } : {}),
         ...(this.tokenBias ? { tokenBias: this.tokenBias } : {}),
       });
       return {
         text,
+        refusal: null,
         promptTokens: meter.usedInputTokens - inputBefore,
         completionTokens: meter.usedOutputTokens - outputBefore,
       };
     } catch (error) {
       throw new ModelBackendError(
         `${this.id}: generation failed (${(error as Error).message}). If the prompt is too ` +
-          'long, lower historyPages or raise the context size.',
+          'long, shorten it (--history-pages, --html-budget) or raise the context size.',
       );
     } finally {
       session.dispose({ disposeSequence: false });
     }
+  }
+
+  private async grammarFor(reply: ReplySchema): Promise<LlamaGrammar> {
+    const schema = portableJsonSchema(reply.schema, 'oneOf');
+    const key = JSON.stringify(schema);
+    if (this.grammar?.key !== key) {
+      // The schema is built at run time, so its TypeScript type cannot be inferred.
+      const grammar = await this.runtime.llama.createGrammarForJsonSchema(schema as never);
+      this.grammar = { key, grammar };
+    }
+    return this.grammar.grammar;
   }
 
   /** A bias that never samples the lone high byte tokens of byte-fallback vocabularies. */
@@ -118,4 +136,27 @@ export class LlamaCppModel implements SimulatorModel {
   close(): Promise<void> {
     return this.runtime.close();
   }
+}
+
+/** System turns become the system prompt, the last (user) turn the prompt, the rest history. */
+function splitMessages(
+  id: string,
+  messages: ChatMessage[],
+): { system: string | null; history: ChatHistoryItem[]; prompt: string } {
+  const last = messages.at(-1);
+  if (last?.role !== 'user') {
+    throw new ModelBackendError(
+      `${id}: a chat must end with a user message; got ${last?.role ?? 'none'}.`,
+    );
+  }
+  const system = messages.filter((m) => m.role === 'system').map((m) => m.content);
+  const history = messages
+    .slice(0, -1)
+    .filter((m) => m.role !== 'system')
+    .map((m): ChatHistoryItem =>
+      m.role === 'user'
+        ? { type: 'user', text: m.content }
+        : { type: 'model', response: [m.content] },
+    );
+  return { system: system.length ? system.join('\n\n') : null, history, prompt: last.content };
 }

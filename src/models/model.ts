@@ -1,6 +1,7 @@
 import type { Action } from '../action.js';
 import type { Observation } from '../observe/observation.js';
 import type { Persona } from '../persona.js';
+import type { FeedbackEntry } from './feedback.js';
 
 /** One earlier step as the model sees it. */
 export interface HistoryStep {
@@ -17,10 +18,10 @@ export interface PredictRequest {
   history: HistoryStep[];
   observation: Observation;
   /**
-   * Why earlier answers for this same step were rejected, oldest first
-   * ("your answer was not JSON: ...", "no element named X"). Empty on the first attempt.
+   * Why earlier answers for this same step were rejected, oldest first (not JSON, no element
+   * named X, ...). Empty on the first attempt.
    */
-  feedback: string[];
+  feedback: FeedbackEntry[];
   /** Full simplified HTML is given for the last `historyPages` history steps only. */
   historyPages: number;
 }
@@ -34,9 +35,11 @@ export interface ModelReply {
 }
 
 /**
- * The model interface: every backend (openai, llama, heuristic, random, scripted) implements it.
- * Parsing, validation against the page and retry with feedback live in one shared place
- * (`decide`), so all backends get the same treatment of bad answers.
+ * The simulator interface: every backend in the registry (registry.ts) gives one. Language-model
+ * backends implement it through their chat call (predictWithChat); the baselines (heuristic,
+ * random, scripted) answer directly. Parsing, validation against the page and retry with
+ * feedback live in one shared place (`decide`), so all backends get the same treatment of bad
+ * answers.
  */
 export interface SimulatorModel {
   /** The spec string the model was made from, e.g. "openai:gpt-4.1-mini". */

@@ -1,38 +1,57 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { ModelBackendError } from '../errors.js';
-import { answerJsonSchema } from './answer-schema.js';
+import { answerReplySchema } from './answer-schema.js';
+import type { ChatModel, ChatReply, ChatRequest, ReplySchema } from './chat.js';
+import { predictWithChat } from './chat-predict.js';
+import { portableJsonSchema } from './json-schema.js';
 import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
-import {
-  createOpenAIClient,
-  openAIBackendError,
-  type OpenAIClientOptions,
-} from './openai-client.js';
-import { buildPrompt } from './prompt.js';
 
-export interface OpenAIModelOptions extends OpenAIClientOptions {
+export interface OpenAIModelOptions {
+  /** Server base URL, e.g. http://127.0.0.1:8080/v1. Default: OPENAI_BASE_URL, else OpenAI. */
+  baseUrl?: string | null;
+  /** Default: OPENAI_API_KEY, else "not-needed" (local servers ignore it). */
+  apiKey?: string | null;
+  /** Per request, each retry included. Default 60 s. */
+  timeoutMs?: number | null;
+  /** Retries on 408/409/429/5xx and connection errors, with exponential backoff. Default 3. */
+  maxRetries?: number;
+  env?: NodeJS.ProcessEnv;
   seed?: number | null;
+  /** Default for requests that set none. */
   temperature?: number | null;
+  /** Default for requests that set none. */
   maxTokens?: number | null;
   /**
-   * 'auto' (default): ask for JSON-schema structured output, and fall back to plain prompting
-   * (remembered for this model object) if the server rejects response_format.
+   * 'auto' (default): requests with a schema ask for JSON-schema structured output, and fall
+   * back to plain prompting (remembered for this model object) if the server rejects
+   * response_format.
    */
   structuredOutput?: 'auto' | 'on' | 'off';
 }
 
-/** The answer schema in OpenAI strict structured-output form (name lists are not sent). */
-export const OPENAI_RESPONSE_FORMAT = {
-  type: 'json_schema',
-  json_schema: { name: 'shopper_step', strict: true, schema: answerJsonSchema({ union: 'anyOf' }) },
-} as const;
+/** A reply schema in OpenAI strict structured-output form. */
+export function openAIResponseFormat(reply: ReplySchema) {
+  return {
+    type: 'json_schema',
+    json_schema: {
+      name: reply.name,
+      strict: true,
+      schema: portableJsonSchema(reply.schema, 'anyOf'),
+    },
+  } as const;
+}
+
+/** What a simulator step asks for: the answer schema without name lists (they are in the prompt). */
+export const OPENAI_RESPONSE_FORMAT = openAIResponseFormat(answerReplySchema());
 
 /**
  * `openai:<model>`: any OpenAI-compatible chat completions endpoint (OpenAI, vLLM, llama.cpp
  * server, Ollama, LM Studio, ...). The SDK is loaded on first use.
  */
-export class OpenAIChatModel implements SimulatorModel {
+export class OpenAIChatModel implements SimulatorModel, ChatModel {
   readonly id: string;
+  readonly constrained = false;
   private client: OpenAI | null = null;
   /** null = not known yet; false after the server rejected response_format once. */
   private structured: boolean | null;
@@ -46,30 +65,36 @@ export class OpenAIChatModel implements SimulatorModel {
     this.structured = mode === 'off' ? false : mode === 'on' ? true : null;
   }
 
-  /** Whether answers are requested with a JSON schema (false after a fallback). */
+  /** Whether schemas are sent as response_format (false after a fallback). */
   get usesStructuredOutput(): boolean {
     return this.structured !== false;
   }
 
-  async predict(request: PredictRequest): Promise<ModelReply> {
+  predict(request: PredictRequest): Promise<ModelReply> {
+    return predictWithChat(this, request);
+  }
+
+  async chat(request: ChatRequest): Promise<ChatReply> {
     const client = await this.getClient();
     const body: ChatCompletionCreateParamsNonStreaming = {
       model: this.model,
-      messages: buildPrompt(request),
+      messages: request.messages,
     };
-    if (this.options.seed !== undefined && this.options.seed !== null)
-      body.seed = this.options.seed;
-    if (this.options.temperature !== undefined && this.options.temperature !== null)
-      body.temperature = this.options.temperature;
-    if (this.options.maxTokens) body.max_completion_tokens = this.options.maxTokens;
+    const { seed } = this.options;
+    const temperature = request.temperature ?? this.options.temperature;
+    const maxTokens = request.maxTokens ?? this.options.maxTokens;
+    if (seed !== undefined && seed !== null) body.seed = seed;
+    if (temperature !== undefined && temperature !== null) body.temperature = temperature;
+    if (maxTokens) body.max_completion_tokens = maxTokens;
+    const structured = request.schema && this.structured !== false;
 
     let completion;
     try {
       completion = await client.chat.completions.create(
-        this.structured === false ? body : { ...body, response_format: OPENAI_RESPONSE_FORMAT },
+        structured ? { ...body, response_format: openAIResponseFormat(request.schema!) } : body,
       );
     } catch (error) {
-      if (this.structured === null && rejectsResponseFormat(error)) {
+      if (structured && this.structured === null && rejectsResponseFormat(error)) {
         this.structured = false;
         completion = await client.chat.completions.create(body).catch((e: unknown) => {
           throw this.backendError(e);
@@ -78,27 +103,50 @@ export class OpenAIChatModel implements SimulatorModel {
         throw this.backendError(error);
       }
     }
-    if (this.structured === null) this.structured = true;
+    if (structured && this.structured === null) this.structured = true;
 
     const message = completion.choices[0]?.message;
     return {
-      text: message?.content ?? message?.refusal ?? '',
+      text: message?.content ?? '',
+      refusal: message?.refusal ?? null,
       promptTokens: completion.usage?.prompt_tokens ?? null,
       completionTokens: completion.usage?.completion_tokens ?? null,
     };
   }
 
   async close(): Promise<void> {
+    // the SDK keeps no open handles between requests
     this.client = null;
   }
 
   private async getClient(): Promise<OpenAI> {
-    this.client ??= await createOpenAIClient(this.options);
+    if (this.client) return this.client;
+    const { OpenAI: Client } = await import('openai');
+    const env = this.options.env ?? process.env;
+    this.client = new Client({
+      baseURL: this.options.baseUrl || env.OPENAI_BASE_URL || undefined,
+      apiKey: this.options.apiKey || env.OPENAI_API_KEY || 'not-needed',
+      timeout: this.options.timeoutMs ?? 60_000,
+      maxRetries: this.options.maxRetries ?? 3,
+    });
     return this.client;
   }
 
+  /** Turns an SDK failure into a ModelBackendError that says what to check. */
   private backendError(error: unknown): ModelBackendError {
-    return openAIBackendError(this.id, this.model, this.client?.baseURL ?? null, error);
+    const e = error as { status?: number; message?: string };
+    const where = this.client?.baseURL ?? 'the server';
+    const status = e.status;
+    let hint = 'check the server and the model name.';
+    if (status === 401 || status === 403) hint = 'check OPENAI_API_KEY.';
+    else if (status === 404)
+      hint = `check that the server at ${where} serves model "${this.model}".`;
+    else if (status === 429) hint = 'rate limited even after retries; lower --concurrency or wait.';
+    else if (status === undefined)
+      hint = `check that a server is running at ${where} (set --base-url or OPENAI_BASE_URL).`;
+    return new ModelBackendError(
+      `${this.id}: request failed${status ? ` with HTTP ${status}` : ''}: ${e.message ?? String(error)}; ${hint}`,
+    );
   }
 }
 

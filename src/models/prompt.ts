@@ -1,14 +1,11 @@
 import { formatAction } from '../action.js';
 import type { Observation, ObservedElement } from '../observe/observation.js';
 import { describePersona } from '../persona.js';
+import type { ChatMessage } from './chat.js';
+import { formatFeedbackEntry } from './feedback.js';
 import type { HistoryStep, PredictRequest } from './model.js';
 import { loadPromptTemplates, renderTemplate, type PromptTemplates } from './template.js';
 import { clip } from '../observe/text.js';
-
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
 
 export interface PromptOptions {
   /** Templates to use; default: the package's prompts/ directory. */
@@ -39,7 +36,7 @@ export function buildPrompt(request: PredictRequest, options: PromptOptions = {}
 
   const feedback = request.feedback.length
     ? renderTemplate(t.feedback.text, {
-        problems: request.feedback.map((line) => `- ${line}`).join('\n'),
+        problems: request.feedback.map((entry) => `- ${formatFeedbackEntry(entry)}`).join('\n'),
       })
     : '';
 

@@ -1,4 +1,4 @@
-import { similarNames } from '../browser/similar.js';
+import { similarNames } from '../observe/similar-names.js';
 import type { Observation } from '../observe/observation.js';
 import type { TraceStep } from '../traces/schema.js';
 
@@ -70,6 +70,6 @@ export function compareStep(recorded: TraceStep, current: Observation): StepComp
   return {
     pageDiffers: reasons.length ? reasons.join('; ') : null,
     nameMissing,
-    similar: nameMissing ? similarNames(name, names, 3) : [],
+    similar: nameMissing ? similarNames(name, names, { limit: 3 }) : [],
   };
 }

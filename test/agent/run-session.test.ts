@@ -9,6 +9,7 @@ import { startShop } from '../../sites/shop/server.js';
 import { INTERRUPTED, runSession } from '../../src/agent/run-session.js';
 import { launchBrowser } from '../../src/browser/launch.js';
 import { openSession } from '../../src/browser/session.js';
+import { formatFeedbackEntry } from '../../src/models/feedback.js';
 import { ScriptedModel, type ScriptedResponse } from '../../src/models/scripted.js';
 import { readTraceFile } from '../../src/traces/reader.js';
 import { TRACE_SCHEMA_VERSION } from '../../src/traces/schema.js';
@@ -141,8 +142,10 @@ describe('agent loop with the scripted model', () => {
     ]);
     expect(summary.outcome).toBe('terminate');
     expect(trace.steps[0]!.usage?.attempts).toBe(3);
-    expect(model.requests[1]!.feedback.join('\n')).toMatch(/JSON|json/);
-    expect(model.requests[2]!.feedback.join('\n')).toMatch(/product_form\.add_to_cart/);
+    expect(model.requests[1]!.feedback.map(formatFeedbackEntry).join('\n')).toMatch(/JSON|json/);
+    expect(model.requests[2]!.feedback.map(formatFeedbackEntry).join('\n')).toMatch(
+      /product_form\.add_to_cart/,
+    );
   });
 
   it('ends with an error, keeping the trace, when every attempt is invalid', async () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readTraces } from '../../src/traces/reader.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../support/openai-server.js';
 import { checkSftFile } from './sft-check.js';
-import { copyHumanFixtures, tempDir } from './synth-fixtures.js';
+import { copyHumanFixtures, tempDir } from '../synthesize/synth-fixtures.js';
 import { runCli } from '../support/cli.js';
 
 const cli = (...args: string[]) => runCli(args);

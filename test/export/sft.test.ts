@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synthesizeRationales } from '../../src/eval/synthesize.js';
-import { createRationaleWriter } from '../../src/eval/synthesize-writer.js';
+import { synthesizeRationales } from '../../src/synthesize/synthesize.js';
+import { createRationaleWriter } from '../../src/synthesize/writer.js';
 import { exportSft, type SftExportOptions } from '../../src/export/sft.js';
 import { DEFAULT_SPLIT } from '../../src/export/sft-split.js';
 import { readTraces } from '../../src/traces/reader.js';
 import { checkSftFile } from './sft-check.js';
-import { bySession, SYNTH_HUMAN, tempDir } from './synth-fixtures.js';
+import { bySession, SYNTH_HUMAN, tempDir } from '../synthesize/synth-fixtures.js';
 
 /** The fixtures with every step explained (template rationales: no model needed). */
 let explained: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkActionOnPage,
   clickableNames,
-  similarNames,
+  suggestedNames,
   typeableNames,
 } from '../../src/models/check-action.js';
 import { loadObservation } from '../support/model-fixtures.js';
@@ -20,17 +20,22 @@ describe('checkActionOnPage', () => {
 
   it('names unknown elements and suggests similar ones', () => {
     const problem = checkActionOnPage({ type: 'click', name: 'nav.cart_link' }, home);
-    expect(problem).toMatch(/no element named "nav\.cart_link".*similar names: nav_bar\.cart_link/);
+    expect(problem?.message).toMatch(
+      /no element named "nav\.cart_link".*similar names: nav_bar\.cart_link/,
+    );
+    expect(problem?.rejectedName).toBe('nav.cart_link');
   });
 
   it('in protocol mode (evaluation) only checks that the name exists', () => {
     const click = { type: 'click', name: 'nav_bar.search_input' } as const;
-    expect(checkActionOnPage(click, home)).toMatch(/text field/);
+    expect(checkActionOnPage(click, home)?.message).toMatch(/text field/);
     expect(checkActionOnPage(click, home, { legality: 'protocol' })).toBeNull();
     const disabled = { type: 'click', name: 'newsletter.subscribe' } as const;
     expect(checkActionOnPage(disabled, home, { legality: 'protocol' })).toBeNull();
     const absent = { type: 'click', name: 'nav_bar.nope' } as const;
-    expect(checkActionOnPage(absent, home, { legality: 'protocol' })).toMatch(/no element named/);
+    expect(checkActionOnPage(absent, home, { legality: 'protocol' })?.message).toMatch(
+      /no element named/,
+    );
   });
 
   it('splits names into clickable and typeable, without disabled ones', () => {
@@ -42,11 +47,11 @@ describe('checkActionOnPage', () => {
 
   it('ranks similar names by last segment and prefix', () => {
     const names = ['a.b.title_link', 'x.y.title_link', 'a.b.price', 'zzz'];
-    expect(similarNames('a.b.title', names)).toEqual(['a.b.title_link']);
-    expect(similarNames('q.title_link', names).slice(0, 2).sort()).toEqual([
+    expect(suggestedNames('a.b.title', names)).toEqual(['a.b.title_link']);
+    expect(suggestedNames('q.title_link', names).slice(0, 2).sort()).toEqual([
       'a.b.title_link',
       'x.y.title_link',
     ]);
-    expect(similarNames('nothing', names)).toEqual([]);
+    expect(suggestedNames('nothing', names)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelBackendError, ModelOutputError } from '../../src/errors.js';
 import { decide } from '../../src/models/decide.js';
+import { formatFeedbackEntry } from '../../src/models/feedback.js';
 import type { ModelReply, PredictRequest, SimulatorModel } from '../../src/models/model.js';
 import { buildPrompt } from '../../src/models/prompt.js';
 import { ScriptedModel } from '../../src/models/scripted.js';
@@ -40,7 +41,7 @@ describe('decide', () => {
     });
     expect(decision.usage.attempts).toBe(4);
 
-    const feedback = model.requests.map((r) => r.feedback);
+    const feedback = model.requests.map((r) => r.feedback.map(formatFeedbackEntry));
     expect(feedback[0]).toEqual([]);
     expect(feedback[1]).toHaveLength(1);
     expect(feedback[1]![0]).toMatch(/^Answer 1 \("I think I will look around\."\): no JSON object/);
@@ -56,12 +57,31 @@ describe('decide', () => {
     expect(prompt).toContain('no element named "categories.sandals"');
   });
 
+  it('names the rejected element in the feedback entry, and none for unreadable answers', async () => {
+    const model = new ScriptedModel([
+      'not json',
+      { rationale: 'r', action: { type: 'click', name: 'categories.sandals' } },
+      { rationale: 'r', action: { type: 'click', name: 'newsletter.subscribe' } },
+      { rationale: 'r', action: { type: 'terminate' } },
+    ]);
+    await decide(model, makeRequest(home), { maxAttempts: 4 });
+    const feedback = model.requests[3]!.feedback;
+    expect(feedback.map((f) => f.rejectedName)).toEqual([
+      null,
+      'categories.sandals',
+      'newsletter.subscribe',
+    ]);
+    expect(feedback[1]!.answer).toMatch(/^Answer 2 \(".*categories\.sandals.*"\)$/);
+    expect(feedback[2]!.problem).toMatch(/is disabled/);
+  });
+
   it("does not change the caller's request", async () => {
     const model = new ScriptedModel(['garbage', { rationale: 'r', action: { type: 'terminate' } }]);
-    const request = makeRequest(home, { feedback: ['earlier note'] });
+    const note = { answer: 'Answer 0', problem: 'earlier note' };
+    const request = makeRequest(home, { feedback: [note] });
     await decide(model, request, { maxAttempts: 2 });
-    expect(request.feedback).toEqual(['earlier note']);
-    expect(model.requests[1]!.feedback[0]).toBe('earlier note');
+    expect(request.feedback).toEqual([note]);
+    expect(model.requests[1]!.feedback[0]).toEqual(note);
   });
 
   it('rejects disabled elements and typing into non-text elements', async () => {
@@ -82,7 +102,7 @@ describe('decide', () => {
     ]);
     const decision = await decide(model, makeRequest(home), { maxAttempts: 4 });
     expect(decision.action).toMatchObject({ name: 'feedback.comment' });
-    const last = model.requests[3]!.feedback;
+    const last = model.requests[3]!.feedback.map(formatFeedbackEntry);
     expect(last[0]).toMatch(/is disabled/);
     expect(last[1]).toMatch(
       /is a button, not a text field.*choose from the text fields: nav_bar\.search_input, feedback\.comment/,

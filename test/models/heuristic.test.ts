@@ -223,15 +223,39 @@ describe('heuristic model: browsing, determinism and feedback', () => {
     const req = request(persona(), RESULTS, [searched]);
     const first = decide(req);
     const feedback = [
-      `no element named ${CASCADE} on this page; similar: ${CASCADE.replace(/title/, 'image')}`,
+      {
+        answer: 'Answer 1',
+        problem: `no element named ${CASCADE} on this page; similar: ${CASCADE.replace(/title/, 'image')}`,
+        rejectedName: CASCADE,
+      },
     ];
     const second = decide({ ...req, feedback });
     expect(second.action).not.toEqual(first.action);
     expect(second.action.type).toBe('click');
     // A rejection that does not quote the name still moves the answer on.
-    const vague = decide({ ...req, feedback: ['that action is not allowed here'] });
+    const vague = decide({
+      ...req,
+      feedback: [{ answer: 'Answer 1', problem: 'that action is not allowed here' }],
+    });
     expect(vague.action).not.toEqual(first.action);
-    const twice = decide({ ...req, feedback: ['rejected', 'rejected again'] });
+    const twice = decide({
+      ...req,
+      feedback: [
+        { answer: 'Answer 1', problem: 'rejected' },
+        { answer: 'Answer 2', problem: 'rejected again' },
+      ],
+    });
     expect([first.action, vague.action]).not.toContainEqual(twice.action);
+  });
+
+  it('avoids the rejectedName of a feedback entry, whatever its text says', () => {
+    const req = request(persona(), RESULTS, [searched]);
+    const first = decide(req);
+    const problem = 'that action is not allowed here';
+    const next = decide({ ...req, feedback: [{ answer: 'Answer 1', problem }] });
+    expect(next.action.type).toBe('click');
+    const rejectedName = (next.action as { name: string }).name;
+    const avoided = decide({ ...req, feedback: [{ answer: 'Answer 1', problem, rejectedName }] });
+    expect([first.action, next.action]).not.toContainEqual(avoided.action);
   });
 });

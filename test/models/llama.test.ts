@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ModelBackendError } from '../../src/errors.js';
 import { decide } from '../../src/models/decide.js';
 import { LlamaCppModel } from '../../src/models/llama.js';
@@ -66,6 +67,24 @@ describe('llama backend (tiny random-weight GGUF)', () => {
     });
     expect(decision.usage.attempts).toBe(1);
     expect(decision.usage.prompt_tokens).not.toBeNull();
+  });
+
+  it('chat(): earlier turns become history, and a schema becomes the grammar', async () => {
+    const messages = [
+      { role: 'system', content: 'You answer briefly.' },
+      { role: 'user', content: 'Hello' },
+      { role: 'assistant', content: 'Hi.' },
+      { role: 'user', content: 'Name a colour.' },
+    ] as const;
+    const plain = await model.chat({ messages: [...messages], maxTokens: 6 });
+    expect(plain.completionTokens).toBeGreaterThan(0);
+    expect(plain.completionTokens).toBeLessThanOrEqual(6);
+    const schema = { name: 'colour', schema: z.object({ colour: z.enum(['red', 'blue']) }) };
+    const structured = await model.chat({ messages: [...messages], schema, maxTokens: 40 });
+    expect(schema.schema.parse(JSON.parse(structured.text))).toBeDefined();
+    await expect(model.chat({ messages: [{ role: 'assistant', content: 'x' }] })).rejects.toThrow(
+      /must end with a user message/,
+    );
   });
 
   it('reports a missing model file clearly', async () => {

@@ -137,6 +137,29 @@ describe('openai backend', () => {
     await m.close();
   });
 
+  it('chat(): plain requests send no response_format; request tuning overrides the defaults', async () => {
+    server.enqueue({ content: 'Hello.', promptTokens: 9, completionTokens: 2 });
+    const m = model({ temperature: 0.2, maxTokens: 50 });
+    const reply = await m.chat({
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello.' },
+        { role: 'user', content: 'Again?' },
+      ],
+      temperature: 0.9,
+      maxTokens: 7,
+    });
+    expect(reply).toEqual({ text: 'Hello.', refusal: null, promptTokens: 9, completionTokens: 2 });
+    const body = server.completions[0]!;
+    expect(body.messages.map((msg) => msg.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(body.response_format).toBeUndefined();
+    expect(body.temperature).toBe(0.9);
+    expect(body.max_completion_tokens).toBe(7);
+    // a plain request says nothing about structured output support
+    expect(m.usesStructuredOutput).toBe(true);
+  });
+
   it('reads the base URL and key from the environment', async () => {
     server.enqueue({ content: valid });
     const m = new OpenAIChatModel('env-model', {

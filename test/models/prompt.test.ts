@@ -99,7 +99,12 @@ describe('buildPrompt', () => {
 
   it('adds the feedback lines after the page', () => {
     const [, user] = buildPrompt(
-      makeRequest(home, { feedback: ['Answer 1: no JSON', 'Answer 2: no element named "x"'] }),
+      makeRequest(home, {
+        feedback: [
+          { answer: 'Answer 1', problem: 'no JSON', rejectedName: null },
+          { answer: 'Answer 2', problem: 'no element named "x"', rejectedName: 'x' },
+        ],
+      }),
     );
     expect(user!.content).toContain('Your previous answer was rejected');
     expect(user!.content).toContain('- Answer 1: no JSON\n- Answer 2: no element named "x"');

@@ -25,7 +25,7 @@ describe('scripted model', () => {
 
     expect(scripted.requests).toHaveLength(3);
     expect(scripted.requests[0]!.feedback).toEqual([]);
-    expect(scripted.requests[1]!.feedback[0]).toMatch(/no JSON object/);
+    expect(scripted.requests[1]!.feedback[0]!.problem).toMatch(/no JSON object/);
     expect(scripted.requests[2]!.observation.url).toBe(home.url);
 
     await expect(model.predict(makeRequest(home))).rejects.toThrow(
@@ -38,7 +38,7 @@ describe('scripted model', () => {
     const model = new ScriptedModel(['a']);
     const request = makeRequest(home);
     await model.predict(request);
-    request.feedback.push('changed later');
+    request.feedback.push({ answer: 'Answer 1', problem: 'changed later' });
     expect(model.requests[0]!.feedback).toEqual([]);
   });
 

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { modelTimeoutMs } from '../../config.js';
+import { modelOptionsOf } from '../../config.js';
 import { UsageError } from '../../errors.js';
-import { resolveCommandConfig } from '../config-flags.js';
+import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
 import { renderEvalReport } from '../../eval/eval-report.js';
 import type { EvalResult } from '../../eval/eval-result.js';
 import { evaluate, type PredictionSource } from '../../eval/evaluate.js';
+import { MODEL_BACKENDS, specUsage } from '../../models/registry.js';
 import { createModel } from '../../models/spec.js';
 import { percent, percentInterval } from '../../report/format.js';
 import { writeReport } from '../../report/write.js';
@@ -28,28 +29,32 @@ interface EvalFlags {
 }
 
 export function registerEval(program: Command): void {
-  program
+  const command = program
     .command('eval')
     .description(
       'Teacher-forced next-action prediction over every step of human sessions: accuracy, F1s, error taxonomy.',
     )
     .requiredOption('--human <traces>', 'human trace file, run folder or folder of runs')
     .option(
-      '--model <spec>',
-      'model to evaluate: openai:<model> | llama:<file.gguf> | heuristic | random[:seed] | scripted:<file>',
-    )
-    .option(
       '--predictions <file>',
       'score a JSONL file of predictions made elsewhere instead of a model',
     )
-    .option('--base-url <url>', 'OpenAI-compatible endpoint (default OPENAI_BASE_URL)')
-    .option('--concurrency <k>', 'model calls in flight')
-    .option('--max-attempts <n>', 'model calls per step before the answer counts as illegal')
-    .option('--history-pages <k>', 'earlier pages given to the model as full HTML')
-    .option('--seed <s>', 'seed for the model and the bootstrap intervals')
-    .option('--resamples <n>', 'bootstrap resamples for the confidence intervals', '1000')
-    .option('--out <dir>', 'output folder; rerun into it to resume (default traces/<run-id>)')
-    .option('--config <file>', 'config file (default ./shopsim.config.json)')
+    .option('--resamples <n>', 'bootstrap resamples for the confidence intervals', '1000');
+  const settings = [
+    'model',
+    'baseUrl',
+    'concurrency',
+    'maxAttempts',
+    'historyPages',
+    'seed',
+  ] as const;
+  addConfigFlags(command, [...settings, 'out', 'threads'], {
+    model: `model to evaluate: ${MODEL_BACKENDS.map(specUsage).join(' | ')}`,
+    concurrency: 'model calls in flight',
+    maxAttempts: 'model calls per step before the answer counts as illegal',
+    seed: 'seed for the model and the bootstrap intervals',
+    out: 'output folder; rerun into it to resume (default traces/<run-id>)',
+  })
     .option('--json', 'also print the JSON result on stdout')
     .action(async (flags: EvalFlags) => {
       await evalCommand(flags);
@@ -72,13 +77,7 @@ async function evalCommand(flags: EvalFlags): Promise<EvalResult> {
     );
   }
   const outDir = flags.out ?? path.join(DEFAULT_TRACES_DIR, newRunId('eval'));
-  const model = flags.model
-    ? await createModel(config.model, {
-        baseUrl: config.baseUrl,
-        seed: config.seed,
-        timeoutMs: modelTimeoutMs(config),
-      })
-    : null;
+  const model = flags.model ? await createModel(config.model, modelOptionsOf(config)) : null;
   const source: PredictionSource = model
     ? { kind: 'model', model, spec: config.model }
     : { kind: 'predictions', file: flags.predictions! };

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { modelTimeoutMs, publicConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
-import { resolveCommandConfig } from '../config-flags.js';
-import { synthesizeRationales, type SynthesizeSummary } from '../../eval/synthesize.js';
-import { DEFAULT_EXAMPLES_FILE, loadThinkAloudExamples } from '../../eval/synthesize-examples.js';
-import { DEFAULT_HTML_BUDGET } from '../../eval/synthesize-prompt.js';
-import { writeSynthesizeReport } from '../../eval/synthesize-report.js';
-import { createRationaleWriter } from '../../eval/synthesize-writer.js';
+import { synthesizeRationales, type SynthesizeSummary } from '../../synthesize/synthesize.js';
+import { DEFAULT_EXAMPLES_FILE, loadThinkAloudExamples } from '../../synthesize/examples.js';
+import { DEFAULT_HTML_BUDGET } from '../../synthesize/prompt.js';
+import { writeSynthesizeReport } from '../../synthesize/report.js';
+import { createRationaleWriter, RATIONALE_BACKENDS } from '../../synthesize/writer.js';
+import { specUsage } from '../../models/registry.js';
+import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
 
 interface SynthesizeFlags {
   human: string;
@@ -22,7 +23,7 @@ interface SynthesizeFlags {
 }
 
 export function registerSynthesize(program: Command): void {
-  program
+  const command = program
     .command('synthesize')
     .description(
       'Write a one-sentence, first-person rationale for every human step that lacks one, into ' +
@@ -33,20 +34,17 @@ export function registerSynthesize(program: Command): void {
       'human traces: a session file, a run folder or a folder of runs',
     )
     .option(
-      '--model <spec>',
-      'openai:<model> | llama:<file.gguf> | scripted:<file.json> | heuristic (template sentences)',
-    )
-    .option('--out <dir>', 'run folder for the new traces (default traces/<run-id>)')
-    .option('--concurrency <k>', 'rationale requests in flight')
-    .option('--base-url <url>', 'OpenAI-compatible endpoint (default OPENAI_BASE_URL)')
-    .option('--max-attempts <n>', 'calls per step when an answer holds no usable sentence')
-    .option(
       '--html-budget <chars>',
       'characters of simplified HTML shown per page',
       String(DEFAULT_HTML_BUDGET),
     )
-    .option('--examples <file>', 'think-aloud examples (JSON array)', DEFAULT_EXAMPLES_FILE)
-    .option('--config <file>', 'config file (default ./shopsim.config.json)')
+    .option('--examples <file>', 'think-aloud examples (JSON array)', DEFAULT_EXAMPLES_FILE);
+  addConfigFlags(command, ['model', 'out', 'concurrency', 'baseUrl', 'maxAttempts', 'threads'], {
+    model: `${RATIONALE_BACKENDS.map(specUsage).join(' | ')} (heuristic: template sentences)`,
+    out: 'run folder for the new traces (default traces/<run-id>)',
+    concurrency: 'rationale requests in flight',
+    maxAttempts: 'calls per step when an answer holds no usable sentence',
+  })
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (flags: SynthesizeFlags) => {
       const summary = await synthesizeCommand(flags);
@@ -75,6 +73,7 @@ async function synthesizeCommand(flags: SynthesizeFlags): Promise<SynthesizeSumm
     htmlBudget,
     baseUrl: config.baseUrl,
     timeoutMs: modelTimeoutMs(config),
+    llama: config.threads ? { threads: config.threads } : undefined,
   });
   const log = (line: string): void => {
     if (!flags.json) process.stderr.write(line + '\n');

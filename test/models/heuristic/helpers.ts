@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Action, ModelAnswer } from '../../../src/action.js';
 import { decideHeuristic } from '../../../src/models/heuristic.js';
+import type { FeedbackEntry } from '../../../src/models/feedback.js';
 import type { HistoryStep, PredictRequest } from '../../../src/models/model.js';
 import type { Observation } from '../../../src/observe/observation.js';
 import { simplifyDocument } from '../../../src/observe/simplify.js';
@@ -51,7 +52,7 @@ export function request(
   p: Persona | null,
   observation: Observation,
   history: HistoryStep[] = [],
-  feedback: string[] = [],
+  feedback: FeedbackEntry[] = [],
 ): PredictRequest {
   return { persona: p, history, observation, feedback, historyPages: 1 };
 }

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { InputFileError } from '../../src/errors.js';
-import { loadThinkAloudExamples } from '../../src/eval/synthesize-examples.js';
-import { buildRationaleMessages, truncateHtml } from '../../src/eval/synthesize-prompt.js';
-import { rationaleRequest } from '../../src/eval/synthesize-step.js';
+import { loadThinkAloudExamples } from '../../src/synthesize/examples.js';
+import { buildRationaleMessages, truncateHtml } from '../../src/synthesize/prompt.js';
+import { rationaleRequest } from '../../src/synthesize/step.js';
 import { readTraceFile } from '../../src/traces/reader.js';
-import { SYNTH_HUMAN, tempDir } from '../export/synth-fixtures.js';
+import { SYNTH_HUMAN, tempDir } from './synth-fixtures.js';
 
 describe('truncateHtml', () => {
   const html =

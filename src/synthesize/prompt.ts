@@ -4,7 +4,7 @@ import { formatAction, type Action } from '../action.js';
 import type { Observation, ObservedElement } from '../observe/observation.js';
 import { describePersona, type Persona } from '../persona.js';
 import { PACKAGE_ROOT } from '../version.js';
-import { formatExamples, type ThinkAloudExample } from './synthesize-examples.js';
+import { formatExamples, type ThinkAloudExample } from './examples.js';
 import { renderTemplate } from '../models/template.js';
 
 /** An earlier step of the same session, as context for the rationale. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, similarNames } from '../../src/browser/similar.js';
+import { editDistance, similarNames } from '../../src/observe/similar-names.js';
 
 describe('similarNames', () => {
   const names = [

@@ -1,8 +1,8 @@
 import type { Action } from '../action.js';
 import type { ObservedElement } from '../observe/observation.js';
 import type { Persona } from '../persona.js';
-import { targetElement, type RationaleRequest } from './synthesize-prompt.js';
-import type { RationaleWriter } from './synthesize-writer.js';
+import { targetElement, type RationaleRequest } from './prompt.js';
+import type { RationaleWriter } from './writer.js';
 
 type Intent =
   | 'search'

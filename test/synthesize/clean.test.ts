@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanRationale } from '../../src/eval/synthesize-clean.js';
+import { cleanRationale } from '../../src/synthesize/clean.js';
 
 describe('cleanRationale', () => {
   it('keeps a clean sentence as is', () => {

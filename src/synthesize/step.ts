@@ -1,8 +1,8 @@
 import { ModelBackendError, ModelOutputError } from '../errors.js';
 import type { Trace } from '../traces/schema.js';
-import { cleanRationale } from './synthesize-clean.js';
-import { targetElement, type PreviousStep, type RationaleRequest } from './synthesize-prompt.js';
-import type { RationaleWriter } from './synthesize-writer.js';
+import { cleanRationale } from './clean.js';
+import { targetElement, type PreviousStep, type RationaleRequest } from './prompt.js';
+import type { RationaleWriter } from './writer.js';
 
 /** Earlier steps shown to the writer for context. */
 export const PREVIOUS_STEPS = 5;

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { synthesizeRationales } from '../../src/eval/synthesize.js';
-import { loadThinkAloudExamples } from '../../src/eval/synthesize-examples.js';
-import { rationaleRequest } from '../../src/eval/synthesize-step.js';
-import { createRationaleWriter, type RationaleWriter } from '../../src/eval/synthesize-writer.js';
+import { synthesizeRationales } from '../../src/synthesize/synthesize.js';
+import { loadThinkAloudExamples } from '../../src/synthesize/examples.js';
+import { rationaleRequest } from '../../src/synthesize/step.js';
+import { createRationaleWriter, type RationaleWriter } from '../../src/synthesize/writer.js';
 import { readTraceFile, readTraces } from '../../src/traces/reader.js';
 import { writeTinyGguf } from '../support/tiny-gguf.js';
-import { SYNTH_HUMAN, tempDir } from '../export/synth-fixtures.js';
+import { SYNTH_HUMAN, tempDir } from './synth-fixtures.js';
 
 /**
  * The llama writer end to end on a tiny random-weight GGUF: its words are noise, but the grammar

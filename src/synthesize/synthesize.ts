@@ -7,8 +7,8 @@ import { listTraceFiles } from '../traces/reader.js';
 import { createRun, sessionFileName } from '../traces/run.js';
 import type { Trace, TraceStep } from '../traces/schema.js';
 import { TraceWriter } from '../traces/writer.js';
-import { explainStep, isStepFailure, rationaleRequest } from './synthesize-step.js';
-import type { RationaleWriter } from './synthesize-writer.js';
+import { explainStep, isStepFailure, rationaleRequest } from './step.js';
+import type { RationaleWriter } from './writer.js';
 
 export interface SynthesizeOptions {
   /** Human traces: a file, a run folder or a folder of runs. */

@@ -2,13 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { synthesizeRationales } from '../../src/eval/synthesize.js';
-import { loadThinkAloudExamples } from '../../src/eval/synthesize-examples.js';
-import { createRationaleWriter, type RationaleWriter } from '../../src/eval/synthesize-writer.js';
+import { synthesizeRationales } from '../../src/synthesize/synthesize.js';
+import { loadThinkAloudExamples } from '../../src/synthesize/examples.js';
+import { createRationaleWriter, type RationaleWriter } from '../../src/synthesize/writer.js';
 import { readRunInfo } from '../../src/traces/run.js';
 import { readTraces } from '../../src/traces/reader.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../support/openai-server.js';
-import { bySession, copyHumanFixtures, snapshot, tempDir } from '../export/synth-fixtures.js';
+import { bySession, copyHumanFixtures, snapshot, tempDir } from './synth-fixtures.js';
 
 let server: FakeOpenAIServer | null = null;
 let writer: RationaleWriter | null = null;
