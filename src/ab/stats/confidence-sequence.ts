@@ -33,7 +33,7 @@ function logLikelihood(p: number, b: number, c: number): number {
   return (c === 0 ? 0 : c * Math.log(p)) + (b === 0 ? 0 : b * Math.log1p(-p));
 }
 
-/** The boundary between `out` (where inside is false) and `in` (where it is true). */
+/** The edge of the set between `out` (outside it) and `into` (inside), to full precision. */
 function bisect(out: number, into: number, inside: (p: number) => boolean): number {
   let lo = out;
   let hi = into;
