@@ -34,7 +34,7 @@ interface Candidate {
   /** Its name under each name attribute it carries (index as in NAME_ATTRIBUTES). */
   names: (string | undefined)[];
   element: ObservedElement;
-  /** Text read inside it, until it is long enough to clip. */
+  /** Text read inside it, until more would not change its clip(). */
   text: string;
   /** All text of a textarea: its value. */
   value: string;
@@ -101,10 +101,16 @@ function read(html: string): Pass {
   let title: string | null = null;
   const addText = (text: string): void => {
     if (collecting.length === 0) return;
-    for (const c of collecting) c.text += text;
-    if (collecting.some((c) => c.text.length > TEXT_CAP * 2)) {
-      collecting = collecting.filter((c) => c.text.length <= TEXT_CAP * 2);
+    let full = false;
+    for (const c of collecting) {
+      c.text += text;
+      if (c.text.length > TEXT_CAP * 2) {
+        // squeeze the whitespace; once the text is longer than clip() keeps, more cannot matter
+        c.text = c.text.replace(/\s+/g, ' ');
+        full ||= c.text.trimStart().length > TEXT_CAP + 1;
+      }
     }
+    if (full) collecting = collecting.filter((c) => c.text.trimStart().length <= TEXT_CAP + 1);
   };
   readHtml(html, {
     open(tag, attrs) {
