@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractHtmlSummary, nameAttributeOf } from '../../src/importers/html-elements.js';
 import { nativeKind } from '../../src/observe/interactables.js';
+import { clip } from '../../src/observe/text.js';
 import { parseDoc } from '../observe/dom.js';
 
 const OPERA_LIKE =
@@ -102,5 +103,19 @@ describe('element kinds', () => {
   it('read input types the same way', () => {
     const [input] = extractHtmlSummary('<input name="q" type=" SEARCH ">').elements;
     expect(input).toMatchObject({ kind: 'text_input', inputType: 'search' });
+  });
+});
+
+describe('element text', () => {
+  it('is the clipped text of the whole element, however much whitespace the markup has', () => {
+    const indent = '\n' + ' '.repeat(300);
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`).join(indent);
+    const html =
+      `<form name="buy">${indent}<div>${indent}<button>Add${indent}to cart</button></div></form>` +
+      `<select name="qty">${indent}<option>${words}</select>`;
+    const [buy, qty] = extractHtmlSummary(html).elements;
+    expect(buy!.text).toBe('Add to cart');
+    expect(qty!.text).toBe(clip(words, 100));
+    expect(qty!.text).toHaveLength(100);
   });
 });
