@@ -38,6 +38,8 @@ interface Candidate {
   text: string;
   /** All text of a textarea: its value. */
   value: string;
+  /** Its text is longer than clip() keeps: more text cannot change it. */
+  full: boolean;
 }
 
 function toElement(
@@ -107,10 +109,11 @@ function read(html: string): Pass {
       if (c.text.length > TEXT_CAP * 2) {
         // squeeze the whitespace; once the text is longer than clip() keeps, more cannot matter
         c.text = c.text.replace(/\s+/g, ' ');
-        full ||= c.text.trimStart().length > TEXT_CAP + 1;
+        c.full = c.text.trimStart().length > TEXT_CAP + 1;
+        full ||= c.full;
       }
     }
-    if (full) collecting = collecting.filter((c) => c.text.trimStart().length <= TEXT_CAP + 1);
+    if (full) collecting = collecting.filter((c) => !c.full);
   };
   readHtml(html, {
     open(tag, attrs) {
@@ -123,6 +126,7 @@ function read(html: string): Pass {
         element: toElement(tag, attrs, selects > 0),
         text: '',
         value: '',
+        full: false,
       };
       if (candidate) {
         pass.candidates.push(candidate);

@@ -117,5 +117,10 @@ describe('element text', () => {
     expect(buy!.text).toBe('Add to cart');
     expect(qty!.text).toBe(clip(words, 100));
     expect(qty!.text).toHaveLength(100);
+    // an outer element filling up does not stop the text of one inside it
+    const nested = extractHtmlSummary(
+      `<div name="outer">${'w '.repeat(60)}<span name="inner">b${' '.repeat(150)}<i>c</i></span></div>`,
+    ).elements;
+    expect(nested.map((e) => e.text)).toEqual([clip('w '.repeat(60) + 'b', 100), 'b c']);
   });
 });
