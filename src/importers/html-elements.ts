@@ -1,26 +1,21 @@
-import { NAME_ATTRIBUTE, type ElementKind, type ObservedElement } from '../observe/observation.js';
+import { attr } from '../html/node.js';
+import { readHtml } from '../html/read.js';
+import { inputTypeOf, markupKind } from '../observe/interactables.js';
+import { NAME_ATTRIBUTE, type ObservedElement } from '../observe/observation.js';
 import { clip } from '../observe/text.js';
-import { decodeEntities } from '../html-entities.js';
 
 /**
- * Reads the named elements out of a dataset's simplified HTML without a DOM: a small tolerant
- * tokenizer (start tags, end tags, text; comments, scripts and styles skipped) and a stack of open
- * elements. Dataset HTML is often cut off or unbalanced, so unmatched end tags are ignored and
- * unclosed elements simply end with the document.
+ * Reads the named elements out of a dataset's simplified HTML in one pass of the HTML reader
+ * (src/html/read.ts), without building a tree. Kinds come from the same classification as the
+ * live simplifier (src/observe/interactables.ts); an element the page named but that markup alone
+ * does not make a control is 'clickable'.
  *
  * Which attribute carries the semantic name: shopsim's own `data-shopsim-name`, or
  * `data-semantic-id` / `semantic-id`, when any element has one; otherwise `name` (OPeRA writes
  * its dotted semantic ids into `name`, e.g. `<div name="nav_bar.homepage">`).
  */
 
-const TOKEN =
-  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*\/(?!>))*)\s*(\/?)>/g;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const VOID = new Set(
-  'area base br col embed hr img input link meta param source track wbr'.split(' '),
-);
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
-const PREFERRED_NAME_ATTRIBUTES = [NAME_ATTRIBUTE, 'data-semantic-id', 'semantic-id'];
+const NAME_ATTRIBUTES = [NAME_ATTRIBUTE, 'data-semantic-id', 'semantic-id', 'name'];
 const TEXT_CAP = 100;
 /** Tags that do not break words: everything else separates the text around it. */
 const INLINE = new Set(
@@ -28,151 +23,166 @@ const INLINE = new Set(
     ' ',
   ),
 );
-/** Tags whose end tag is optional: a new one closes the open one (within the same list/table). */
-const AUTO_CLOSE = new Set(['li', 'p', 'option', 'tr', 'td', 'th', 'dt', 'dd']);
-const SCOPES = new Set(['ul', 'ol', 'table', 'select', 'dl', 'tbody', 'thead']);
 
 export interface HtmlSummary {
   title: string;
   elements: ObservedElement[];
 }
 
-interface OpenElement {
-  tag: string;
-  element: ObservedElement | null;
+/** An element carrying one or more of the name attributes, with the text read inside it. */
+interface Candidate {
+  /** Its name under each name attribute it carries (index as in NAME_ATTRIBUTES). */
+  names: (string | undefined)[];
+  element: ObservedElement;
+  /** Text read inside it, until more would not change its clip(). */
   text: string;
+  /** All text of a textarea: its value. */
+  value: string;
+  /** Its text is longer than clip() keeps: more text cannot change it. */
+  full: boolean;
 }
 
-function parseAttributes(source: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  for (const match of source.matchAll(ATTRIBUTE)) {
-    const key = match[1]!.toLowerCase();
-    if (!attributes.has(key))
-      attributes.set(key, decodeEntities(match[2] ?? match[3] ?? match[4] ?? ''));
-  }
-  return attributes;
-}
-
-function kindOf(tag: string, attributes: Map<string, string>): ElementKind {
-  const role = attributes.get('role');
-  const type = (attributes.get('type') ?? 'text').toLowerCase();
-  if (tag === 'a') return 'link';
-  if (tag === 'button' || role === 'button') return 'button';
-  if (tag === 'textarea') return 'textarea';
-  if (tag === 'select') return 'select';
-  if (tag === 'option') return 'option';
-  if (tag === 'input') {
-    if (type === 'checkbox') return 'checkbox';
-    if (type === 'radio') return 'radio';
-    if (['submit', 'button', 'reset', 'image'].includes(type)) return 'button';
-    return 'text_input';
-  }
-  if (role === 'link') return 'link';
-  if (role === 'checkbox') return 'checkbox';
-  if (role === 'radio') return 'radio';
-  if (role === 'textbox' || role === 'searchbox') return 'text_input';
-  return 'clickable';
-}
-
-function toElement(name: string, tag: string, attributes: Map<string, string>): ObservedElement {
-  const kind = kindOf(tag, attributes);
-  const buttonValue = tag === 'input' && kind === 'button' ? attributes.get('value') : undefined;
+function toElement(
+  tag: string,
+  attrs: Readonly<Record<string, string>>,
+  insideSelect: boolean,
+): ObservedElement {
+  const get = (name: string): string | null => attr(attrs, name);
+  const kind = markupKind({ tag, attr: get, insideSelect: () => insideSelect }) ?? 'clickable';
+  const buttonValue = tag === 'input' && kind === 'button' ? get('value') : null;
   const label =
-    attributes.get('aria-label') ??
-    attributes.get('placeholder') ??
-    attributes.get('title') ??
-    buttonValue ??
-    attributes.get('alt') ??
-    '';
+    get('aria-label') ?? get('placeholder') ?? get('title') ?? buttonValue ?? get('alt') ?? '';
   const checkable = kind === 'checkbox' || kind === 'radio';
   return {
-    name,
+    name: '',
     kind,
     text: clip(label, TEXT_CAP),
     tag,
-    href: attributes.get('href') ?? null,
-    value: attributes.has('value') ? attributes.get('value')! : null,
-    checked: checkable
-      ? attributes.has('checked') || attributes.get('aria-checked') === 'true'
-      : null,
-    disabled: attributes.has('disabled') || attributes.get('aria-disabled') === 'true',
-    inputType: tag === 'input' ? (attributes.get('type') ?? 'text').toLowerCase() : null,
+    href: get('href'),
+    value: get('value'),
+    checked: checkable ? get('checked') !== null || get('aria-checked') === 'true' : null,
+    disabled: get('disabled') !== null || get('aria-disabled') === 'true',
+    inputType: tag === 'input' ? inputTypeOf(get('type')) : null,
   };
 }
 
+interface Pass {
+  title: string;
+  candidates: Candidate[];
+  /** Per name attribute: whether any element carries it. */
+  present: boolean[];
+}
+
+/**
+ * The element's names under each name attribute, or null when it has none; notes in `present`
+ * which name attributes occur at all.
+ */
+function namesOf(
+  attrs: Readonly<Record<string, string>>,
+  present: boolean[],
+): (string | undefined)[] | null {
+  let names: (string | undefined)[] | null = null;
+  for (let i = 0; i < NAME_ATTRIBUTES.length; i++) {
+    const value = attr(attrs, NAME_ATTRIBUTES[i]!);
+    if (value === null) continue;
+    present[i] = true;
+    const name = value.trim();
+    if (name) (names ??= [])[i] = name;
+  }
+  return names;
+}
+
+/** One pass over the HTML: the title and every element carrying a name attribute. */
+function read(html: string): Pass {
+  const pass: Pass = { title: '', candidates: [], present: NAME_ATTRIBUTES.map(() => false) };
+  const open: { tag: string; candidate: Candidate | null }[] = [];
+  /** Open candidates whose text is still short enough to grow. */
+  let collecting: Candidate[] = [];
+  let selects = 0;
+  /** The first non-empty <title>'s text while it is read. */
+  let title: string | null = null;
+  const addText = (text: string): void => {
+    if (collecting.length === 0) return;
+    let full = false;
+    for (const c of collecting) {
+      c.text += text;
+      if (c.text.length > TEXT_CAP * 2) {
+        // squeeze the whitespace; once the text is longer than clip() keeps, more cannot matter
+        c.text = c.text.replace(/\s+/g, ' ');
+        c.full = c.text.trimStart().length > TEXT_CAP + 1;
+        full ||= c.full;
+      }
+    }
+    if (full) collecting = collecting.filter((c) => !c.full);
+  };
+  readHtml(html, {
+    open(tag, attrs) {
+      if (!INLINE.has(tag)) addText(' ');
+      if (tag === 'select') selects++;
+      if (tag === 'title' && !pass.title) title = '';
+      const names = namesOf(attrs, pass.present);
+      const candidate = names && {
+        names,
+        element: toElement(tag, attrs, selects > 0),
+        text: '',
+        value: '',
+        full: false,
+      };
+      if (candidate) {
+        pass.candidates.push(candidate);
+        collecting.push(candidate);
+      }
+      open.push({ tag, candidate });
+    },
+    close(tag) {
+      const { candidate } = open.pop()!;
+      if (tag === 'select') selects--;
+      if (tag === 'title' && title !== null) {
+        pass.title = title;
+        title = null;
+      }
+      if (candidate) {
+        collecting = collecting.filter((c) => c !== candidate);
+        const { element } = candidate;
+        if (tag === 'textarea') element.value = candidate.value;
+        element.text ||= clip(candidate.text, TEXT_CAP);
+      }
+      if (!INLINE.has(tag)) addText(' ');
+    },
+    text(text) {
+      const top = open[open.length - 1];
+      if (top?.tag === 'title') {
+        if (title !== null) title += text;
+        return;
+      }
+      if (top?.tag === 'textarea' && top.candidate) top.candidate.value += text;
+      addText(text);
+    },
+  });
+  return pass;
+}
+
+const chosenAttribute = (present: readonly boolean[]): number => {
+  const at = present.findIndex((p, i) => p && i < NAME_ATTRIBUTES.length - 1);
+  return at >= 0 ? at : NAME_ATTRIBUTES.length - 1;
+};
+
 /** Which attribute holds the semantic names in this document. */
 export function nameAttributeOf(html: string): string {
-  for (const attribute of PREFERRED_NAME_ATTRIBUTES) {
-    if (new RegExp(`<[a-zA-Z][^>]*\\s${attribute}\\s*=`, 'i').test(html)) return attribute;
-  }
-  return 'name';
+  return NAME_ATTRIBUTES[chosenAttribute(read(html).present)]!;
 }
 
 /** The page title and every named element (first occurrence of each name), in document order. */
 export function extractHtmlSummary(html: string): HtmlSummary {
-  const attributeName = nameAttributeOf(html);
-  const elements: ObservedElement[] = [];
+  const { title, candidates, present } = read(html);
+  const by = chosenAttribute(present);
   const seen = new Set<string>();
-  const stack: OpenElement[] = [];
-  let title = '';
-  let cursor = 0;
-
-  const addText = (raw: string): void => {
-    if (!raw) return;
-    const text = decodeEntities(raw);
-    for (const open of stack) {
-      if (open.element && open.text.length <= TEXT_CAP * 2) open.text += text;
-    }
-  };
-  const close = (open: OpenElement): void => {
-    if (open.element && !open.element.text) open.element.text = clip(open.text, TEXT_CAP);
-  };
-
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
-    addText(html.slice(cursor, match.index));
-    cursor = TOKEN.lastIndex;
-    const [, slash, rawTag, rawAttributes, selfClosing] = match;
-    if (!rawTag) continue; // comment, doctype, processing instruction
-    const tag = rawTag.toLowerCase();
-    if (!INLINE.has(tag)) addText(' ');
-    if (slash) {
-      const at = stack.map((o) => o.tag).lastIndexOf(tag);
-      if (at >= 0) stack.splice(at).reverse().forEach(close);
-      continue;
-    }
-    const attributes = parseAttributes(rawAttributes ?? '');
-    const name = attributes.get(attributeName)?.trim();
-    let element: ObservedElement | null = null;
-    if (name && !seen.has(name)) {
-      seen.add(name);
-      element = toElement(name, tag, attributes);
-      elements.push(element);
-    }
-    if (RAW_TEXT.has(tag) && !selfClosing) {
-      // raw text runs to the matching end tag; only title and textarea text is kept
-      const end = html.toLowerCase().indexOf(`</${tag}`, cursor);
-      const inner = html.slice(cursor, end < 0 ? html.length : end);
-      if (tag === 'title' && !title) title = decodeEntities(inner);
-      if (element && tag === 'textarea') {
-        element.value = decodeEntities(inner);
-        element.text ||= clip(element.value, TEXT_CAP);
-      }
-      if (tag === 'textarea') addText(inner);
-      cursor = end < 0 ? html.length : end;
-      TOKEN.lastIndex = cursor;
-      continue;
-    }
-    if (VOID.has(tag) || selfClosing) continue;
-    if (AUTO_CLOSE.has(tag)) {
-      const at = stack.map((o) => o.tag).lastIndexOf(tag);
-      if (at >= 0 && !stack.slice(at + 1).some((o) => SCOPES.has(o.tag))) {
-        stack.splice(at).reverse().forEach(close);
-      }
-    }
-    stack.push({ tag, element, text: '' });
+  const elements: ObservedElement[] = [];
+  for (const { names, element } of candidates) {
+    const name = names[by];
+    if (name === undefined || seen.has(name)) continue;
+    seen.add(name);
+    elements.push({ ...element, name });
   }
-  addText(html.slice(cursor));
-  stack.reverse().forEach(close);
   return { title: clip(title, TEXT_CAP), elements };
 }

@@ -35,25 +35,43 @@ const HANDLER_ATTRIBUTES = [
   'ontouchend',
 ];
 
-/** Lowercased input type (missing or empty means text). */
+/** Lowercased input type from the `type` attribute (missing or empty means text). */
+export function inputTypeOf(type: string | null | undefined): string {
+  return (type ?? 'text').trim().toLowerCase() || 'text';
+}
+
+/** Lowercased input type of a live element (missing or empty means text). */
 export function inputType(el: Element): string {
-  return (el.getAttribute('type') ?? 'text').trim().toLowerCase() || 'text';
+  return inputTypeOf(el.getAttribute('type'));
 }
 
 /**
- * What kind of control the element is by its markup alone (tag, type, role, inline handlers),
+ * The markup of one element, as markupKind reads it: from a live element (nativeKind) or from
+ * parsed HTML (the dataset importer). Pure, so both sides classify controls the same way.
+ */
+export interface Markup {
+  /** Lowercase tag name. */
+  tag: string;
+  /** The attribute's value, or null when absent. */
+  attr(name: string): string | null;
+  /** Whether the element sits inside a <select> (asked only for <option>). */
+  insideSelect(): boolean;
+}
+
+/**
+ * What kind of control an element is by its markup alone (tag, type, role, inline handlers),
  * or null. The `cursor: pointer` signal is added by the scanner, which knows the environment.
  */
-export function nativeKind(el: Element): ElementKind | null {
-  const tag = el.tagName.toLowerCase();
+export function markupKind(el: Markup): ElementKind | null {
+  const { tag } = el;
   switch (tag) {
     case 'a':
-      if (el.hasAttribute('href')) return 'link';
+      if (el.attr('href') !== null) return 'link';
       break;
     case 'button':
       return 'button';
     case 'input': {
-      const type = inputType(el);
+      const type = inputTypeOf(el.attr('type'));
       if (type === 'hidden') return null;
       if (type === 'checkbox') return 'checkbox';
       if (type === 'radio') return 'radio';
@@ -65,19 +83,28 @@ export function nativeKind(el: Element): ElementKind | null {
     case 'select':
       return 'select';
     case 'option':
-      return el.closest('select') ? 'option' : null;
+      return el.insideSelect() ? 'option' : null;
     case 'summary':
       return 'button';
     case 'body':
     case 'html':
       return null;
   }
-  const role = (el.getAttribute('role') ?? '').trim().toLowerCase().split(/\s+/)[0] ?? '';
+  const role = (el.attr('role') ?? '').trim().toLowerCase().split(/\s+/)[0] ?? '';
   const byRole = ROLE_KINDS[role];
   if (byRole) return byRole;
-  const editable = el.getAttribute('contenteditable');
+  const editable = el.attr('contenteditable');
   if (editable === '' || editable === 'true' || editable === 'plaintext-only') return 'text_input';
-  if (HANDLER_ATTRIBUTES.some((a) => el.hasAttribute(a))) return 'clickable';
-  if (tag === 'a' && el.hasAttribute('tabindex')) return 'clickable';
+  if (HANDLER_ATTRIBUTES.some((a) => el.attr(a) !== null)) return 'clickable';
+  if (tag === 'a' && el.attr('tabindex') !== null) return 'clickable';
   return null;
+}
+
+/** markupKind of a live element. */
+export function nativeKind(el: Element): ElementKind | null {
+  return markupKind({
+    tag: el.tagName.toLowerCase(),
+    attr: (name) => el.getAttribute(name),
+    insideSelect: () => el.closest('select') !== null,
+  });
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractHtmlSummary, nameAttributeOf } from '../../src/importers/html-elements.js';
+import { nativeKind } from '../../src/observe/interactables.js';
+import { clip } from '../../src/observe/text.js';
+import { parseDoc } from '../observe/dom.js';
 
 const OPERA_LIKE =
   '<html><head><title>Amazon.com &amp; more</title></head><body>' +
@@ -63,5 +66,61 @@ describe('extractHtmlSummary', () => {
     ]);
     expect(extractHtmlSummary('').elements).toEqual([]);
     expect(extractHtmlSummary('<div><p>no names here</div>').elements).toEqual([]);
+  });
+});
+
+describe('element kinds', () => {
+  // markup where the importer once disagreed with the live simplifier's classification
+  const CONTROLS = [
+    ['<input name="c.file" type="file">', 'button'],
+    ['<input name="c.range" type=" Range ">', 'clickable'],
+    ['<input name="c.hidden" type="hidden">', 'clickable'],
+    ['<input name="c.empty_type" type="">', 'text_input'],
+    ['<div name="c.combo" role="combobox">x</div>', 'text_input'],
+    ['<div name="c.tab" role="Tab extra">x</div>', 'button'],
+    ['<div name="c.switch" role="switch">x</div>', 'checkbox'],
+    ['<div name="c.role_option" role="option">x</div>', 'option'],
+    ['<a name="c.anchor">x</a>', 'clickable'],
+    ['<a name="c.js_button" role="button">x</a>', 'button'],
+    ['<a name="c.link" href="/x" role="button">x</a>', 'link'],
+    ['<input name="c.typed_button" type="text" role="button">', 'text_input'],
+    ['<div name="c.editable" contenteditable="true">x</div>', 'text_input'],
+    ['<summary name="c.summary">More</summary>', 'button'],
+    ['<datalist><option name="c.suggestion" value="a"></datalist>', 'clickable'],
+    ['<select><optgroup><option name="c.grouped">a</select>', 'option'],
+  ] as const;
+
+  it('are what the live simplifier would call the same markup', () => {
+    for (const [html, kind] of CONTROLS) {
+      const doc = parseDoc(html);
+      const live = doc.querySelector('[name]')!;
+      const expected = nativeKind(live) ?? 'clickable';
+      expect(expected, html).toBe(kind);
+      expect(extractHtmlSummary(html).elements[0]?.kind, html).toBe(kind);
+    }
+  });
+
+  it('read input types the same way', () => {
+    const [input] = extractHtmlSummary('<input name="q" type=" SEARCH ">').elements;
+    expect(input).toMatchObject({ kind: 'text_input', inputType: 'search' });
+  });
+});
+
+describe('element text', () => {
+  it('is the clipped text of the whole element, however much whitespace the markup has', () => {
+    const indent = '\n' + ' '.repeat(300);
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`).join(indent);
+    const html =
+      `<form name="buy">${indent}<div>${indent}<button>Add${indent}to cart</button></div></form>` +
+      `<select name="qty">${indent}<option>${words}</select>`;
+    const [buy, qty] = extractHtmlSummary(html).elements;
+    expect(buy!.text).toBe('Add to cart');
+    expect(qty!.text).toBe(clip(words, 100));
+    expect(qty!.text).toHaveLength(100);
+    // an outer element filling up does not stop the text of one inside it
+    const nested = extractHtmlSummary(
+      `<div name="outer">${'w '.repeat(60)}<span name="inner">b${' '.repeat(150)}<i>c</i></span></div>`,
+    ).elements;
+    expect(nested.map((e) => e.text)).toEqual([clip('w '.repeat(60) + 'b', 100), 'b c']);
   });
 });

@@ -4,15 +4,10 @@ import path from 'node:path';
 import { InputFileError, UsageError } from '../../errors.js';
 import type { Persona } from '../../persona.js';
 import { createRun, sessionFileName } from '../../traces/run.js';
-import { readTable, type TableFile, type TableIssue } from '../tables.js';
-import {
-  HEAVY_COLUMNS,
-  LIGHT_COLUMNS,
-  readActionRow,
-  text,
-  type ActionRecord,
-} from './action-row.js';
+import { readTable, type TableFile } from '../tables.js';
+import { HEAVY_COLUMNS, text } from './action-row.js';
 import { findOperaTables } from './layout.js';
+import { readActionRows, type RowIssue } from './read-actions.js';
 import { planSessions } from './sessions.js';
 import { surveyToPersona } from './survey-persona.js';
 import { siteOf, TraceAssembler } from './trace-assembler.js';
@@ -25,8 +20,7 @@ export interface OperaImportOptions {
   baseDir?: string;
 }
 
-/** A dataset row that was skipped, with where it is. */
-export type RowIssue = TableIssue;
+export type { RowIssue } from './read-actions.js';
 
 export interface OperaImportSummary {
   runDir: string;
@@ -39,7 +33,11 @@ export interface OperaImportSummary {
   /** Sessions whose user has no survey row: their header has no persona. */
   sessionsWithoutPersona: number;
   scrollRows: number;
+  /** Rows skipped as unreadable, malformed or repeated; `issues` says which and why. */
   skippedRows: number;
+  /** Sessions in the action table of which no row was usable: no trace was written for them. */
+  droppedSessions: string[];
+  /** Every skipped row (and unreadable session/user row): file, row, reason, and session. */
   issues: RowIssue[];
 }
 
@@ -79,48 +77,10 @@ export async function importOpera(options: OperaImportOptions): Promise<OperaImp
     if (id) sessionUsers.set(session, id);
   }
 
-  // pass 1: the light columns of every action row
-  const records: ActionRecord[] = [];
-  const seenActionIds = new Set<string>();
-  let scrollRows = 0;
-  let skippedRows = 0;
-  for (const [tableIndex, table] of layout.action.entries()) {
-    await readTable(
-      table,
-      LIGHT_COLUMNS,
-      (rows) => {
-        for (const { row, values } of rows) {
-          const place = {
-            key: `${tableIndex}:${row}`,
-            file: table.file,
-            row,
-            order: records.length,
-          };
-          const verdict = readActionRow(values, place);
-          if (verdict.kind === 'scroll') scrollRows++;
-          else if (verdict.kind === 'malformed') {
-            skippedRows++;
-            issues.push({ file: table.file, row, problem: `${verdict.problem}; skipped` });
-          } else if (verdict.record.actionId && seenActionIds.has(verdict.record.actionId)) {
-            skippedRows++;
-            issues.push({
-              file: table.file,
-              row,
-              problem: `duplicate action_id ${verdict.record.actionId}; skipped`,
-            });
-          } else {
-            if (verdict.record.actionId) seenActionIds.add(verdict.record.actionId);
-            records.push(verdict.record);
-          }
-        }
-      },
-      (issue) => {
-        skippedRows++;
-        issues.push(issue);
-      },
-    );
-  }
-
+  const { records, scrollRows, skippedRows, droppedSessions } = await readActionRows(
+    layout.action,
+    issues,
+  );
   const plans = planSessions(records, sessionUsers);
   if (plans.length === 0) {
     const first = issues.slice(0, 3).map((i) => `${i.file} row ${i.row}: ${i.problem}`);
@@ -203,6 +163,7 @@ export async function importOpera(options: OperaImportOptions): Promise<OperaImp
     sessionsWithoutPersona: plans.filter((p) => !p.userId || !personas.has(p.userId)).length,
     scrollRows,
     skippedRows,
+    droppedSessions,
     issues,
   };
 }

@@ -1,6 +1,7 @@
 import type { ObservedElement } from '../../observe/observation.js';
 import { hasProductHref, isBuyButton, lastSegment, parentName, productKey } from './controls.js';
-import { contains, isStruck, textOf, type HNode } from './html.js';
+import { contains, type HtmlNode } from '../../html/node.js';
+import { isStruck, textOf } from './html.js';
 import type { PageView } from './page.js';
 import {
   OUT_OF_STOCK,
@@ -33,7 +34,7 @@ const NOT_A_CARD = /^(#root|html|body|main|ul|ol|table|tbody|form|nav|header|foo
 /** A card holding more named controls than this is a section, not one product. */
 const MAX_CARD_CONTROLS = 12;
 
-function hasHeading(n: HNode): boolean {
+function hasHeading(n: HtmlNode): boolean {
   return n.tag === 'h1' || n.children.some(hasHeading);
 }
 
@@ -42,12 +43,12 @@ function hasHeading(n: HNode): boolean {
  * item, up to a list item / article, and never into the page's heading, a whole list or a
  * section with many controls.
  */
-function cardOf(page: PageView, nodes: HNode[], others: HNode[]): HNode | null {
+function cardOf(page: PageView, nodes: HtmlNode[], others: HtmlNode[]): HtmlNode | null {
   if (!nodes.length) return null;
-  let card: HNode | null = nodes[0]!;
+  let card: HtmlNode | null = nodes[0]!;
   while (card && !nodes.every((n) => contains(card!, n))) card = card.parent;
   while (card?.parent && !CARD.test(card.tag)) {
-    const up: HNode = card.parent;
+    const up: HtmlNode = card.parent;
     if (NOT_A_CARD.test(up.tag) || others.some((o) => contains(up, o))) break;
     if ((hasHeading(up) && !hasHeading(card)) || page.namedCount(up) > MAX_CARD_CONTROLS) break;
     card = up;
@@ -89,8 +90,8 @@ export function groupItems(page: PageView): Item[] {
   const memberLists = keys.map((key) =>
     flat(key) ? groups.get(key)! : all.filter((e) => e.name.startsWith(key + '.')),
   );
-  const nodesOf = (els: ObservedElement[]): HNode[] =>
-    els.map((e) => page.nodes.get(e.name)).filter((n): n is HNode => !!n);
+  const nodesOf = (els: ObservedElement[]): HtmlNode[] =>
+    els.map((e) => page.nodes.get(e.name)).filter((n): n is HtmlNode => !!n);
   const items = keys.map((key, i): Item => {
     const own = nodesOf(memberLists[i]!);
     const others = memberLists.flatMap((m, j) => (j === i ? [] : nodesOf(m)));
@@ -141,10 +142,10 @@ export function mainProduct(page: PageView): MainProduct {
   const itemNodes = new Set(
     page.items().flatMap((i) => i.members.map((m) => page.nodes.get(m.name))),
   );
-  const skipChoices = (n: HNode): boolean =>
+  const skipChoices = (n: HtmlNode): boolean =>
     isStruck(n) || /^(select|option|label)$/.test(n.tag) || itemNodes.has(n);
   let price: number | null = null;
-  let scope: HNode | null = buy ? (page.nodes.get(buy.name) ?? null) : null;
+  let scope: HtmlNode | null = buy ? (page.nodes.get(buy.name) ?? null) : null;
   for (; scope && price === null; scope = scope.parent) {
     price = findPrices(textOf(scope, skipChoices))[0] ?? null;
   }

@@ -10,7 +10,9 @@ import {
   isReviewControl,
   searchScore,
 } from './controls.js';
-import { ancestors, indexNames, parseHtml, textOf, type HNode } from './html.js';
+import { ancestors, type HtmlNode } from '../../html/node.js';
+import { parseHtml } from '../../html/tree.js';
+import { indexNames, textOf } from './html.js';
 import { groupItems, type Item } from './items.js';
 
 const CONFIRMED =
@@ -18,14 +20,14 @@ const CONFIRMED =
 
 /** One observation read for shopping: usable controls, result items, the main product. */
 export class PageView {
-  readonly root: HNode;
-  readonly nodes: Map<string, HNode>;
+  readonly root: HtmlNode;
+  readonly nodes: Map<string, HtmlNode>;
   /** Elements the shopper may act on: enabled and not rejected earlier in this step. */
   readonly usable: ObservedElement[];
   private itemsCache: Item[] | null = null;
   private itemNames: ReadonlySet<string> | null = null;
   private mainBuys: ObservedElement[] | null = null;
-  private counts: Map<HNode, number> | null = null;
+  private counts: Map<HtmlNode, number> | null = null;
 
   constructor(
     readonly obs: Observation,
@@ -37,11 +39,11 @@ export class PageView {
   }
 
   /** How many named controls a subtree holds. */
-  namedCount(node: HNode): number {
+  namedCount(node: HtmlNode): number {
     if (!this.counts) {
-      const counts = new Map<HNode, number>();
+      const counts = new Map<HtmlNode, number>();
       const named = new Set(this.nodes.values());
-      const count = (n: HNode): number => {
+      const count = (n: HtmlNode): number => {
         let c = named.has(n) ? 1 : 0;
         for (const child of n.children) c += count(child);
         counts.set(n, c);
@@ -63,7 +65,7 @@ export class PageView {
 
   /** Main heading (the product title on a product page). */
   heading(): string {
-    let h1: HNode | null = null;
+    let h1: HtmlNode | null = null;
     const todo = [this.root];
     for (let i = 0; i < todo.length && !h1; i++) {
       const n = todo[i]!;
