@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importOpera } from '../../src/importers/opera/import-opera.js';
 import { sessionFileName } from '../../src/traces/run.js';
 import { readTraceFile } from '../../src/traces/reader.js';
+import { runCli } from '../support/cli.js';
 
 const DATA = fileURLToPath(new URL('../fixtures/opera-repeated-ids', import.meta.url));
 const ACTIONS = path.join(DATA, 'action.jsonl');
@@ -47,4 +48,11 @@ it('keeps sessions whose action ids repeat those of other sessions', async () =>
     },
   ]);
   expect(summary.droppedSessions).toEqual([session(4)]);
+});
+
+it('prints each dropped row with its session, and the sessions left with no usable row', async () => {
+  const result = await runCli(['import', 'opera', DATA, '--out', path.join(work, 'cli')]);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain(`row 7 (session ${session(3)}): duplicate action_id 1`);
+  expect(result.stdout).toContain(`dropped: 1 session with no usable row: ${session(4)}`);
 });

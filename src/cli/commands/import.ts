@@ -17,8 +17,15 @@ function formatImportSummary(summary: OperaImportSummary): string {
         : ''),
     `  skipped: ${plural(summary.skippedRows, 'malformed row')}, ${plural(summary.scrollRows, 'scroll row')} (scrolls are not actions)`,
   ];
+  if (summary.droppedSessions.length > 0) {
+    lines.push(
+      `  dropped: ${plural(summary.droppedSessions.length, 'session')} with no usable row: ` +
+        summary.droppedSessions.slice(0, MAX_LISTED_ISSUES).join(', '),
+    );
+  }
   for (const issue of summary.issues.slice(0, MAX_LISTED_ISSUES)) {
-    lines.push(`  ${issue.file} row ${issue.row}: ${issue.problem}`);
+    const session = 'session' in issue && issue.session ? ` (session ${issue.session})` : '';
+    lines.push(`  ${issue.file} row ${issue.row}${session}: ${issue.problem}`);
   }
   if (summary.issues.length > MAX_LISTED_ISSUES) {
     lines.push(`  ... and ${summary.issues.length - MAX_LISTED_ISSUES} more (use --json for all)`);
