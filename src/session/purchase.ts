@@ -1,3 +1,4 @@
+import { readHtml } from '../html/read.js';
 import type { Observation } from '../observe/observation.js';
 
 /**
@@ -17,8 +18,33 @@ export function isOrderConfirmation(observation: Observation): boolean {
     // keep the raw string
   }
   if (URL_PATTERN.test(pathname)) return true;
-  const headings = observation.html.match(/<h1[^>]*>[\s\S]*?<\/h1>/gi) ?? [];
-  return TEXT_PATTERN.test(observation.title) || headings.some((h) => TEXT_PATTERN.test(h));
+  return (
+    TEXT_PATTERN.test(observation.title) ||
+    headings(observation.html).some((h) => TEXT_PATTERN.test(h))
+  );
+}
+
+/** The text of each <h1> of the simplified HTML, read with the one HTML reader. */
+function headings(html: string): string[] {
+  const found: string[] = [];
+  let depth = 0;
+  let current = '';
+  readHtml(html, {
+    open(tag) {
+      if (tag === 'h1' || depth > 0) depth++;
+    },
+    close() {
+      if (depth === 0) return;
+      if (--depth === 0) {
+        found.push(current);
+        current = '';
+      }
+    },
+    text(text) {
+      if (depth > 0) current += text;
+    },
+  });
+  return found;
 }
 
 /** The order id shown on a confirmation page, where the URL carries it (/order/<id>). */
