@@ -39,6 +39,16 @@ export interface ModernContext {
   visitor: Visitor;
 }
 
+/** The request target as a URL; "//x" stays a path (new URL would read it as a host). */
+function requestUrl(target: string | undefined): URL {
+  const path = target && target.startsWith('/') ? target : '/';
+  try {
+    return new URL('http://shop.local' + path);
+  } catch {
+    throw new HttpError(400, 'The request path is not a valid URL.');
+  }
+}
+
 /** The modern shop's state and request handling, independent of the socket it listens on. */
 export class ModernApp {
   readonly search: SearchEngine;
@@ -61,7 +71,7 @@ export class ModernApp {
     let reply: Reply;
     let isApi = false;
     try {
-      const url = new URL(req.url ?? '/', 'http://shop.local');
+      const url = requestUrl(req.url);
       isApi = url.pathname.startsWith('/api/');
       const { visitor, isNew } = this.visitors.get(
         parseCookies(req.headers.cookie)[SESSION_COOKIE],
