@@ -95,19 +95,18 @@ function panel(cart: CartJson | null): Html {
               Continue shopping
             </button>
           </div>`;
-  return html`<div
-    class="relative z-50"
-    role="dialog"
-    aria-modal="true"
-    aria-labelledby="${titleId}"
-    data-state="open"
-  >
+  return html`<div class="relative z-50" data-state="open">
     <div
       class="fixed inset-0 bg-neutral-950/50 backdrop-blur-[2px]"
       aria-hidden="true"
       data-backdrop
     ></div>
-    <div class="fixed inset-y-0 right-0 flex w-full max-w-md flex-col bg-white shadow-2xl">
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="${titleId}"
+      class="fixed inset-y-0 right-0 flex w-full max-w-md flex-col bg-white shadow-2xl"
+    >
       <div class="flex items-center justify-between border-b border-neutral-200 px-5 py-4">
         <h2 id="${titleId}" class="text-lg font-semibold">
           Your
