@@ -8,6 +8,7 @@ import {
   send,
   type Reply,
 } from '../shop/http.js';
+import type { Html } from '../shop/pages/html.js';
 import { SearchEngine } from '../shop/search/engine.js';
 import { VisitorStore, type Visitor } from '../shop/state/visitors.js';
 import type { StaticAsset } from './assets.js';
@@ -111,12 +112,7 @@ export class ModernApp {
   }
 
   /** A page in the shop's frame (status 200 unless given). */
-  page(
-    title: string,
-    page: string,
-    main: Parameters<typeof shell>[2]['main'],
-    status = 200,
-  ): Reply {
+  page(title: string, page: string, main: Html, status = 200): Reply {
     const { hydrationDelayMs, newsletterDelayMs } = this.timing;
     const body = shell(this.shop, this.shellAssets, {
       title,
