@@ -1,17 +1,21 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { startModernShop } from '../../sites/modern/server.js';
 import { startShop } from '../../sites/shop/server.js';
 import type { SessionRecord } from '../agent/summary.js';
 import { UsageError } from '../errors.js';
 import { loadRecipe, type Recipe } from '../observe/recipe.js';
 import { PACKAGE_ROOT } from '../version.js';
 
-/** A site to shop on: the bundled mock shop (started here) or a URL given by the user. */
+/**
+ * A site to shop on: a bundled shop started here ("builtin" is the first shop, "modern" the
+ * client-rendered one) or a URL given by the user.
+ */
 export interface OpenedSite {
   startUrl: string;
   /** The bundled shop's recipe, or null. */
   recipe: Recipe | null;
-  /** Base URL of the builtin shop (for its order log); null for other sites. */
+  /** Base URL of a bundled shop (for its order log at /api/orders); null for other sites. */
   shopUrl: string | null;
   close(): Promise<void>;
 }
@@ -32,11 +36,20 @@ export async function openSite(
       close: () => shop.close(),
     };
   }
+  if (site === 'modern') {
+    if (variant) {
+      throw new UsageError(
+        '--variant applies to the builtin shop only; the modern shop has no A/B arms.',
+      );
+    }
+    const shop = await startModernShop({ port: 0, seed });
+    return { startUrl: shop.url, recipe: null, shopUrl: shop.url, close: () => shop.close() };
+  }
   let url: URL;
   try {
     url = new URL(site);
   } catch {
-    throw new UsageError(`--site ${site}: give an http(s) URL or "builtin".`);
+    throw new UsageError(`--site ${site}: give an http(s) URL, "builtin" or "modern".`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'file:') {
     throw new UsageError(`--site ${site}: only http, https and file URLs can be shopped.`);
@@ -45,7 +58,7 @@ export async function openSite(
   return { startUrl: url.href, recipe: null, shopUrl: null, close: async () => undefined };
 }
 
-/** How many purchase sessions' orders the builtin shop's order log really has. */
+/** How many purchase sessions' orders the bundled shop's order log really has. */
 export async function confirmOrders(
   site: OpenedSite,
   records: SessionRecord[],
