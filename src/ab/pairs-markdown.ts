@@ -73,6 +73,10 @@ export function pairsMarkdown(analysis: PairsAnalysis): string[] {
   }
   blocks.push(
     heading(2, 'Funnel'),
+    'Sessions reaching each stage, from URLs and actions: search = a /search page, a q= ' +
+      'parameter or typing into a "search" element; product = a /product/ (or /item/, /p/, ' +
+      '/dp/) page; cart = a /cart page or an add-to-cart/buy click that ran; checkout = a ' +
+      '/checkout page; purchase = an order confirmation page.',
     table(
       ['arm', 'sessions', ...FUNNEL_STAGES],
       analysis.funnel.map((f) => [f.arm, f.sessions, ...FUNNEL_STAGES.map((s) => f.stages[s])]),
