@@ -96,8 +96,8 @@ export function createBrowserEnv(win: Window): DomEnv {
   const childClips = new Map<Element, Clip | null>();
   const revealsOnHover = createHoverReveal(win.document);
   const covered = createCoveredCheck(win);
-  /** Elements shown only while an ancestor is hovered (and their subtrees). */
-  const hoverShown = new Set<Element>();
+  /** Elements shown only while an ancestor is hovered, to the box pointed at to show them. */
+  const hoverShown = new Map<Element, Element>();
   const styleOf = (el: Element): CachedStyle => {
     let cached = cache.get(el);
     if (!cached) {
@@ -141,10 +141,11 @@ export function createBrowserEnv(win: Window): DomEnv {
         // inside a revealed subtree, visibility:hidden inherited from the revealed box lifts too
         const inherited =
           inReveal && Number(s.opacity) !== 0 && styleOf(parent!).visibility === s.visibility;
-        if (!inherited && !revealsOnHover(el)) return false;
-        hoverShown.add(el);
+        if (inherited) hoverShown.set(el, hoverShown.get(parent!)!);
+        else if (parent && revealsOnHover(el)) hoverShown.set(el, parent);
+        else return false;
       } else if (inReveal) {
-        hoverShown.add(el);
+        hoverShown.set(el, hoverShown.get(parent!)!);
       }
       const clip = inheritedClip(el, s);
       childClips.set(el, clip);
@@ -196,8 +197,8 @@ export function createBrowserEnv(win: Window): DomEnv {
       return !parent || styleOf(parent).cs.cursor !== 'pointer';
     },
     isCovered(el) {
-      // a hover-revealed control is not drawn yet; pointing at its card is what reaches it
-      return !hoverShown.has(el) && covered(el);
+      // a hover-revealed control is not drawn yet: what must be reachable is the box pointed at
+      return covered(hoverShown.get(el) ?? el);
     },
   };
 }
