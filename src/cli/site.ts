@@ -6,6 +6,7 @@ import type { SessionRecord } from '../agent/summary.js';
 import { UsageError } from '../errors.js';
 import { loadRecipe, type Recipe } from '../observe/recipe.js';
 import { PACKAGE_ROOT } from '../version.js';
+import { bundledRecipe } from './bundled-recipes.js';
 
 /**
  * A site to shop on: a bundled shop started here ("builtin" is the first shop, "modern" the
@@ -13,7 +14,10 @@ import { PACKAGE_ROOT } from '../version.js';
  */
 export interface OpenedSite {
   startUrl: string;
-  /** The bundled shop's recipe, or null. */
+  /**
+   * The bundled shop's recipe; for a URL, the bundled recipes as candidates (each applies only on
+   * pages with its shop's signature, see bundled-recipes.ts); null when there is none.
+   */
   recipe: Recipe | null;
   /** Base URL of a bundled shop (for its order log at /api/orders); null for other sites. */
   shopUrl: string | null;
@@ -55,7 +59,12 @@ export async function openSite(
     throw new UsageError(`--site ${site}: only http, https and file URLs can be shopped.`);
   }
   if (variant) url.searchParams.set('variant', variant);
-  return { startUrl: url.href, recipe: null, shopUrl: null, close: async () => undefined };
+  return {
+    startUrl: url.href,
+    recipe: bundledRecipe(),
+    shopUrl: null,
+    close: async () => undefined,
+  };
 }
 
 /** How many purchase sessions' orders the bundled shop's order log really has. */

@@ -1,4 +1,4 @@
-import { idPart, slugify } from './slug.js';
+import { idPart, slugify, stripVolatile } from './slug.js';
 import { collapse, textOfIds } from './text.js';
 
 /** A name part contributed by an ancestor of a control. Strong parts are landmarks. */
@@ -45,6 +45,11 @@ const LANDMARK_ROLES: Record<string, string | null> = {
 const HEADING = /^h[2-6]$/;
 const SEARCH_NAMES = /^(?:q|s|k|query|search|keywords?|field_keywords|search_query|term)$/;
 
+/** A container's text as a name part: without counts or prices ("Your cart (2)" -> your_cart). */
+function textPart(text: string): string {
+  return slugify(stripVolatile(text)) || slugify(text);
+}
+
 function labelOf(el: Element): string {
   const aria = collapse(el.getAttribute('aria-label') ?? '');
   return aria || textOfIds(el.ownerDocument, el.getAttribute('aria-labelledby'));
@@ -86,13 +91,13 @@ export function containerPart(el: Element): ContainerPart | null {
   const landmark = tag in LANDMARK_TAGS || role in LANDMARK_ROLES;
   const strong = (part: string): ContainerPart | null => (part ? { part, strong: true } : null);
 
-  const label = slugify(labelOf(el));
+  const label = textPart(labelOf(el));
   if (label && (landmark || role || tag === 'ul' || tag === 'ol' || tag === 'table')) {
     return { part: label, strong: landmark };
   }
   if (tag === 'fieldset') {
     const legend = el.querySelector('legend');
-    const part = legend ? slugify(collapse(legend.textContent ?? '')) : '';
+    const part = legend ? textPart(collapse(legend.textContent ?? '')) : '';
     if (part) return strong(part);
   }
   const id = idPart(el.getAttribute('id'));
@@ -106,11 +111,11 @@ export function containerPart(el: Element): ContainerPart | null {
   if (fixed) return { part: fixed, strong: true, generic: true };
   if (tag === 'ul' || tag === 'ol' || tag === 'table' || tag === 'dl') {
     const caption = tag === 'table' ? el.querySelector('caption') : null;
-    const heading = slugify(caption ? collapse(caption.textContent ?? '') : previousHeading(el));
+    const heading = textPart(caption ? collapse(caption.textContent ?? '') : previousHeading(el));
     return heading ? { part: heading, strong: false } : null;
   }
   if (tag === 'section' || tag === 'article' || tag === 'aside' || tag === 'div') {
-    const heading = slugify(childHeading(el));
+    const heading = textPart(childHeading(el));
     if (heading) return { part: heading, strong: tag === 'section' };
   }
   return null;

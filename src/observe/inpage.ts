@@ -3,12 +3,12 @@
  * `globalThis.__shopsimObserve(options) => Observation` for the live document.
  */
 import type { Observation } from './observation.js';
-import type { RecipeRuleLike } from './recipe-match.js';
+import type { RecipeLike } from './recipe-match.js';
 import { simplifyDocument } from './simplify.js';
 import { createBrowserEnv } from './visibility.js';
 
 export interface InPageOptions {
-  recipe?: { rules: RecipeRuleLike[] } | null;
+  recipe?: RecipeLike | null;
 }
 
 (globalThis as { __shopsimObserve?: (options?: InPageOptions) => Observation }).__shopsimObserve = (

@@ -93,7 +93,22 @@ export function isRepeatedItem(el: Element, controls: number): boolean {
   return sameSiblings(el).length >= 2 && !el.querySelector('h1, h2');
 }
 
+/**
+ * True for identity values that are machine keys rather than ids: hashes and UUIDs
+ * (`a8f3e9c2d1b7`), and snake_case keys gluing an id to option values
+ * (`p0095_color_white_size_m`). Catalog ids (`0042`, `B07FW264WL`, `r-881`) are kept.
+ */
+export function isMachineKey(value: string): boolean {
+  const v = value.trim();
+  for (const run of v.match(/[0-9a-f]{8,}/gi) ?? []) {
+    if (/\d/.test(run) && /[a-f]/i.test(run)) return true;
+  }
+  if (!/^[a-z0-9]+(?:_[a-z0-9]+)+$/i.test(v)) return false;
+  return v.split('_').some((seg) => /\d/.test(seg) && /[a-z]/i.test(seg));
+}
+
 function keyFromValue(value: string, prefix: string): string {
+  if (isMachineKey(value)) return '';
   const slug = slugify(value);
   if (!slug) return '';
   return /^\d/.test(slug) ? (prefix + slug).slice(0, MAX_PART_LENGTH) : slug;

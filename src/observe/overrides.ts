@@ -2,7 +2,7 @@ import { nativeKind } from './interactables.js';
 import type { NamingContext } from './naming.js';
 import { fillName, type RecipeRuleLike } from './recipe-match.js';
 import { sortByOrder } from './scan.js';
-import { caseKeepingSlug, idPart, slugify, stripVolatile } from './slug.js';
+import { caseKeepingSlug, idPart, slugify, stripPriceAndCount } from './slug.js';
 import { collapse } from './text.js';
 
 /** A recipe selector the browser (or linkedom) refused. */
@@ -39,7 +39,7 @@ export function applyRules(ctx: NamingContext, rules: RecipeRuleLike[]): Map<Ele
         added = true;
       }
       const item = ctx.nearestItem(el);
-      const texts = ctx.labelTexts(el, kind).map(stripVolatile);
+      const texts = ctx.labelTexts(el, kind).map(stripPriceAndCount);
       const name = fillName(rule.name, {
         index,
         key: item ? ctx.key(item).key : String(index),

@@ -9,6 +9,19 @@ export interface RecipeRuleLike {
   urlRegex?: string | null;
   selector: string;
   name: string;
+  /** CSS selector the page must match for the rule to apply (see RecipeLike.signature). */
+  signature?: string | null;
+}
+
+/** A recipe as the matcher needs it. */
+export interface RecipeLike<R extends RecipeRuleLike = RecipeRuleLike> {
+  /**
+   * CSS selector the page must match for any rule to apply, e.g. the meta tag a bundled shop
+   * emits (`meta[name="shopsim-site"][content="shop"]`): the recipe then follows the shop to
+   * whatever host and port it is served on, and stays off every other site.
+   */
+  signature?: string | null;
+  rules: R[];
 }
 
 /** Placeholders a rule's name may contain. */
@@ -64,12 +77,36 @@ export function ruleMatchesUrl(rule: RecipeRuleLike, pageUrl: string): boolean {
   return globToRegExp(rule.url).test(path);
 }
 
-/** The rules of a recipe that apply to a page, in file order (earlier rules win). */
+/** True when the page carries the signature (no signature, or no document to check: true). */
+export function pageHasSignature(signature: string | null | undefined, doc?: Document): boolean {
+  if (!signature || !doc) return true;
+  try {
+    return doc.querySelector(signature) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The rules of a recipe that apply to a page, in file order (earlier rules win): URL pattern
+ * (host-independent unless the pattern holds `://`) and page signature (rule's, else recipe's).
+ */
 export function rulesForUrl<R extends RecipeRuleLike>(
-  recipe: { rules: R[] } | null | undefined,
+  recipe: RecipeLike<R> | null | undefined,
   pageUrl: string,
+  doc?: Document,
 ): R[] {
-  return recipe ? recipe.rules.filter((rule) => ruleMatchesUrl(rule, pageUrl)) : [];
+  if (!recipe) return [];
+  const signed = new Map<string, boolean>();
+  const has = (signature: string | null | undefined): boolean => {
+    const key = signature ?? '';
+    let v = signed.get(key);
+    if (v === undefined) signed.set(key, (v = pageHasSignature(signature, doc)));
+    return v;
+  };
+  return recipe.rules.filter(
+    (rule) => has(rule.signature ?? recipe.signature) && ruleMatchesUrl(rule, pageUrl),
+  );
 }
 
 /** Fills a rule's name template. */

@@ -62,6 +62,14 @@ export const RecipeRule = z
         `may only use the placeholders ${NAME_PLACEHOLDERS.join(', ')}`,
       ),
     description: z.string().nullable().default(null),
+    /** CSS selector the page must match for this rule (defaults to the recipe's signature). */
+    signature: z
+      .string()
+      .trim()
+      .min(1)
+      .refine(looksLikeSelector, 'is not a valid CSS selector')
+      .nullable()
+      .optional(),
   })
   .strict()
   .refine((rule) => !(rule.url && rule.urlRegex), {
@@ -75,10 +83,38 @@ export const Recipe = z
   .object({
     site: z.string().nullable().default(null),
     description: z.string().nullable().default(null),
+    /**
+     * CSS selector the page must match for the recipe to apply, e.g.
+     * `meta[name="shopsim-site"][content="shop"]`; null applies on every page the URL patterns match.
+     */
+    signature: z
+      .string()
+      .trim()
+      .min(1)
+      .refine(looksLikeSelector, 'is not a valid CSS selector')
+      .nullable()
+      .optional(),
     rules: z.array(RecipeRule),
   })
   .strict();
 export type Recipe = z.infer<typeof Recipe>;
+
+/**
+ * One recipe holding the rules of several, each rule keeping its recipe's signature: bundled
+ * recipes are all candidates on a user's URL and each applies only where its shop is served.
+ */
+export function combineRecipes(recipes: Recipe[]): Recipe | null {
+  if (recipes.length === 0) return null;
+  if (recipes.length === 1) return recipes[0]!;
+  return {
+    site: recipes.map((r) => r.site ?? '?').join('+'),
+    description: 'bundled recipes, each applying on pages with its signature',
+    signature: null,
+    rules: recipes.flatMap((r) =>
+      r.rules.map((rule) => ({ ...rule, signature: rule.signature ?? r.signature })),
+    ),
+  };
+}
 
 /** Validates parsed JSON as a recipe; a bare array of rules is accepted as `{ rules }`. */
 export function parseRecipe(value: unknown, file = '<recipe>'): Recipe {

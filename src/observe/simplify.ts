@@ -3,7 +3,7 @@ import { genericName, NameRegistry, NamingContext, ownLabel } from './naming.js'
 import { NAME_ATTRIBUTE } from './name-attribute.js';
 import type { Observation, ObservedElement } from './observation.js';
 import { applyRules } from './overrides.js';
-import { rulesForUrl, type RecipeRuleLike } from './recipe-match.js';
+import { rulesForUrl, type RecipeLike } from './recipe-match.js';
 import { scanDocument } from './scan.js';
 import { serialize } from './serialize.js';
 import { collapse } from './text.js';
@@ -11,8 +11,8 @@ import { absoluteHref, baseUrl, currentValue, isChecked, isDisabled } from './va
 import { createStaticEnv, type DomEnv } from './visibility.js';
 
 export interface SimplifyOptions {
-  /** Site recipe; only its rules whose URL pattern matches `url` apply. */
-  recipe?: { rules: RecipeRuleLike[] } | null;
+  /** Site recipe; only its rules whose URL pattern matches `url` and whose signature the page has apply. */
+  recipe?: RecipeLike | null;
   /** Rendering facts; defaults to the static (linkedom) environment. */
   env?: DomEnv;
   /** The page URL (defaults to document.location.href when there is one). */
@@ -34,7 +34,7 @@ export function simplifyDocument(doc: Document, options: SimplifyOptions = {}): 
   const scan = scanDocument(doc, options.env ?? createStaticEnv());
   const base = baseUrl(doc, url);
   const ctx = new NamingContext(scan, base);
-  const pinned = applyRules(ctx, rulesForUrl(options.recipe, url));
+  const pinned = applyRules(ctx, rulesForUrl(options.recipe, url, doc));
 
   // Pinned names claim their names first; generic names that collide get suffixes.
   const registry = new NameRegistry();

@@ -1,3 +1,4 @@
+import { isCountBadge, spokenText } from './hidden-text.js';
 import { inputType } from './interactables.js';
 import type { ElementKind } from './observation.js';
 import type { Scan } from './scan.js';
@@ -36,7 +37,7 @@ export function visibleText(el: Element, scan: Scan, skip: Element | null = null
         parts.push(child.nodeValue ?? '');
       } else if (child.nodeType === 1) {
         const e = child as Element;
-        if (e === skip || !scan.visible.has(e)) continue;
+        if (e === skip || !scan.visible.has(e) || isCountBadge(e)) continue;
         const tag = e.tagName.toLowerCase();
         const aria = e.getAttribute('aria-label');
         if (tag === 'svg') alts.push(svgLabel(e));
@@ -71,15 +72,39 @@ export function labelIndex(doc: Document): Map<string, Element[]> {
   return index;
 }
 
-/** The text of the elements an aria-labelledby (space-separated ids) points at, or ''. */
-export function textOfIds(doc: Document, ids: string | null): string {
+/**
+ * The text of the elements an aria-labelledby (space-separated ids) points at, or ''. With `self`,
+ * a reference to the element itself (or, for `self` showing a current value, into it) is left out:
+ * Base UI / Radix selects label their trigger "Size M", and the M changes with the choice.
+ */
+export function textOfIds(doc: Document, ids: string | null, self: Element | null = null): string {
   if (!ids) return '';
+  const valueShowing = self !== null && showsValue(self);
   return collapse(
     ids
       .split(/\s+/)
-      .map((id) => (id ? (doc.getElementById(id)?.textContent ?? '') : ''))
+      .map((id) => {
+        const target = id ? doc.getElementById(id) : null;
+        if (!target || target === self) return '';
+        if (valueShowing && self.contains(target)) return '';
+        return target.textContent ?? '';
+      })
       .join(' '),
   );
+}
+
+/** A custom select's trigger (its content is the current choice). */
+export function showsValue(el: Element): boolean {
+  return (
+    el.getAttribute('aria-haspopup') === 'listbox' || (el.getAttribute('role') ?? '') === 'combobox'
+  );
+}
+
+/** The visible text of an element, or what a screen reader reads when that names nothing. */
+function readableText(el: Element, scan: Scan, skip: Element | null = null): string[] {
+  const visible = visibleText(el, scan, skip);
+  if (/\p{L}/u.test(visible)) return [visible];
+  return [spokenText(el, scan, skip), visible];
 }
 
 /**
@@ -89,7 +114,7 @@ export function textOfIds(doc: Document, ids: string | null): string {
  */
 export function labelCandidates(el: Element, kind: ElementKind, scan: Scan): string[] {
   const attr = (name: string): string => collapse(el.getAttribute(name) ?? '');
-  const out = [attr('aria-label'), textOfIds(scan.doc, el.getAttribute('aria-labelledby'))];
+  const out = [attr('aria-label'), textOfIds(scan.doc, el.getAttribute('aria-labelledby'), el)];
   const tag = el.tagName.toLowerCase();
   const type = tag === 'input' ? inputType(el) : '';
   const field =
@@ -99,9 +124,10 @@ export function labelCandidates(el: Element, kind: ElementKind, scan: Scan): str
     ((kind === 'checkbox' || kind === 'radio') && tag === 'input');
   if (field) {
     const id = el.getAttribute('id');
-    for (const label of (id && scan.labels.get(id)) || []) out.push(visibleText(label, scan, el));
+    for (const label of (id && scan.labels.get(id)) || [])
+      out.push(...readableText(label, scan, el));
     const wrapping = el.closest('label');
-    if (wrapping) out.push(visibleText(wrapping, scan, el));
+    if (wrapping) out.push(...readableText(wrapping, scan, el));
     out.push(attr('placeholder'), attr('title'));
     if (kind === 'checkbox' || kind === 'radio') {
       const value = attr('value');
@@ -114,7 +140,9 @@ export function labelCandidates(el: Element, kind: ElementKind, scan: Scan): str
     if (type === 'reset') out.push('reset');
     out.push(attr('name'));
   } else {
-    out.push(visibleText(el, scan), attr('title'));
+    // a custom select's content is its current choice: its label names it, the choice does not
+    if (!showsValue(el) || out.every((t) => !t)) out.push(...readableText(el, scan));
+    out.push(attr('title'));
     if (kind === 'option') out.push(attr('value'));
     out.push(attr('name'));
   }

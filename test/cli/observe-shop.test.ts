@@ -22,13 +22,14 @@ function controlsIn(html: string, region: string): number {
 
 it('shopsim observe names every control of the 48-result search page, the same way twice', async () => {
   const url = `${shop.url}/search?q=shoes`;
-  const first = await runCli(['observe', url]);
-  const second = await runCli(['observe', url]);
+  // generic names: the shop's bundled recipe would pin the funnel controls (see below)
+  const first = await runCli(['observe', url, '--no-recipe']);
+  const second = await runCli(['observe', url, '--no-recipe']);
   expect(first.stderr).toBe('');
   expect(first.code).toBe(0);
   expect(second.stdout).toBe(first.stdout);
 
-  const json = await runCli(['observe', url, '--json']);
+  const json = await runCli(['observe', url, '--json', '--no-recipe']);
   const names = Observation.parse(JSON.parse(json.stdout)).elements.map((e) => e.name);
   expect(new Set(names).size).toBe(names.length);
   const matching = (re: RegExp) => names.filter((n) => re.test(n));
@@ -43,4 +44,20 @@ it('shopsim observe names every control of the 48-result search page, the same w
   expect(matching(/^results\.pagination\.next$/)).toHaveLength(1);
   // every name printed in the element list also stands in the simplified HTML
   for (const name of names) expect(first.stdout).toContain(`name="${name}"`);
+});
+
+it('applies the bundled recipe to the shop served at a URL, with no --recipe', async () => {
+  const names = async (url: string, ...flags: string[]): Promise<string[]> => {
+    const run = await runCli(['observe', url, '--json', ...flags]);
+    expect(run.code).toBe(0);
+    return Observation.parse(JSON.parse(run.stdout)).elements.map((e) => e.name);
+  };
+  const search = await names(`${shop.url}/search?q=shoes`);
+  expect(search).toContain('nav_bar.search_input');
+  expect(search).not.toContain('site_header.search_form.search_products_input');
+  expect(search.filter((n) => /^search_results\.p\d+\.title$/.test(n))).toHaveLength(48);
+  // the same page on another host name (localhost for 127.0.0.1) gets the same names
+  expect(await names(`${shop.url.replace('127.0.0.1', 'localhost')}/search?q=shoes`)).toEqual(
+    search,
+  );
 });

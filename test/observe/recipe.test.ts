@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { InputFileError } from '../../src/errors.js';
 import { RecipeSelectorError } from '../../src/observe/overrides.js';
 import { ruleMatchesUrl, rulesForUrl } from '../../src/observe/recipe-match.js';
-import { loadRecipe, parseRecipe, type Recipe } from '../../src/observe/recipe.js';
+import { combineRecipes, loadRecipe, parseRecipe, type Recipe } from '../../src/observe/recipe.js';
 import { fixtureHtml, namesOf, observeHtml } from './dom.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'shopsim-recipe-'));
@@ -148,5 +148,36 @@ describe('recipe overrides', () => {
     const bad = { rules: [{ selector: 'a:nth-child(', name: 'x' }] };
     expect(() => observeHtml('<a href="/">A</a>', { recipe: bad })).toThrow(RecipeSelectorError);
     expect(() => observeHtml('<a href="/">A</a>', { recipe: bad })).toThrow(/rule 1 \(name x\)/);
+  });
+});
+
+describe('recipe signatures', () => {
+  const recipe = parseRecipe({
+    signature: 'meta[name="shopsim-site"][content="shop"]',
+    rules: [{ selector: 'button', name: 'pinned.buy' }],
+  });
+  const page = (meta: string) =>
+    `<html><head>${meta}</head><body><button>Buy</button></body></html>`;
+
+  it('applies a signed recipe only on pages with the signature, whatever the host', () => {
+    const signed = page('<meta name="shopsim-site" content="shop">');
+    for (const url of ['http://127.0.0.1:4173/x', 'https://shop.example/x']) {
+      expect(namesOf(signed, { url, recipe })).toEqual(['pinned.buy']);
+    }
+    expect(namesOf(page('<meta name="shopsim-site" content="other">'), { recipe })).toEqual([
+      'buy',
+    ]);
+  });
+
+  it('combines recipes keeping each one signature per rule', () => {
+    const other = parseRecipe({
+      signature: 'meta[name="shopsim-site"][content="other"]',
+      rules: [{ selector: 'button', name: 'other.buy' }],
+    });
+    const both = combineRecipes([recipe, other])!;
+    expect(namesOf(page('<meta name="shopsim-site" content="other">'), { recipe: both })).toEqual([
+      'other.buy',
+    ]);
+    expect(combineRecipes([])).toBeNull();
   });
 });

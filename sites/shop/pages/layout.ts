@@ -21,6 +21,7 @@ export function layout(ctx: PageContext, options: LayoutOptions): Html {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="shopsim-site" content="shop" />
         <title>${options.title} | ${SHOP_NAME}</title>
         <link rel="stylesheet" href="/static/shop.css" />
         <script src="/static/shop.js" defer></script>

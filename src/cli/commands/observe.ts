@@ -9,12 +9,14 @@ import { openSession } from '../../browser/session.js';
 import { InputFileError, UsageError } from '../../errors.js';
 import type { Observation } from '../../observe/observation.js';
 import { loadRecipe } from '../../observe/recipe.js';
+import { bundledRecipe } from '../bundled-recipes.js';
 import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
 import { clip } from '../../observe/text.js';
 
 interface ObserveFlags {
   json?: boolean;
-  recipe?: string;
+  /** A recipe file, or false for --no-recipe. */
+  recipe?: string | false;
   browserPath?: string;
   timeout?: string;
   config?: string;
@@ -28,7 +30,11 @@ export function registerObserve(program: Command): void {
     )
     .argument('<target>', 'http(s)/file URL, or a local .html (or .html.gz) file')
     .option('--json', 'print the whole observation as JSON')
-    .option('--recipe <file>', 'site recipe pinning element names');
+    .option(
+      '--recipe <file>',
+      "site recipe pinning element names (default: the bundled shops' recipes, on their pages)",
+    )
+    .option('--no-recipe', 'generic names only: apply no recipe, not even a bundled one');
   addConfigFlags(command, ['browserPath', 'timeoutMs'], {
     timeoutMs: 'page load timeout in milliseconds',
   }).action(async (target: string, flags: ObserveFlags) => {
@@ -77,7 +83,8 @@ export function resolveTarget(target: string): ResolvedTarget {
 
 async function observeTarget(target: string, flags: ObserveFlags = {}): Promise<Observation> {
   const config = resolveCommandConfig({ ...flags }).values;
-  const recipe = flags.recipe ? loadRecipe(flags.recipe) : null;
+  const recipe =
+    flags.recipe === false ? null : flags.recipe ? loadRecipe(flags.recipe) : bundledRecipe();
   const resolved = resolveTarget(target);
   try {
     const browser = await launchBrowser({ browserPath: config.browserPath });
