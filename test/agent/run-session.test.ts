@@ -21,10 +21,13 @@ let shop: Awaited<ReturnType<typeof startShop>>;
 let fixtureServer: Server;
 let fixtureUrl: string;
 
-/** A page whose only button is covered by an overlay: clicking it fails in the browser. */
+/**
+ * A page whose only button is covered by an in-page layer: it is offered (only fixed overlays such
+ * as drawers and modals hide what they cover), but clicking it fails in the browser.
+ */
 const COVERED_PAGE = `<!doctype html><title>Covered</title><main><h1>Deal</h1>
 <button id="buy" aria-label="Buy deal">Buy deal</button>
-<div style="position:fixed;inset:0;background:rgba(0,0,0,.4)">Please wait</div></main>`;
+<div style="position:absolute;inset:0;background:rgba(0,0,0,.4)">Please wait</div></main>`;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -189,7 +192,7 @@ describe('agent loop with the scripted model', () => {
       ],
       { interruptAfter: 1 },
     );
-    expect(summary.outcome).toBe('error');
+    expect(summary.outcome).toBe('interrupted');
     expect(summary.error).toBe(INTERRUPTED);
     expect(model.requests).toHaveLength(1);
     expect(trace.steps.map((s) => s.action)).toEqual([{ type: 'click', name: 'categories.shoes' }]);
