@@ -5,7 +5,7 @@ import type { SimulatorModel } from './model.js';
 import type { OpenAIModelOptions } from './openai.js';
 
 /** What each kind of spec carries after its "kind:" prefix. */
-interface SpecFields {
+export interface SpecFields {
   openai: { model: string };
   llama: { file: string };
   heuristic: Record<never, never>;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { envName, type Config } from '../../config.js';
-import { addConfigFlags, resolveCommandConfig, type ConfigFlag } from '../config-flags.js';
+import { addConfigFlags, type ConfigFlag } from '../config-flags.js';
+import { resolveCommandConfig } from '../resolve-config-flags.js';
 
 /** Every setting that has a flag (headless as --headless; --headed is its opposite). */
 const ALL_FLAGS: ConfigFlag[] = [

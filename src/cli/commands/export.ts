@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
+import { addConfigFlags } from '../config-flags.js';
+import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { UsageError } from '../../errors.js';
 import { exportSft, type MissingRationaleMode, type SftExportSummary } from '../../export/sft.js';
 import { SFT_FORMATS, type SftFormat } from '../../export/sft-format.js';

@@ -11,6 +11,8 @@ import { registerSynthesize } from './synthesize.js';
 import { registerExport } from './export.js';
 import { registerServe } from './serve.js';
 import { registerConfig } from './config.js';
+import { registerInstallBrowser } from './install-browser.js';
+import { registerDoctor } from './doctor.js';
 
 /** Each command lives in its own file and adds itself here, one line each. */
 export function registerCommands(program: Command): void {
@@ -26,4 +28,6 @@ export function registerCommands(program: Command): void {
   registerExport(program);
   registerServe(program);
   registerConfig(program);
+  registerInstallBrowser(program);
+  registerDoctor(program);
 }

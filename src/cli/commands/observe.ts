@@ -9,7 +9,8 @@ import { openSession } from '../../browser/session.js';
 import { InputFileError, UsageError } from '../../errors.js';
 import type { Observation } from '../../observe/observation.js';
 import { loadRecipe } from '../../observe/recipe.js';
-import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
+import { addConfigFlags } from '../config-flags.js';
+import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { clip } from '../../observe/text.js';
 
 interface ObserveFlags {

@@ -6,7 +6,8 @@ import { loadPersonaFile } from '../../persona.js';
 import { startRecording } from '../../record/record-session.js';
 import { withInterrupt } from '../interrupt.js';
 import { loadRecipe } from '../../observe/recipe.js';
-import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
+import { addConfigFlags } from '../config-flags.js';
+import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { openSite } from '../site.js';
 
 interface RecordFlags {

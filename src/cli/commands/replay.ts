@@ -5,7 +5,8 @@ import { replayTrace } from '../../replay/replay.js';
 import { formatReplayLines } from '../../replay/report.js';
 import { readTraceFile } from '../../traces/reader.js';
 import { loadRecipe } from '../../observe/recipe.js';
-import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
+import { addConfigFlags } from '../config-flags.js';
+import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { openSite } from '../site.js';
 import { parseVariant } from './record.js';
 

@@ -5,8 +5,9 @@ import { formatSummaryTable } from '../../agent/summary.js';
 import { publicConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { loadRecipe } from '../../observe/recipe.js';
-import { loadPersonas } from '../../persona.js';
-import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
+import { DEFAULT_PERSONAS_DIR, loadPersonas } from '../../persona.js';
+import { addConfigFlags } from '../config-flags.js';
+import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { withInterrupt } from '../interrupt.js';
 import { bar, ProgressLine } from '../progress.js';
 import { confirmOrders, openSite } from '../site.js';
@@ -37,7 +38,12 @@ export function registerSimulate(program: Command): void {
       'shop to visit; "builtin" starts the bundled mock shop',
       'builtin',
     )
-    .option('--persona <file|dir>', 'persona file or folder (repeatable)', collect, [])
+    .option(
+      '--persona <file|dir>',
+      'persona file or folder (repeatable; default: the bundled personas)',
+      collect,
+      [],
+    )
     .option('--sessions <n>', 'sessions per persona', '1')
     .option('--recipe <file>', 'site recipe pinning element names')
     .option('--screenshots', 'save one PNG per step');
@@ -88,7 +94,9 @@ async function simulateCommand(flags: SimulateFlags, signal: AbortSignal): Promi
       `--sessions ${flags.sessions}: give a whole number of sessions per persona, from 1 to ${MAX_SESSIONS}.`,
     );
   }
-  const personas = await loadPersonas(flags.persona.length ? flags.persona : ['personas']);
+  const personas = await loadPersonas(
+    flags.persona.length ? flags.persona : [DEFAULT_PERSONAS_DIR],
+  );
   if (resolved.sources.model === 'default' && !flags.json) {
     process.stderr.write(
       'Using the built-in heuristic shopper. To simulate with an LLM: --model openai:<model> ' +

@@ -7,7 +7,8 @@ import { DEFAULT_HTML_BUDGET } from '../../synthesize/prompt.js';
 import { writeSynthesizeReport } from '../../synthesize/report.js';
 import { createRationaleWriter, RATIONALE_BACKENDS } from '../../synthesize/writer.js';
 import { specUsage } from '../../models/registry.js';
-import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
+import { addConfigFlags } from '../config-flags.js';
+import { resolveCommandConfig } from '../resolve-config-flags.js';
 
 interface SynthesizeFlags {
   human: string;
