@@ -76,12 +76,15 @@ export async function modelChecks(
   const results: CheckResult[] = [];
   const hostedOpenAI = url.startsWith(DEFAULT_OPENAI_URL);
   if (hostedOpenAI && !env.OPENAI_API_KEY) {
-    results.push({
-      name: 'OPENAI_API_KEY',
-      ok: false,
-      detail: `not set, and ${url} needs it`,
-      fix: 'export OPENAI_API_KEY=<your key>, or point --base-url at a local server.',
-    });
+    // without a key the hosted endpoint answers nothing useful: not probed
+    return [
+      {
+        name: 'OPENAI_API_KEY',
+        ok: false,
+        detail: `not set, and ${url} needs it`,
+        fix: 'export OPENAI_API_KEY=<your key>, or point --base-url at a local server.',
+      },
+    ];
   } else {
     const detail = env.OPENAI_API_KEY ? 'set' : 'not set (a local server usually needs none)';
     results.push({ name: 'OPENAI_API_KEY', ok: true, detail });
