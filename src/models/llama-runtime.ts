@@ -1,13 +1,9 @@
 import { stat } from 'node:fs/promises';
 import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
 import { ModelBackendError, UsageError } from '../errors.js';
+import type { LlamaRuntimeOptions } from './llama-options.js';
 
-export interface LlamaRuntimeOptions {
-  /** Context window in tokens; default: up to 8192 (less if memory or the model demand it). */
-  contextSize?: number;
-  /** CPU threads for evaluation; 1 suits tiny models, default lets llama.cpp choose. */
-  threads?: number;
-}
+export type { LlamaRuntimeOptions } from './llama-options.js';
 
 /** node-llama-cpp is an optional dependency: a clear message when it is not installed. */
 async function importLlama(id: string): Promise<typeof import('node-llama-cpp')> {

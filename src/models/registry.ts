@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { ChatModel } from './chat.js';
-import type { LlamaModelOptions } from './llama.js';
+import type { LlamaModelOptions } from './llama-options.js';
 import type { SimulatorModel } from './model.js';
 import type { OpenAIModelOptions } from './openai.js';
 
