@@ -7,6 +7,7 @@ import { CHROMIUM_FLAGS, findBrowser } from './src/browser/launch.js';
  */
 const port = Number(process.env.SHOPSIM_E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
+const browser = findBrowser();
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -19,7 +20,8 @@ export default defineConfig({
     baseURL,
     headless: true,
     launchOptions: {
-      executablePath: findBrowser().executablePath,
+      executablePath: browser.executablePath,
+      ...(browser.channel ? { channel: browser.channel } : {}),
       args: CHROMIUM_FLAGS,
     },
   },

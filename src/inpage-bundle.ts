@@ -1,12 +1,17 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 
 /**
- * In-page scripts (the simplifier, the recorder) are plain TypeScript modules bundled with esbuild
- * into one self-contained IIFE, built once per process. The entry is `inpage.<ext>` next to the
- * calling module, with that module's own extension: .ts under vitest, .js in dist/.
+ * In-page scripts (the simplifier, the recorder, the modern shop's client) are plain TypeScript
+ * modules bundled with esbuild into one self-contained IIFE. `npm run build` bundles them into
+ * `inpage.bundle.js` next to each compiled entry in dist/ (scripts/build-inpage.mjs), and the
+ * installed package reads those files. Only in development (the .ts sources under vitest, or a dist/
+ * without the bundles) are they bundled at run time, once per process, with the esbuild devDependency.
  */
+
+/** The prebuilt bundle's file name next to its entry. */
+export const BUNDLE_FILE = 'inpage.bundle.js';
 
 /** The entry file `inpage.<ext>` next to `moduleUrl`. */
 export function inPageEntry(moduleUrl: string): string {
@@ -14,9 +19,19 @@ export function inPageEntry(moduleUrl: string): string {
   return fileURLToPath(new URL(`./inpage.${ext}`, moduleUrl));
 }
 
-async function bundle(entry: string, what: string): Promise<string> {
+/** Bundles `entry` with esbuild (a devDependency: present in a checkout, not in an install). */
+export async function bundleEntry(entry: string, what: string): Promise<string> {
   if (!existsSync(entry)) {
     throw new Error(`the ${what} entry ${entry} is missing; rebuild shopsim (npm run build).`);
+  }
+  let esbuild: typeof import('esbuild');
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    throw new Error(
+      `the prebuilt ${what} (${BUNDLE_FILE}) is missing and esbuild is not installed to build it; ` +
+        'reinstall shopsim, or run `npm run build` in a checkout.',
+    );
   }
   const result = await esbuild.build({
     entryPoints: [entry],
@@ -33,12 +48,18 @@ async function bundle(entry: string, what: string): Promise<string> {
   return file.text;
 }
 
-/** A memoized bundler for the in-page entry next to `moduleUrl`; a failed build is retried. */
+async function load(moduleUrl: string, what: string): Promise<string> {
+  const prebuilt = fileURLToPath(new URL(`./${BUNDLE_FILE}`, moduleUrl));
+  if (existsSync(prebuilt)) return readFile(prebuilt, 'utf8');
+  return bundleEntry(inPageEntry(moduleUrl), what);
+}
+
+/** A memoized loader for the in-page script next to `moduleUrl`; a failed load is retried. */
 export function inPageBundle(moduleUrl: string, what: string): () => Promise<string> {
   let cached: Promise<string> | null = null;
   return () => {
     if (!cached) {
-      cached = bundle(inPageEntry(moduleUrl), what);
+      cached = load(moduleUrl, what);
       cached.catch(() => {
         cached = null;
       });

@@ -2,6 +2,10 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { InputFileError } from './errors.js';
+import { PACKAGE_ROOT } from './version.js';
+
+/** The bundled personas, used when none are given: found in the package, not in the cwd. */
+export const DEFAULT_PERSONAS_DIR = path.join(PACKAGE_ROOT, 'personas');
 
 const Level = z.enum(['low', 'medium', 'high']);
 

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright';
 import { BrowserUnavailableError } from '../errors.js';
+import { installedBrowserPaths } from './browser-paths.js';
+import { needsNoSandbox } from './sandbox.js';
 
 /** Flags for a sandboxed, offline machine: no background traffic, no GPU, no first-run UI. */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
+const BASE_FLAGS = [
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -12,53 +13,80 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
 ];
 
-export const SYSTEM_CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+/** The flags every launch uses; `--no-sandbox` only as root or in a container without user namespaces. */
+export const CHROMIUM_FLAGS = [...(needsNoSandbox() ? ['--no-sandbox'] : []), ...BASE_FLAGS];
 
 export interface BrowserLocation {
-  /** undefined means Playwright's own bundled browser. */
+  /** undefined means Playwright's own browser, or the `chrome` channel when `channel` is set. */
   executablePath: string | undefined;
-  source: 'flag' | 'env' | 'playwright' | 'system';
+  /** Playwright's `chrome` channel: the last resort, an installed Google Chrome Playwright finds. */
+  channel?: 'chrome';
+  source: 'flag' | 'env' | 'playwright' | 'system' | 'channel';
+}
+
+export const NO_BROWSER_HELP =
+  "Run `shopsim install-browser` (it downloads Playwright's Chromium or finds an installed " +
+  'Chrome/Chromium; `--with-deps` lets it use apt-get as root), or install Chrome/Chromium ' +
+  'yourself, or set SHOPSIM_BROWSER to a Chromium executable.';
+
+/** The executable of Playwright's own Chromium, when it is downloaded. */
+export function playwrightChromiumPath(): string | null {
+  try {
+    const p = chromium.executablePath();
+    return p && existsSync(p) ? p : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * Finds a Chromium, in this order: --browser-path flag, SHOPSIM_BROWSER env,
- * Playwright's bundled browser, the system's /usr/bin/chromium.
+ * Finds a Chromium, in this order: --browser-path flag, SHOPSIM_BROWSER env, Playwright's own
+ * Chromium, an installed Chrome/Chromium (Linux and macOS paths); null when there is none.
  */
+export function locateBrowser(
+  flagPath: string | null = null,
+  env: NodeJS.ProcessEnv = process.env,
+): BrowserLocation | null {
+  const given: [string | null | undefined, 'flag' | 'env', string][] = [
+    [flagPath, 'flag', '--browser-path'],
+    [env.SHOPSIM_BROWSER, 'env', 'SHOPSIM_BROWSER='],
+  ];
+  for (const [where, source, label] of given) {
+    if (!where) continue;
+    if (!existsSync(where)) {
+      throw new BrowserUnavailableError(
+        `${label}${source === 'flag' ? ' ' : ''}${where} does not exist; give the path of a Chromium executable.`,
+      );
+    }
+    return { executablePath: where, source };
+  }
+  if (playwrightChromiumPath()) return { executablePath: undefined, source: 'playwright' };
+  for (const candidate of installedBrowserPaths()) {
+    if (existsSync(candidate)) return { executablePath: candidate, source: 'system' };
+  }
+  return null;
+}
+
+/** locateBrowser, with Playwright's `chrome` channel as the last resort. */
 export function findBrowser(
   flagPath: string | null = null,
   env: NodeJS.ProcessEnv = process.env,
 ): BrowserLocation {
-  if (flagPath) {
-    if (!existsSync(flagPath)) {
-      throw new BrowserUnavailableError(
-        `--browser-path ${flagPath} does not exist; give the path of a Chromium executable.`,
-      );
+  return (
+    locateBrowser(flagPath, env) ?? {
+      executablePath: undefined,
+      channel: 'chrome',
+      source: 'channel',
     }
-    return { executablePath: flagPath, source: 'flag' };
-  }
-  const fromEnv = env.SHOPSIM_BROWSER;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) {
-      throw new BrowserUnavailableError(
-        `SHOPSIM_BROWSER=${fromEnv} does not exist; give the path of a Chromium executable.`,
-      );
-    }
-    return { executablePath: fromEnv, source: 'env' };
-  }
-  let bundled: string | null = null;
-  try {
-    bundled = chromium.executablePath();
-  } catch {
-    bundled = null;
-  }
-  if (bundled && existsSync(bundled)) return { executablePath: undefined, source: 'playwright' };
-  for (const candidate of SYSTEM_CHROMIUM_PATHS) {
-    if (existsSync(candidate)) return { executablePath: candidate, source: 'system' };
-  }
-  throw new BrowserUnavailableError(
-    'no Chromium found. Run `npm install` (it installs one), or `npx playwright install chromium`, ' +
-      'or `apt-get install chromium`, or set SHOPSIM_BROWSER to a Chromium executable.',
   );
+}
+
+/** A human description of a location, for messages. */
+export function describeLocation(location: BrowserLocation): string {
+  if (location.source === 'playwright')
+    return `Playwright's Chromium (${playwrightChromiumPath()})`;
+  if (location.source === 'channel') return "Google Chrome through Playwright's chrome channel";
+  return `${location.executablePath} (${location.source === 'system' ? 'installed' : location.source})`;
 }
 
 export interface LaunchOptions {
@@ -71,20 +99,28 @@ export interface LaunchOptions {
   handleSignals?: boolean;
 }
 
-export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
-  const location = findBrowser(options.browserPath ?? null);
+/** Launches `location` (default: findBrowser). */
+export async function launchBrowser(
+  options: LaunchOptions = {},
+  location: BrowserLocation = findBrowser(options.browserPath ?? null),
+): Promise<Browser> {
   try {
     return await chromium.launch({
       executablePath: location.executablePath,
+      ...(location.channel ? { channel: location.channel } : {}),
       headless: options.headless ?? true,
       args: CHROMIUM_FLAGS,
       handleSIGINT: options.handleSignals ?? true,
       handleSIGTERM: options.handleSignals ?? true,
     });
   } catch (error) {
+    if (location.source === 'channel') {
+      throw new BrowserUnavailableError(`no Chromium or Chrome found. ${NO_BROWSER_HELP}`);
+    }
     throw new BrowserUnavailableError(
-      `Chromium (${location.executablePath ?? 'Playwright bundled'}) failed to start: ` +
-        `${(error as Error).message.split('\n')[0]}. Check the browser installation or set SHOPSIM_BROWSER.`,
+      `${describeLocation(location)} failed to start: ` +
+        `${(error as Error).message.split('\n')[0]}. Check the browser installation ` +
+        '(`shopsim doctor`), or set SHOPSIM_BROWSER.',
     );
   }
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolveConfig, type Config, type ResolvedConfig } from '../config.js';
+import type { Config } from '../config.js';
 
 /** A config setting a command accepts as a flag. */
 export type ConfigFlag =
@@ -19,7 +19,7 @@ export type ConfigFlag =
   | 'headless';
 
 /** Each setting's flag: its spelling, the config key it sets, and its default help text. */
-const FLAGS: Record<ConfigFlag, { spec: string; key: keyof Config; help: string }> = {
+export const FLAGS: Record<ConfigFlag, { spec: string; key: keyof Config; help: string }> = {
   model: {
     spec: '--model <spec>',
     key: 'model',
@@ -56,7 +56,7 @@ const FLAGS: Record<ConfigFlag, { spec: string; key: keyof Config; help: string 
   browserPath: {
     spec: '--browser-path <path>',
     key: 'browserPath',
-    help: 'Chromium executable (default: SHOPSIM_BROWSER, Playwright, /usr/bin/chromium)',
+    help: "Chromium executable (default: SHOPSIM_BROWSER, Playwright's Chromium, an installed Chrome/Chromium)",
   },
   threads: {
     spec: '--threads <n>',
@@ -77,7 +77,7 @@ const FLAGS: Record<ConfigFlag, { spec: string; key: keyof Config; help: string 
 };
 
 /** commander's property for a flag spec: --max-steps <n> -> maxSteps. */
-function property(spec: string): string {
+export function property(spec: string): string {
   const long = spec.split(/\s/)[0]!.replace(/^--/, '');
   return long.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
@@ -93,21 +93,4 @@ export function addConfigFlags(
 ): Command {
   for (const flag of flags) command.option(FLAGS[flag].spec, help[flag] ?? FLAGS[flag].help);
   return command.option('--config <file>', 'config file (default ./shopsim.config.json)');
-}
-
-/**
- * Resolves the command's config once from its parsed options: every config flag it was given
- * overrides the file and the environment; messages name the flag as it was typed.
- */
-export function resolveCommandConfig(options: Record<string, unknown>): ResolvedConfig {
-  const flags: Partial<Record<keyof Config, unknown>> = {};
-  const flagNames: Partial<Record<keyof Config, string>> = {};
-  for (const [flag, { spec, key }] of Object.entries(FLAGS)) {
-    const value = options[property(spec)];
-    if (value === undefined) continue;
-    flags[key] = flag === 'headed' ? !value : value;
-    flagNames[key] = spec.split(/\s/)[0]!;
-  }
-  const file = typeof options.config === 'string' ? options.config : null;
-  return resolveConfig({ file, flags, flagNames });
 }

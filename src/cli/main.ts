@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
-import { ShopsimError } from '../errors.js';
+import { ShopsimError, UsageError } from '../errors.js';
 import { SHOPSIM_VERSION } from '../version.js';
 import { registerCommands } from './commands/index.js';
+
+/** The exit code of a usage error: commander's (unknown option, missing argument) and UsageError's. */
+const USAGE_EXIT_CODE = new UsageError('').exitCode;
 
 export function buildProgram(): Command {
   const program = new Command('shopsim')
@@ -21,7 +24,10 @@ export async function main(argv: string[]): Promise<number> {
     await buildProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CommanderError) {
+      // help and --version end through here with 0; every other commander error is a usage error
+      return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
+    }
     if (error instanceof ShopsimError) {
       process.stderr.write(`shopsim: ${error.message}\n`);
       return error.exitCode;

@@ -1,12 +1,22 @@
 import { stat } from 'node:fs/promises';
 import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
-import { ModelBackendError } from '../errors.js';
+import { ModelBackendError, UsageError } from '../errors.js';
+import type { LlamaRuntimeOptions } from './llama-options.js';
 
-export interface LlamaRuntimeOptions {
-  /** Context window in tokens; default: up to 8192 (less if memory or the model demand it). */
-  contextSize?: number;
-  /** CPU threads for evaluation; 1 suits tiny models, default lets llama.cpp choose. */
-  threads?: number;
+export type { LlamaRuntimeOptions } from './llama-options.js';
+
+/** node-llama-cpp is an optional dependency: a clear message when it is not installed. */
+async function importLlama(id: string): Promise<typeof import('node-llama-cpp')> {
+  try {
+    return await import('node-llama-cpp');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
+    throw new UsageError(
+      `${id}: llama: models need the optional package node-llama-cpp, which is not installed. ` +
+        'Run `npm install node-llama-cpp` where shopsim is installed, or use another --model.',
+    );
+  }
 }
 
 /**
@@ -37,7 +47,7 @@ export class LlamaRuntime {
   ): Promise<LlamaRuntime> {
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) throw new ModelBackendError(missing);
-    const lib = await import('node-llama-cpp');
+    const lib = await importLlama(id);
     let llama: Llama | null = null;
     try {
       llama = await lib.getLlama({ gpu: false, build: 'never', logLevel: lib.LlamaLogLevel.error });

@@ -3,27 +3,11 @@ import { ModelBackendError } from '../errors.js';
 import type { ChatMessage, ChatModel, ChatReply, ChatRequest, ReplySchema } from './chat.js';
 import { predictWithChat } from './chat-predict.js';
 import { portableJsonSchema } from './json-schema.js';
-import { LlamaRuntime, type LlamaRuntimeOptions } from './llama-runtime.js';
-import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
+import { LlamaRuntime } from './llama-runtime.js';
+import type { LlamaModelOptions } from './llama-options.js';
 
-export interface LlamaModelOptions extends LlamaRuntimeOptions {
-  /** Cap on generated tokens for requests that set none. Default 512. */
-  maxTokens?: number;
-  /** Sampling temperature for requests that set none, default 0.7 (seeded answers repeat). */
-  temperature?: number;
-  /** Sampling seed, reset for every answer: the same request and seed give the same answer. */
-  seed?: number;
-  /**
-   * Simulator steps: build the grammar per page with `name` limited to the page's clickable /
-   * typeable names (default true), so every answer is a valid action for this page.
-   */
-  restrictNames?: boolean;
-  /** Simulator steps: caps on the rationale (default 300) and typed text (default 80). */
-  maxRationaleLength?: number;
-  maxTextLength?: number;
-  /** Forbid the lone byte tokens <0x80>..<0xFF> (keeps noise output valid UTF-8). */
-  banHighByteTokens?: boolean;
-}
+export type { LlamaModelOptions } from './llama-options.js';
+import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
 
 /**
  * `llama:<path.gguf>`: a local GGUF model run in-process by node-llama-cpp on the CPU. Replies

@@ -1,11 +1,11 @@
 import { UsageError } from '../errors.js';
 import type { ChatModel } from './chat.js';
-import type { LlamaModelOptions } from './llama.js';
+import type { LlamaModelOptions } from './llama-options.js';
 import type { SimulatorModel } from './model.js';
 import type { OpenAIModelOptions } from './openai.js';
 
 /** What each kind of spec carries after its "kind:" prefix. */
-interface SpecFields {
+export interface SpecFields {
   openai: { model: string };
   llama: { file: string };
   heuristic: Record<never, never>;

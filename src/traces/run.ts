@@ -6,7 +6,9 @@ import { SHOPSIM_VERSION } from '../version.js';
 import { RunInfo, TRACE_SCHEMA_VERSION } from './schema.js';
 import { readJsonFile } from '../json-file.js';
 
-export const DEFAULT_TRACES_DIR = 'traces';
+import { DEFAULT_TRACES_DIR } from './default-dir.js';
+
+export { DEFAULT_TRACES_DIR };
 
 /** A new run id: sortable by time, unique, readable: 20261121-203655-simulate-3fa2. */
 export function newRunId(kind: string, now: Date = new Date()): string {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatObservation, resolveTarget } from '../../src/cli/commands/observe.js';
+import { formatObservation, resolveTarget } from '../../src/cli/commands/observe-run.js';
 import { Observation } from '../../src/observe/observation.js';
 import { startFixtureServer, type FixtureServer } from '../browser/fixture-server.js';
 import { runCli } from '../support/cli.js';

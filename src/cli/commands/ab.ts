@@ -9,7 +9,8 @@ import { UsageError } from '../../errors.js';
 import { loadRecipe } from '../../observe/recipe.js';
 import { loadPersonas } from '../../persona.js';
 import { table } from '../../report/markdown.js';
-import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
+import { addConfigFlags } from '../config-flags.js';
+import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { withInterrupt } from '../interrupt.js';
 import { openSite, type OpenedSite } from '../site.js';
 

@@ -1,16 +1,5 @@
-import path from 'node:path';
 import type { Command } from 'commander';
-import { comparePopulations, type CompareResult } from '../../eval/compare/compare.js';
-import { renderCompareReport } from '../../eval/compare/compare-report.js';
-import { fixed } from '../../report/format.js';
-import { writeReport } from '../../report/write.js';
-import { readTraces } from '../../traces/reader.js';
-import { DEFAULT_TRACES_DIR, newRunId } from '../../traces/run.js';
-
-interface CompareFlags {
-  out?: string;
-  json?: boolean;
-}
+import type { CompareFlags } from './compare-run.js';
 
 export function registerCompare(program: Command): void {
   program
@@ -23,40 +12,6 @@ export function registerCompare(program: Command): void {
     .option('--out <dir>', 'output folder (default traces/<run-id>)')
     .option('--json', 'also print the JSON result on stdout')
     .action(async (simulated: string, human: string, flags: CompareFlags) => {
-      await compareCommand(simulated, human, flags);
+      await (await import('./compare-run.js')).compareCommand(simulated, human, flags);
     });
-}
-
-async function compareCommand(
-  simulated: string,
-  human: string,
-  flags: CompareFlags,
-): Promise<CompareResult> {
-  const [simTraces, humanTraces] = await Promise.all([readTraces(simulated), readTraces(human)]);
-  const outDir = flags.out ?? path.join(DEFAULT_TRACES_DIR, newRunId('compare'));
-  const result = comparePopulations(
-    { path: path.resolve(simulated), traces: simTraces },
-    { path: path.resolve(human), traces: humanTraces },
-    outDir,
-  );
-  const files = await writeReport(outDir, 'compare', {
-    json: result,
-    markdown: renderCompareReport(result),
-  });
-  if (flags.json) {
-    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-  } else {
-    const lines = result.dimensions.map(
-      (d) => `${d.label.padEnd(46)} ${fixed(d.distance).padStart(6)}  ${d.verdict ?? 'n/a'}`,
-    );
-    process.stdout.write(
-      [
-        `${result.simulated.sessions} simulated vs ${result.human.sessions} human sessions`,
-        ...lines,
-        `Report: ${files.markdown}`,
-        '',
-      ].join('\n'),
-    );
-  }
-  return result;
 }

@@ -1,28 +1,8 @@
-import path from 'node:path';
 import type { Command } from 'commander';
-import { addConfigFlags, resolveCommandConfig } from '../config-flags.js';
-import { UsageError } from '../../errors.js';
-import { exportSft, type MissingRationaleMode, type SftExportSummary } from '../../export/sft.js';
-import { SFT_FORMATS, type SftFormat } from '../../export/sft-format.js';
-import { writeSftReport } from '../../export/sft-report.js';
-import { DEFAULT_SPLIT, parseSplit, SPLIT_NAMES } from '../../export/sft-split.js';
-import { DEFAULT_TRACES_DIR, newRunId } from '../../traces/run.js';
-
-/** Exports go to a fresh run folder under traces/ like every report (readers skip their files). */
-export const DEFAULT_EXPORTS_DIR = DEFAULT_TRACES_DIR;
-
-interface SftFlags {
-  human: string;
-  rationale: boolean;
-  format: string;
-  out?: string;
-  maxFullPages?: string;
-  seed?: string;
-  split: string;
-  missingRationale: string;
-  config?: string;
-  json?: boolean;
-}
+import { addConfigFlags } from '../config-flags.js';
+import { DEFAULT_SPLIT } from '../../export/sft-split.js';
+import { DEFAULT_TRACES_DIR } from '../../traces/default-dir.js';
+import type { SftFlags } from './export-run.js';
 
 export function registerExport(program: Command): void {
   const command = program.command('export').description('Turn traces into data for other tools.');
@@ -45,7 +25,7 @@ export function registerExport(program: Command): void {
       'openai chat fine-tuning JSONL, or plain {id, user_id, messages}',
       'openai',
     )
-    .option('--out <dir>', `output folder (default ${DEFAULT_EXPORTS_DIR}/<id>)`)
+    .option('--out <dir>', `output folder (default ${DEFAULT_TRACES_DIR}/<id>)`)
     .option(
       '--max-full-pages <k>',
       'keep only the last k pages of a session in full; older ones as URL + title',
@@ -63,66 +43,7 @@ export function registerExport(program: Command): void {
   addConfigFlags(sft, ['seed'], { seed: 'seed of the user split' })
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (flags: SftFlags) => {
-      const summary = await exportSftCommand(flags);
+      const summary = await (await import('./export-run.js')).exportSftCommand(flags);
       process.exitCode = summary.sessions === 0 ? 1 : 0;
     });
-}
-
-async function exportSftCommand(flags: SftFlags): Promise<SftExportSummary> {
-  const config = resolveCommandConfig({ ...flags }).values;
-  if (!(SFT_FORMATS as readonly string[]).includes(flags.format)) {
-    throw new UsageError(`--format ${flags.format}: use ${SFT_FORMATS.join(' or ')}.`);
-  }
-  if (flags.missingRationale !== 'mask' && flags.missingRationale !== 'skip') {
-    throw new UsageError(`--missing-rationale ${flags.missingRationale}: use mask or skip.`);
-  }
-  let maxFullPages: number | null = null;
-  if (flags.maxFullPages !== undefined) {
-    maxFullPages = Number(flags.maxFullPages);
-    if (!Number.isInteger(maxFullPages) || maxFullPages < 0) {
-      throw new UsageError(
-        `--max-full-pages ${flags.maxFullPages}: give a whole number, 0 or more.`,
-      );
-    }
-  }
-  const summary = await exportSft({
-    human: flags.human,
-    format: flags.format as SftFormat,
-    rationales: flags.rationale,
-    maxFullPages,
-    seed: config.seed,
-    split: parseSplit(flags.split),
-    missingRationale: flags.missingRationale as MissingRationaleMode,
-    out: flags.out ?? path.join(DEFAULT_EXPORTS_DIR, newRunId('sft')),
-  });
-  const report = await writeSftReport(summary);
-  const missing = summary.missing_rationales;
-  if (missing.steps > 0) {
-    process.stderr.write(
-      `warning: ${missing.steps} step(s) in ${missing.sessions} session(s) have no rationale; ` +
-        (summary.missing_rationale === 'skip'
-          ? 'those sessions were left out. '
-          : 'they were written with an empty rationale and weight 0 (no loss). ') +
-        'Run `shopsim synthesize --human <traces> --model <spec>` first, or export with --no-rationale.\n',
-    );
-  }
-  if (flags.json) {
-    process.stdout.write(JSON.stringify({ ...summary, report }, null, 2) + '\n');
-    return summary;
-  }
-  const t = summary.tokens;
-  const lines = [
-    `Exported ${summary.sessions} session(s), ${summary.steps} steps, as ${summary.format} ` +
-      `${summary.rationales ? 'with' : 'without'} rationales into ${summary.out}`,
-    ...SPLIT_NAMES.map((s) => {
-      const x = summary.splits[s];
-      return `  ${s.padEnd(10)} ${String(x.examples).padStart(5)} examples  ${String(x.users).padStart(4)} users  ${x.tokens.total} tokens`;
-    }),
-    `Tokens per example (${summary.tokenizer}): min ${t.min ?? 'n/a'}, median ${t.median ?? 'n/a'}, ` +
-      `max ${t.max ?? 'n/a'}, total ${t.total}`,
-    ...summary.skipped_sessions.map((s) => `Skipped ${s.file}: ${s.reason}`),
-    `Report: ${report.markdown}`,
-  ];
-  process.stdout.write(lines.join('\n') + '\n');
-  return summary;
 }

@@ -12,6 +12,8 @@ import { registerExport } from './export.js';
 import { registerServe } from './serve.js';
 import { registerConfig } from './config.js';
 import { registerAb } from './ab.js';
+import { registerInstallBrowser } from './install-browser.js';
+import { registerDoctor } from './doctor.js';
 
 /** Each command lives in its own file and adds itself here, one line each. */
 export function registerCommands(program: Command): void {
@@ -28,4 +30,6 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerConfig(program);
   registerAb(program);
+  registerInstallBrowser(program);
+  registerDoctor(program);
 }

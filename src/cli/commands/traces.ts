@@ -1,36 +1,5 @@
 import type { Command } from 'commander';
-import { InputFileError, ShopsimError } from '../../errors.js';
-import { formatRuns, listRuns } from '../../traces/ls.js';
-import { parseTraceText, readTraceText } from '../../traces/reader.js';
-import { DEFAULT_TRACES_DIR } from '../../traces/run.js';
-import { formatTrace } from '../../traces/show.js';
-import { validatePath } from '../../traces/validate.js';
-
-async function show(file: string): Promise<void> {
-  const { trace, issues } = parseTraceText(file, await readTraceText(file));
-  for (const issue of issues) {
-    process.stderr.write(`warning: ${issue.file}:${issue.line}: ${issue.message}\n`);
-  }
-  if (!trace) {
-    throw new InputFileError(file, 'kind', 'has no trace header line; is this a shopsim trace?', 1);
-  }
-  process.stdout.write(formatTrace(trace));
-}
-
-async function validate(target: string): Promise<void> {
-  const report = await validatePath(target);
-  for (const w of report.warnings)
-    process.stdout.write(`warning: ${w.file}:${w.line}: ${w.message}\n`);
-  for (const i of report.issues) process.stdout.write(`${i.file}:${i.line}: ${i.message}\n`);
-  const bad = new Set(report.issues.map((i) => i.file)).size;
-  if (report.issues.length > 0) {
-    throw new ShopsimError(
-      `${report.issues.length} problem${report.issues.length === 1 ? '' : 's'} in ${bad} of ` +
-        `${report.files.length} files (listed above as file:line: field: problem); fix or re-create those files.`,
-    );
-  }
-  process.stdout.write(`${report.files.length} files valid.\n`);
-}
+import { DEFAULT_TRACES_DIR } from '../../traces/default-dir.js';
 
 export function registerTraces(program: Command): void {
   const traces = program.command('traces').description('List, show and validate trace files.');
@@ -38,17 +7,18 @@ export function registerTraces(program: Command): void {
     .command('ls [path]')
     .description(`List runs and their sessions (default path: ${DEFAULT_TRACES_DIR}).`)
     .action(async (target: string | undefined) => {
+      const { formatRuns, listRuns } = await import('../../traces/ls.js');
       process.stdout.write(formatRuns(await listRuns(target ?? DEFAULT_TRACES_DIR)));
     });
   traces
     .command('show <file>')
     .description('Print one session compactly: header, one line per step, outcome.')
-    .action(show);
+    .action(async (file: string) => (await import('./traces-run.js')).show(file));
   traces
     .command('validate <path>')
     .description(
       'Check every trace (and run.json, persona) file under <path> against the schema; ' +
         'exits non-zero when any problem is found.',
     )
-    .action(validate);
+    .action(async (target: string) => (await import('./traces-run.js')).validate(target));
 }

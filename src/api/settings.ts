@@ -1,0 +1,23 @@
+import { Config, DEFAULT_CONFIG } from '../config.js';
+import { describeZodError } from '../action.js';
+import { UsageError } from '../errors.js';
+
+/** Any of the settings (model, maxSteps, concurrency, seed, out, browserPath, ...); the rest default. */
+export type Settings = Partial<Config>;
+
+/**
+ * The settings an API call runs with: the config defaults, overridden by the caller's values.
+ * Unlike the CLI, no config file or SHOPSIM_* variable is read: an embedding program says what it wants.
+ */
+export function settingsOf(options: Settings): Config {
+  const given = Object.fromEntries(
+    (Object.keys(DEFAULT_CONFIG) as (keyof Config)[])
+      .filter((key) => options[key] !== undefined)
+      .map((key) => [key, options[key]]),
+  );
+  const result = Config.safeParse({ ...DEFAULT_CONFIG, ...given });
+  if (!result.success) {
+    throw new UsageError(`invalid setting: ${describeZodError(result.error)}; see Config.`);
+  }
+  return result.data;
+}

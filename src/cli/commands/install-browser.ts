@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+
+interface InstallBrowserFlags {
+  withDeps?: boolean;
+  system?: boolean;
+  download?: boolean;
+}
+
+export function registerInstallBrowser(program: Command): void {
+  program
+    .command('install-browser')
+    .description(
+      "Make a Chromium available: keep a working one (SHOPSIM_BROWSER, Playwright's, an installed " +
+        "Chrome/Chromium), else download Playwright's Chromium (honours " +
+        'PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD, PLAYWRIGHT_BROWSERS_PATH, PLAYWRIGHT_DOWNLOAD_HOST). ' +
+        'Changes nothing outside its own cache unless --with-deps is given.',
+    )
+    .option(
+      '--with-deps',
+      "as root on Debian/Ubuntu, use apt-get when it must: the libraries Playwright's Chromium " +
+        'needs, or the distribution package chromium',
+    )
+    .option('--system', 'same as --with-deps')
+    .option('--download', "download Playwright's Chromium even when a browser is already there")
+    .action(async (flags: InstallBrowserFlags) => {
+      const { installBrowser } = await import('../../browser/install.js');
+      await installBrowser({
+        download: !!flags.download,
+        system: !!(flags.withDeps || flags.system),
+        say: (line) => process.stderr.write(`[shopsim] ${line}\n`),
+      });
+    });
+}

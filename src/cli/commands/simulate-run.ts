@@ -1,0 +1,111 @@
+import { runSimulation } from '../../agent/run-simulation.js';
+import type { RunSummary } from '../../agent/summary.js';
+import { formatSummaryTable } from '../../agent/summary.js';
+import { publicConfig } from '../../config.js';
+import { UsageError } from '../../errors.js';
+import { loadRecipe } from '../../observe/recipe.js';
+import { DEFAULT_PERSONAS_DIR, loadPersonas } from '../../persona.js';
+import { resolveCommandConfig } from '../resolve-config-flags.js';
+import { bar, ProgressLine } from '../progress.js';
+import { confirmOrders, openSite } from '../site.js';
+
+export interface SimulateFlags {
+  site: string;
+  persona: string[];
+  sessions: string;
+  recipe?: string;
+  screenshots?: boolean;
+  json?: boolean;
+  [configFlag: string]: unknown;
+}
+
+/** Sessions per persona one run may ask for (more is a typo, or a job for --shard). */
+const MAX_SESSIONS = 10_000;
+
+export async function simulateCommand(
+  flags: SimulateFlags,
+  signal: AbortSignal,
+): Promise<RunSummary> {
+  const resolved = resolveCommandConfig(flags);
+  const config = resolved.values;
+  const sessions = Number(flags.sessions);
+  if (!Number.isInteger(sessions) || sessions < 1 || sessions > MAX_SESSIONS) {
+    throw new UsageError(
+      `--sessions ${flags.sessions}: give a whole number of sessions per persona, from 1 to ${MAX_SESSIONS}.`,
+    );
+  }
+  const personas = await loadPersonas(
+    flags.persona.length ? flags.persona : [DEFAULT_PERSONAS_DIR],
+  );
+  if (resolved.sources.model === 'default' && !flags.json) {
+    process.stderr.write(
+      'Using the built-in heuristic shopper. To simulate with an LLM: --model openai:<model> ' +
+        '[--base-url http://host/v1] or --model llama:<file.gguf>.\n',
+    );
+  }
+  // every input is read before the shop starts, so a bad file leaves nothing running
+  const ownRecipe = flags.recipe ? await loadRecipe(flags.recipe) : null;
+  const site = await openSite(flags.site, config.variant, config.seed);
+  const recipe = ownRecipe ?? site.recipe;
+  const total = personas.length * sessions;
+  const progress = new ProgressLine(process.stderr, 2_000, !flags.json);
+  let done = 0,
+    steps = 0,
+    purchases = 0,
+    errors = 0;
+  const show = (force = false) =>
+    progress.update(
+      `${bar(done, total)} sessions  ${steps} steps  ${purchases} purchases  ${errors} errors`,
+      force,
+    );
+  try {
+    const summary = await runSimulation(
+      {
+        config,
+        site: { startUrl: site.startUrl, label: flags.site, recipe },
+        personas,
+        sessionsPerPersona: sessions,
+        screenshots: !!flags.screenshots,
+        runConfig: { ...publicConfig(config), sessions, site: flags.site },
+        signal,
+      },
+      {
+        onStep: () => {
+          steps++;
+          show();
+        },
+        onSessionEnd: (record) => {
+          done++;
+          if (record.outcome === 'purchase') purchases++;
+          if (record.outcome === 'error') errors++;
+          show(true);
+        },
+      },
+    );
+    progress.done();
+    summary.confirmedOrders = await confirmOrders(site, summary.records);
+    if (flags.json) {
+      process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    } else {
+      process.stdout.write(`\n${formatSummaryTable(summary)}\n\n`);
+      if (summary.confirmedOrders !== null) {
+        process.stdout.write(
+          `Orders in the shop's order log: ${summary.confirmedOrders} of ${summary.purchases} purchases.\n`,
+        );
+      }
+      const firstError = summary.records.find((r) => r.outcome === 'error');
+      if (firstError)
+        process.stdout.write(`First error (${firstError.sessionId}): ${firstError.error}\n`);
+      if (signal.aborted) {
+        process.stdout.write(
+          `Interrupted: ${summary.sessions} of ${total} sessions ran (all traces are complete); ` +
+            `${summary.interrupted} stopped early are left out of the rates.\n`,
+        );
+      }
+      process.stdout.write(`Run folder: ${summary.runDir}\n`);
+    }
+    return summary;
+  } finally {
+    await site.close();
+  }
+}
