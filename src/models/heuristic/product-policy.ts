@@ -3,11 +3,14 @@ import { audienceMismatch, audienceOf } from './audience.js';
 import { productKey } from './controls.js';
 import { click, short, wanted, type Ctx, type Decision } from './context.js';
 import { mainProduct, type MainProduct } from './items.js';
-import { chooseOption, optionGroups } from './options.js';
+import { chooseOption, closedDropdowns, optionGroups } from './options.js';
 import { relevance, reviewPages } from './score.js';
 import { leaveProduct } from './search-policy.js';
 import { clickedHere, failedHere } from './state.js';
 import { money } from './text.js';
+
+/** "Size Select size" -> "size": the label before the placeholder words. */
+const UNCHOSEN_PREFIX = /^.*\b(select|choose|pick)( an?| your)?\s/i;
 
 /** Opens the reviews, or one more page of them, while this shopper still wants to read. */
 export function reviewStep(ctx: Ctx, info: MainProduct): Decision | null {
@@ -62,6 +65,11 @@ export function productPolicy(ctx: Ctx): Decision {
   }
 
   const failed = failedHere(ctx.state, ctx.page.url);
+  const closed = closedDropdowns(ctx.page).find((d) => !failed.has(d.name));
+  if (closed) {
+    const what = closed.text.replace(UNCHOSEN_PREFIX, '').trim().toLowerCase() || 'option';
+    return click(closed, `I need to choose a ${what} first, so I'll open the ${what} list.`);
+  }
   const buttons = ctx.page
     .mainBuyButtons()
     .filter((b) => !b.disabled && usable.has(b.name) && !failed.has(b.name));

@@ -10,12 +10,15 @@ import {
   productKey,
 } from './controls.js';
 import { PageView } from './page.js';
+import { fieldRole } from './checkout-fields.js';
 
 /** What the shopper remembers of this session, rebuilt from the request's history each step. */
 export interface SessionState {
   steps: number;
   /** Texts typed into search boxes, oldest first, normalised. */
   queries: string[];
+  /** Checkout fields typed into (by name) and how many times. */
+  typed: Map<string, number>;
   /** Product pages (by product key) the shopper has been on, in visit order, distinct. */
   visited: string[];
   /** Product keys whose reviews the shopper opened, and how many review pages each. */
@@ -75,6 +78,7 @@ export function readHistory(
   const state: SessionState = {
     steps: history.length,
     queries: [],
+    typed: new Map(),
     visited: [],
     reviewed: new Map(),
     addedToCart: false,
@@ -97,8 +101,13 @@ export function readHistory(
       next.html !== '';
     if (a.type !== 'terminate' && (step.error || noEffect)) add(state.failedOn, page, a.name);
     if (a.type === 'type_and_submit') {
-      state.queries.push(normalizeText(a.text));
-      state.pagesSinceSearch = 0;
+      const field = step.observation.elements.find((e) => e.name === a.name);
+      if (field && fieldRole(field)) {
+        state.typed.set(a.name, (state.typed.get(a.name) ?? 0) + 1);
+      } else {
+        state.queries.push(normalizeText(a.text));
+        state.pagesSinceSearch = 0;
+      }
     }
     if (a.type !== 'click') return;
     add(state.clickedOn, page, a.name);
