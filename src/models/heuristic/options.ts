@@ -71,7 +71,7 @@ export function optionGroups(page: PageView): OptionGroup[] {
 }
 
 /** "Select size", "Size Select size", "Choose a colour": a choice not made yet. */
-const UNCHOSEN = /(^|\s)(select|choose|pick)( an?| your)? [\w-]+$/i;
+export const UNCHOSEN = /(^|\s)(select|choose|pick)( an?| your)? [\w-]+$/i;
 
 const isPlaceholder = (el: ObservedElement): boolean =>
   PLACEHOLDER.test(el.text.trim()) ||

@@ -8,9 +8,9 @@ import { click, type Ctx, type Decision } from './context.js';
 import { describe, parentName } from './controls.js';
 import { clickedHere, failedHere } from './state.js';
 
-const CLOSE =
+export const CLOSE =
   /^(no,? thanks?|no thank you|not now|maybe later|not interested|skip|dismiss|close( (dialog|modal|popup|pop-up|window|newsletter|offer))?|×|✕|✖|x)$/i;
-const ACCEPT =
+export const ACCEPT =
   /^(accept( all)?( cookies)?|allow( all)?( cookies)?|i agree|agree( and (close|continue))?|got it|ok(ay)?|i understand|continue)$/i;
 const POPUP_WORDS =
   /newsletter|subscribe|sign ?up|% off|discount|offer|promo|deal|dialog|modal|popup/i;

@@ -19,7 +19,9 @@ export function decideStep(ctx: Ctx): Decision {
   const overlay = overlayPolicy(ctx);
   if (overlay) return overlay;
   if (intent.goal === 'browse') return browsePolicy(ctx);
-  const limit = patienceSteps(ctx.style) + (state.addedToCart ? 10 : 0);
+  // Typing checkout details and clearing the way are not lost patience: they earn their step back.
+  const typed = [...state.typed.values()].reduce((a, b) => a + b, 0);
+  const limit = patienceSteps(ctx.style) + (state.addedToCart ? 10 : 0) + typed + state.chores;
   if (state.steps >= limit)
     return terminate(`I've spent ${state.steps} steps on this without finishing, so I'll give up.`);
 

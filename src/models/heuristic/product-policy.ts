@@ -57,10 +57,12 @@ export function productPolicy(ctx: Ctx): Decision {
   const usable = new Set(ctx.page.usable.map((e) => e.name));
   const done = clickedHere(ctx.state, ctx.page.url);
   for (const group of optionGroups(ctx.page)) {
-    const picked = group.members.some((m) => done.has(m.name));
+    // Every option saying "not selected" means an earlier pick was lost (the page re-rendered).
+    const unset = group.members.every((m) => m.checked === false);
+    const picked = !unset && group.members.some((m) => done.has(m.name));
     const choice = chooseOption(group, ctx.intent, usable, picked);
     if (choice.kind === 'unavailable') return leaveProduct(ctx, `For ${title} ${choice.why}`);
-    if (choice.kind === 'choose' && !done.has(choice.element.name))
+    if (choice.kind === 'choose' && (unset || !done.has(choice.element.name)))
       return click(choice.element, choice.why);
   }
 

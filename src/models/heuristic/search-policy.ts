@@ -5,6 +5,9 @@ import type { Item } from './items.js';
 import { assess, maxProductViews, maxResultPages, maxSearches, type Assessed } from './score.js';
 import { money } from './text.js';
 
+const lowerFirst = (text: string): string =>
+  /^("|I\b)/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+
 /** Types the next untried search text, if there is a search box and patience left. */
 export function searchNext(ctx: Ctx, why: (query: string) => string): Decision | null {
   const box = ctx.page.searchBox();
@@ -96,5 +99,7 @@ export function leaveProduct(ctx: Ctx, reason: string, anyPrice = false): Decisi
     (e) => e.kind === 'link' && /\b(back|results|continue shopping)\b/i.test(e.text),
   );
   if (back) return click(back, `${reason}, so I'll go back.`);
+  const nav = explore(ctx);
+  if (nav) return { ...nav, rationale: `${reason}; ${lowerFirst(nav.rationale)}` };
   return terminate(`${reason}, and I see no way to look further, so I'll leave.`);
 }

@@ -11,6 +11,8 @@ import {
 } from './controls.js';
 import { PageView } from './page.js';
 import { fieldRole } from './checkout-fields.js';
+import { UNCHOSEN } from './options.js';
+import { ACCEPT, CLOSE } from './overlay-policy.js';
 
 /** What the shopper remembers of this session, rebuilt from the request's history each step. */
 export interface SessionState {
@@ -23,6 +25,8 @@ export interface SessionState {
   visited: string[];
   /** Product keys whose reviews the shopper opened, and how many review pages each. */
   reviewed: Map<string, number>;
+  /** Clicks that only cleared the way (closing pop-ups, opening option lists): no patience lost. */
+  chores: number;
   /** A buy control was clicked without error. */
   addedToCart: boolean;
   /** A place-order control was clicked (maybe with an error). */
@@ -65,6 +69,12 @@ function unknownButton(name: string): ObservedElement {
   };
 }
 
+/** Dismissing an overlay or opening an option list. */
+function isChore(el: ObservedElement): boolean {
+  const text = el.text.trim();
+  return CLOSE.test(text) || ACCEPT.test(text) || UNCHOSEN.test(text);
+}
+
 function add(map: Map<string, Set<string>>, key: string, name: string): void {
   if (!map.has(key)) map.set(key, new Set());
   map.get(key)!.add(name);
@@ -79,6 +89,7 @@ export function readHistory(
     steps: history.length,
     queries: [],
     typed: new Map(),
+    chores: 0,
     visited: [],
     reviewed: new Map(),
     addedToCart: false,
@@ -113,6 +124,7 @@ export function readHistory(
     add(state.clickedOn, page, a.name);
     const target =
       step.observation.elements.find((e) => e.name === a.name) ?? unknownButton(a.name);
+    if (isChore(target)) state.chores++;
     if (isBuyButton(target) && !step.error && !noEffect) state.addedToCart = true;
     if (isPlaceOrder(target)) state.orderAttempts++;
     if (isReviewControl(target) && !isProductLink(target)) {
