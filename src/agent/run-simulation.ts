@@ -128,6 +128,7 @@ export async function runSimulation(
     purchases: records.filter((r) => r.outcome === 'purchase').length,
     confirmedOrders: null,
     errors: records.filter((r) => r.outcome === 'error').length,
+    interrupted: records.filter((r) => r.outcome === 'interrupted').length,
     steps: records.reduce((s, r) => s + r.steps, 0),
     durationMs,
     sessionsPerMinute: records.length / (durationMs / 60_000),

@@ -18,9 +18,11 @@ export interface PersonaSummary {
   persona: string;
   sessions: number;
   purchases: number;
+  /** Purchases among the sessions that ran to an end of their own (interrupted ones left out). */
   purchaseRate: number;
   meanSteps: number;
   errors: number;
+  interrupted: number;
   terminates: number;
   maxSteps: number;
 }
@@ -34,6 +36,8 @@ export interface RunSummary {
   purchases: number;
   confirmedOrders: number | null;
   errors: number;
+  /** Sessions stopped by Ctrl-C; left out of the rates. */
+  interrupted: number;
   steps: number;
   durationMs: number;
   sessionsPerMinute: number;
@@ -52,9 +56,10 @@ export function summarizePersonas(records: SessionRecord[]): PersonaSummary[] {
         persona,
         sessions: rs.length,
         purchases: count('purchase'),
-        purchaseRate: count('purchase') / rs.length,
+        purchaseRate: count('purchase') / Math.max(1, rs.length - count('interrupted')),
         meanSteps: rs.reduce((sum, r) => sum + r.steps, 0) / rs.length,
         errors: count('error'),
+        interrupted: count('interrupted'),
         terminates: count('terminate'),
         maxSteps: count('max_steps'),
       };

@@ -1,6 +1,7 @@
 import type { Observation } from '../observe/observation.js';
 import type { Persona } from '../persona.js';
-import { buildPrompt, formatElements } from '../models/prompt.js';
+import { oneLine } from '../models/page-text.js';
+import { buildPrompt, pageFields } from '../models/prompt.js';
 import { loadPromptTemplates, renderTemplate } from '../models/template.js';
 
 /**
@@ -31,10 +32,7 @@ export function sftPageTurn(observation: Observation, stepNumber: number): strin
   return renderTemplate(t.step.text, {
     history: stepNumber === 1 ? FIRST_PAGE : EARLIER_TURNS,
     step_number: String(stepNumber),
-    url: observation.url,
-    title: observation.title,
-    html: observation.html,
-    elements: formatElements(observation),
+    ...pageFields(observation),
     feedback: '',
   }).trim();
 }
@@ -43,7 +41,7 @@ export function sftPageTurn(observation: Observation, stepNumber: number): strin
 export function sftPageSummary(observation: Observation, stepNumber: number): string {
   return (
     `## The page you saw (step ${stepNumber})\n\n` +
-    `Page: ${observation.title} (${observation.url})\n` +
+    `Page: ${oneLine(observation.title)} (${oneLine(observation.url)})\n` +
     '(Full page omitted to keep the conversation short.)'
   );
 }

@@ -1,7 +1,8 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import { ModelBackendError } from '../errors.js';
+import { ModelBackendError, UsageError } from '../errors.js';
 import { answerReplySchema } from './answer-schema.js';
+import { deadEndpoint, fatalFailure, markEndpointDead } from './endpoint-health.js';
 import type { ChatModel, ChatReply, ChatRequest, ReplySchema } from './chat.js';
 import { predictWithChat } from './chat-predict.js';
 import { portableJsonSchema } from './json-schema.js';
@@ -10,7 +11,10 @@ import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
 export interface OpenAIModelOptions {
   /** Server base URL, e.g. http://127.0.0.1:8080/v1. Default: OPENAI_BASE_URL, else OpenAI. */
   baseUrl?: string | null;
-  /** Default: OPENAI_API_KEY, else "not-needed" (local servers ignore it). */
+  /**
+   * Default: OPENAI_API_KEY. Required for OpenAI itself; with a base URL it defaults to
+   * "not-needed" (local servers ignore it).
+   */
   apiKey?: string | null;
   /** Per request, each retry included. Default 60 s. */
   timeoutMs?: number | null;
@@ -42,6 +46,8 @@ export function openAIResponseFormat(reply: ReplySchema) {
   } as const;
 }
 
+const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
 /** What a simulator step asks for: the answer schema without name lists (they are in the prompt). */
 export const OPENAI_RESPONSE_FORMAT = openAIResponseFormat(answerReplySchema());
 
@@ -52,6 +58,9 @@ export const OPENAI_RESPONSE_FORMAT = openAIResponseFormat(answerReplySchema());
 export class OpenAIChatModel implements SimulatorModel, ChatModel {
   readonly id: string;
   readonly constrained = false;
+  /** Where requests go: the option, else OPENAI_BASE_URL, else OpenAI's API. */
+  readonly baseUrl: string;
+  private readonly apiKey: string;
   private client: OpenAI | null = null;
   /** null = not known yet; false after the server rejected response_format once. */
   private structured: boolean | null;
@@ -61,6 +70,17 @@ export class OpenAIChatModel implements SimulatorModel, ChatModel {
     private readonly options: OpenAIModelOptions = {},
   ) {
     this.id = `openai:${model}`;
+    const env = options.env ?? process.env;
+    const baseUrl = options.baseUrl || env.OPENAI_BASE_URL || null;
+    const apiKey = options.apiKey || env.OPENAI_API_KEY || null;
+    if (!apiKey && !baseUrl) {
+      throw new UsageError(
+        `${this.id}: no API key for OpenAI. Set OPENAI_API_KEY, or pass --base-url (or set ` +
+          'OPENAI_BASE_URL) for a local OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1.',
+      );
+    }
+    this.baseUrl = baseUrl ?? OPENAI_BASE_URL;
+    this.apiKey = apiKey ?? 'not-needed';
     const mode = options.structuredOutput ?? 'auto';
     this.structured = mode === 'off' ? false : mode === 'on' ? true : null;
   }
@@ -75,6 +95,8 @@ export class OpenAIChatModel implements SimulatorModel, ChatModel {
   }
 
   async chat(request: ChatRequest): Promise<ChatReply> {
+    const dead = deadEndpoint(this.baseUrl, this.model);
+    if (dead) throw new ModelBackendError(`${this.id}: ${dead}`);
     const client = await this.getClient();
     const body: ChatCompletionCreateParamsNonStreaming = {
       model: this.model,
@@ -122,21 +144,25 @@ export class OpenAIChatModel implements SimulatorModel, ChatModel {
   private async getClient(): Promise<OpenAI> {
     if (this.client) return this.client;
     const { OpenAI: Client } = await import('openai');
-    const env = this.options.env ?? process.env;
     this.client = new Client({
-      baseURL: this.options.baseUrl || env.OPENAI_BASE_URL || undefined,
-      apiKey: this.options.apiKey || env.OPENAI_API_KEY || 'not-needed',
+      baseURL: this.baseUrl,
+      apiKey: this.apiKey,
       timeout: this.options.timeoutMs ?? 60_000,
       maxRetries: this.options.maxRetries ?? 3,
     });
     return this.client;
   }
 
-  /** Turns an SDK failure into a ModelBackendError that says what to check. */
+  /**
+   * Turns an SDK failure into a ModelBackendError that says what to check. A failure no retry
+   * can fix marks the endpoint dead: later calls, in every session, fail at once with the same
+   * message.
+   */
   private backendError(error: unknown): ModelBackendError {
     const e = error as { status?: number; message?: string };
-    const where = this.client?.baseURL ?? 'the server';
+    const where = this.baseUrl;
     const status = e.status;
+    const fatal = fatalFailure(error);
     let hint = 'check the server and the model name.';
     if (status === 401 || status === 403) hint = 'check OPENAI_API_KEY.';
     else if (status === 404)
@@ -144,9 +170,14 @@ export class OpenAIChatModel implements SimulatorModel, ChatModel {
     else if (status === 429) hint = 'rate limited even after retries; lower --concurrency or wait.';
     else if (status === undefined)
       hint = `check that a server is running at ${where} (set --base-url or OPENAI_BASE_URL).`;
-    return new ModelBackendError(
-      `${this.id}: request failed${status ? ` with HTTP ${status}` : ''}: ${e.message ?? String(error)}; ${hint}`,
-    );
+    const what = fatal && status === undefined ? fatal.reason : (e.message ?? String(error));
+    const reason = `request failed${status ? ` with HTTP ${status}` : ''}: ${what}; ${hint}`;
+    if (!fatal) return new ModelBackendError(`${this.id}: ${reason}`);
+    const message =
+      `${reason} This endpoint is marked unusable for the rest of the run` +
+      `${fatal.scope === 'model' ? ` (for model "${this.model}")` : ''}: later calls fail at once.`;
+    markEndpointDead(this.baseUrl, this.model, fatal, message);
+    return new ModelBackendError(`${this.id}: ${deadEndpoint(this.baseUrl, this.model)}`);
   }
 }
 

@@ -6,6 +6,7 @@ import { formatFeedbackEntry } from './feedback.js';
 import type { HistoryStep, PredictRequest } from './model.js';
 import { loadPromptTemplates, renderTemplate, type PromptTemplates } from './template.js';
 import { clip } from '../observe/text.js';
+import { fencedBlock, oneLine } from './page-text.js';
 
 export interface PromptOptions {
   /** Templates to use; default: the package's prompts/ directory. */
@@ -43,10 +44,7 @@ export function buildPrompt(request: PredictRequest, options: PromptOptions = {}
   const user = renderTemplate(t.step.text, {
     history,
     step_number: String(request.history.length + 1),
-    url: request.observation.url,
-    title: request.observation.title,
-    html: request.observation.html,
-    elements: formatElements(request.observation),
+    ...pageFields(request.observation),
     feedback,
   });
   return [
@@ -61,17 +59,33 @@ function renderHistoryStep(
   number: number,
   full: boolean,
 ): string {
-  const o = step.observation;
+  const o = pageFields(step.observation);
   const page = full
-    ? `URL: ${o.url}\nTitle: ${o.title}\n\n\`\`\`html\n${o.html}\n\`\`\`\n`
+    ? `URL: ${o.url}\nTitle: ${o.title}\n\n${o.html}\n`
     : `Page: ${o.title} (${o.url})\n`;
   return renderTemplate(t['history-step'].text, {
     number: String(number),
     page,
     rationale: step.rationale?.trim() || '(not recorded)',
     action: formatAction(step.action),
-    result: step.error ? `What happened: the action failed: ${step.error}\n` : '',
+    result: step.error ? `What happened: the action failed: ${oneLine(step.error)}\n` : '',
   });
+}
+
+/**
+ * A page as the step template shows it, every field delimited so the page cannot break out of
+ * its place: the URL and title on one line each, the simplified HTML in a code fence no line of
+ * it can close (the fence is part of `html`), the named elements one line each.
+ */
+export function pageFields(
+  observation: Observation,
+): Record<'url' | 'title' | 'html' | 'elements', string> {
+  return {
+    url: oneLine(observation.url),
+    title: oneLine(observation.title),
+    html: fencedBlock(observation.html),
+    elements: formatElements(observation),
+  };
 }
 
 /** One line per named element: name, kind and state, visible text. */
@@ -83,12 +97,12 @@ export function formatElements(observation: Observation): string {
 export function formatElement(e: ObservedElement): string {
   const state: string[] = [e.kind];
   if (e.inputType && e.inputType !== e.kind && e.kind !== 'text_input')
-    state.push(`type=${e.inputType}`);
+    state.push(`type=${oneLine(e.inputType)}`);
   if (e.checked !== null) state.push(e.checked ? 'checked' : 'unchecked');
   if (e.disabled) state.push('disabled');
-  const parts = [`- ${e.name} (${state.join(', ')})`];
-  const text = clip(e.text, 100);
+  const parts = [`- ${oneLine(e.name)} (${state.join(', ')})`];
+  const text = clip(oneLine(e.text), 100);
   if (text) parts.push(JSON.stringify(text));
-  if (e.value) parts.push(`value=${JSON.stringify(clip(e.value, 60))}`);
+  if (e.value) parts.push(`value=${JSON.stringify(clip(oneLine(e.value), 60))}`);
   return parts.join(' ');
 }

@@ -16,6 +16,8 @@ export type PromptTemplates = Record<TemplateName, { file: string; text: string 
 export const DEFAULT_PROMPTS_DIR = path.join(PACKAGE_ROOT, 'prompts');
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
+/** {{html}} right after a fence line: a template written before {{html}} brought its own fence. */
+const FENCED_HTML = /^[ \t]*(?:`{3,}|~{3,})[^\n]*\n[ \t]*\{\{\s*html\s*\}\}/m;
 const cache = new Map<string, PromptTemplates>();
 
 /**
@@ -44,6 +46,14 @@ export function loadPromptTemplates(dir: string = DEFAULT_PROMPTS_DIR): PromptTe
           `unknown placeholder; this template may use ${known.map((k) => `{{${k}}}`).join(', ')}.`,
         );
       }
+    }
+    if (FENCED_HTML.test(text)) {
+      throw new InputFileError(
+        file,
+        '{{html}}',
+        'the page HTML brings its own code fence (one the page cannot close); remove the ``` ' +
+          'lines around {{html}}.',
+      );
     }
     templates[name] = { file, text };
   }

@@ -61,7 +61,7 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
     let onConfirmation = see(observation);
     for (let index = 0; index < options.maxSteps && outcome === null; index++) {
       if (options.signal?.aborted) {
-        outcome = 'error';
+        outcome = 'interrupted';
         error = INTERRUPTED;
         break;
       }

@@ -5,6 +5,7 @@ import type { Observation, ObservedElement } from '../observe/observation.js';
 import { describePersona, type Persona } from '../persona.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { formatExamples, type ThinkAloudExample } from './examples.js';
+import { fencedBlock, oneLine } from '../models/page-text.js';
 import { renderTemplate } from '../models/template.js';
 
 /** An earlier step of the same session, as context for the rationale. */
@@ -82,16 +83,16 @@ export function targetElement(observation: Observation, action: Action): Observe
 function describeTarget(element: ObservedElement | null, action: Action): string {
   if (action.type === 'terminate') return '(The shopper closed the tab here: the session ends.)';
   if (!element) return `(The target ${action.name} is not among the page's named elements.)`;
-  const text = element.text ? ` "${element.text}"` : '';
-  return `Target element: ${element.kind}${text} (${element.name}).`;
+  const text = element.text ? ` "${oneLine(element.text)}"` : '';
+  return `Target element: ${element.kind}${text} (${oneLine(element.name)}).`;
 }
 
 function describePrevious(previous: PreviousStep[]): string {
   if (previous.length === 0) return '(none: this is the first step)';
   return previous
     .map((p) => {
-      const target = p.targetText ? ` ("${p.targetText}")` : '';
-      return `- on "${p.title}" (${p.url}): ${formatAction(p.action)}${target}`;
+      const target = p.targetText ? ` ("${oneLine(p.targetText)}")` : '';
+      return `- on "${oneLine(p.title)}" (${oneLine(p.url)}): ${formatAction(p.action)}${target}`;
     })
     .join('\n');
 }
@@ -109,9 +110,10 @@ export async function buildRationaleMessages(
     user: renderTemplate(user, {
       persona: request.persona ? describePersona(request.persona) : '(no persona recorded)',
       previous: describePrevious(request.previous),
-      title: observation.title,
-      url: observation.url,
-      html: truncateHtml(observation.html, options.htmlBudget, focus),
+      title: oneLine(observation.title),
+      url: oneLine(observation.url),
+      // in a fence no line of the page can close (page text is content, never instructions)
+      html: fencedBlock(truncateHtml(observation.html, options.htmlBudget, focus)),
       action: formatAction(action),
       target: describeTarget(targetElement(observation, action), action),
     }).trim(),

@@ -17,7 +17,11 @@ export type TraceSource = z.infer<typeof TraceSource>;
 export const RationaleSource = z.enum(['model', 'self_reported', 'synthesized']);
 export type RationaleSource = z.infer<typeof RationaleSource>;
 
-export const Outcome = z.enum(['purchase', 'terminate', 'max_steps', 'error']);
+/**
+ * How a session ended. `interrupted`: the user stopped the run (Ctrl-C) after the session's last
+ * step; such sessions are left out of every rate (they say nothing about the shopper).
+ */
+export const Outcome = z.enum(['purchase', 'terminate', 'max_steps', 'error', 'interrupted']);
 export type Outcome = z.infer<typeof Outcome>;
 
 export const ModelUsage = z.object({

@@ -193,6 +193,6 @@ describe('agent loop with the scripted model', () => {
     expect(summary.error).toBe(INTERRUPTED);
     expect(model.requests).toHaveLength(1);
     expect(trace.steps.map((s) => s.action)).toEqual([{ type: 'click', name: 'categories.shoes' }]);
-    expect(trace.end).toMatchObject({ outcome: 'error', steps: 1, error: INTERRUPTED });
+    expect(trace.end).toMatchObject({ outcome: 'interrupted', steps: 1, error: INTERRUPTED });
   });
 });

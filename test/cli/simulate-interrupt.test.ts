@@ -50,6 +50,6 @@ it('Ctrl-C during simulate ends the running session cleanly and starts no more',
 
   const traces = await readTraces(out);
   expect(traces).toHaveLength(1);
-  expect(traces[0]!.end).toMatchObject({ outcome: 'error', error: INTERRUPTED });
+  expect(traces[0]!.end).toMatchObject({ outcome: 'interrupted', error: INTERRUPTED });
   expect(traces[0]!.steps.length).toBeGreaterThanOrEqual(1);
 }, 120_000);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ModelBackendError } from '../../src/errors.js';
 import { decide } from '../../src/models/decide.js';
+import { forgetDeadEndpoints } from '../../src/models/endpoint-health.js';
 import { OpenAIChatModel } from '../../src/models/openai.js';
 import { createModel } from '../../src/models/spec.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../support/openai-server.js';
@@ -18,6 +19,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await server.close();
+  // a closed test server's port may be handed to the next one
+  forgetDeadEndpoints();
 });
 
 function model(options: ConstructorParameters<typeof OpenAIChatModel>[1] = {}): OpenAIChatModel {

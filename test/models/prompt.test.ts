@@ -148,6 +148,20 @@ describe('prompt templates', () => {
     );
   });
 
+  it('rejects a step template that wraps {{html}} in its own fence', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'shopsim-prompts-'));
+    for (const name of ['system', 'history-step', 'feedback']) {
+      await writeFile(
+        path.join(dir, `${name}.md`),
+        await readFile(path.join(DEFAULT_PROMPTS_DIR, `${name}.md`), 'utf8'),
+      );
+    }
+    await writeFile(path.join(dir, 'step.md'), 'Page:\n```html\n{{html}}\n```\n{{elements}}');
+    expect(() => loadPromptTemplates(dir)).toThrow(
+      /step\.md, field "\{\{html\}\}": the page HTML brings its own code fence/,
+    );
+  });
+
   it('reports a missing template file', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'shopsim-prompts-'));
     expect(() => loadPromptTemplates(dir)).toThrow(/system\.md: cannot read the prompt template/);

@@ -120,7 +120,7 @@ describe('the session loop with a model as its source', () => {
       { next: (c) => source.next(c), done: () => interrupt.abort() },
       { signal: interrupt.signal },
     );
-    expect(summary).toMatchObject({ outcome: 'error', steps: 1, error: INTERRUPTED });
+    expect(summary).toMatchObject({ outcome: 'interrupted', steps: 1, error: INTERRUPTED });
     expect(trace.end?.error).toBe(INTERRUPTED);
     expect(m.remaining).toBe(1);
   });

@@ -1,6 +1,5 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
+import { OrderLog } from '../../shop/state/orders.js';
 
 /**
  * One line of the modern shop's order log (JSONL) and one element of GET /api/orders. Same core
@@ -35,43 +34,9 @@ export const ModernOrder = z.object({
 });
 export type ModernOrder = z.infer<typeof ModernOrder>;
 
-/** Appends orders to a JSONL file; appends are serialised so lines never interleave. */
-export class ModernOrderLog {
-  private tail: Promise<void> = Promise.resolve();
-
-  constructor(readonly file: string) {}
-
-  async init(): Promise<void> {
-    await mkdir(path.dirname(this.file), { recursive: true });
-    await appendFile(this.file, '');
-  }
-
-  append(order: ModernOrder): Promise<void> {
-    const line = JSON.stringify(ModernOrder.parse(order)) + '\n';
-    const write = this.tail.then(() => appendFile(this.file, line));
-    this.tail = write.catch(() => undefined);
-    return write;
-  }
-
-  /** Every order in the file (earlier runs included), oldest first; torn lines are skipped. */
-  async readAll(): Promise<ModernOrder[]> {
-    await this.tail;
-    const text = await readFile(this.file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return '';
-      throw error;
-    });
-    const orders: ModernOrder[] = [];
-    for (const line of text.split('\n')) {
-      if (!line.trim()) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        continue;
-      }
-      const parsed = ModernOrder.safeParse(value);
-      if (parsed.success) orders.push(parsed.data);
-    }
-    return orders;
+/** The modern shop's order log: the first shop's JSONL log with this shop's order schema. */
+export class ModernOrderLog extends OrderLog<ModernOrder> {
+  constructor(file: string) {
+    super(file, ModernOrder);
   }
 }

@@ -40,32 +40,38 @@ export function centsToDollars(cents: number): number {
   return Math.round(cents) / 100;
 }
 
-/** Appends orders to a JSONL file; appends are serialised so lines never interleave. */
-export class OrderLog {
+/**
+ * Appends orders to a JSONL file; appends are serialised so lines never interleave. Each shop
+ * passes its own order schema (lines are validated on the way in and out).
+ */
+export class OrderLog<T = ShopOrder> {
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly schema: z.ZodType<T> = ShopOrder as unknown as z.ZodType<T>,
+  ) {}
 
   async init(): Promise<void> {
     await mkdir(path.dirname(this.file), { recursive: true });
     await appendFile(this.file, '');
   }
 
-  append(order: ShopOrder): Promise<void> {
-    const line = JSON.stringify(ShopOrder.parse(order)) + '\n';
+  append(order: T): Promise<void> {
+    const line = JSON.stringify(this.schema.parse(order)) + '\n';
     const write = this.tail.then(() => appendFile(this.file, line));
     this.tail = write.catch(() => undefined);
     return write;
   }
 
   /** Every order in the file (including earlier runs that used the same file), oldest first. */
-  async readAll(): Promise<ShopOrder[]> {
+  async readAll(): Promise<T[]> {
     await this.tail;
     const text = await readFile(this.file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return '';
       throw error;
     });
-    const orders: ShopOrder[] = [];
+    const orders: T[] = [];
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       // A torn or foreign line (e.g. a crash mid-write) is skipped, not fatal for the endpoint.
@@ -75,7 +81,7 @@ export class OrderLog {
       } catch {
         continue;
       }
-      const parsed = ShopOrder.safeParse(value);
+      const parsed = this.schema.safeParse(value);
       if (parsed.success) orders.push(parsed.data);
     }
     return orders;

@@ -25,7 +25,7 @@ function formatImportSummary(summary: OperaImportSummary): string {
   }
   for (const issue of summary.issues.slice(0, MAX_LISTED_ISSUES)) {
     const session = 'session' in issue && issue.session ? ` (session ${issue.session})` : '';
-    lines.push(`  ${issue.file} row ${issue.row}${session}: ${issue.problem}`);
+    lines.push(`  ${issue.file} row ${issue.row}: ${issue.problem}${session}`);
   }
   if (summary.issues.length > MAX_LISTED_ISSUES) {
     lines.push(`  ... and ${summary.issues.length - MAX_LISTED_ISSUES} more (use --json for all)`);

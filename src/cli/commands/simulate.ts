@@ -145,12 +145,13 @@ async function simulateCommand(flags: SimulateFlags, signal: AbortSignal): Promi
           `Orders in the shop's order log: ${summary.confirmedOrders} of ${summary.purchases} purchases.\n`,
         );
       }
-      const firstError = summary.records.find((r) => r.error);
+      const firstError = summary.records.find((r) => r.outcome === 'error');
       if (firstError)
         process.stdout.write(`First error (${firstError.sessionId}): ${firstError.error}\n`);
       if (signal.aborted) {
         process.stdout.write(
-          `Interrupted: ${summary.sessions} of ${total} sessions ran (all traces are complete).\n`,
+          `Interrupted: ${summary.sessions} of ${total} sessions ran (all traces are complete); ` +
+            `${summary.interrupted} stopped early are left out of the rates.\n`,
         );
       }
       process.stdout.write(`Run folder: ${summary.runDir}\n`);

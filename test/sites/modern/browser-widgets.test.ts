@@ -65,13 +65,17 @@ describe('the modern shop in a browser', () => {
 
   it('shows skeletons until the client renders the page from the API', async () => {
     const { context, page } = await visitor(browser, shop.url, QUIET);
+    // the API answers only once the skeleton has been seen, however slow the machine is
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/api/products*', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      await held;
       await route.continue();
     });
     await page.goto(shop.url + '/collections/kitchen', { waitUntil: 'domcontentloaded' });
     expect(await page.locator('main [data-skeleton]').count()).toBe(1);
     expect(await page.locator('main h1').count()).toBe(0);
+    release();
     await page.waitForSelector('main[aria-busy="false"]');
     expect(await page.locator('main h1').textContent()).toBe('Kitchen');
     expect(await page.locator('main [data-skeleton]').count()).toBe(0);
