@@ -4,7 +4,7 @@
  */
 import type { ObservedElement } from '../../observe/observation.js';
 import { click, wanted, type Ctx, type Decision } from './context.js';
-import { describe, isCartLink, isCheckout, lastSegment } from './controls.js';
+import { describe, isCartLink, isCheckout, isProductLink, lastSegment } from './controls.js';
 import { clickedHere, failedHere } from './state.js';
 import { stem, tokenize } from './text.js';
 
@@ -44,8 +44,17 @@ function categoryScore(ctx: Ctx, el: ObservedElement): number {
 /** Opens the category that names the product, else the menu that may list it. */
 export function explore(ctx: Ctx): Decision | null {
   const fresh = untried(ctx);
+  const inItems = ctx.page.itemMemberNames();
   const links = ctx.page.usable
-    .filter((el) => fresh(el) && el.kind === 'link' && !isCartLink(el) && !isCheckout(el))
+    .filter(
+      (el) =>
+        fresh(el) &&
+        el.kind === 'link' &&
+        !inItems.has(el.name) &&
+        !isProductLink(el) &&
+        !isCartLink(el) &&
+        !isCheckout(el),
+    )
     .map((el) => ({ el, score: categoryScore(ctx, el) }))
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score);
