@@ -51,7 +51,7 @@ export async function run() {
   const shop = await startShop({ port: 0, seed: 1 });
   const dir = await mkdtemp(path.join(tmpdir(), 'shopsim-bench-sim-'));
   const browser = await launchBrowser();
-  const timings = { observe: [], execute: [], record: [], step: [], navigation: [] };
+  const timings = { observe: [], execute: [], settle: [], record: [], step: [], navigation: [] };
   try {
     for (let r = 0; r < REPEATS; r++) {
       const session = await openSession(browser, { startUrl: shop.url });
@@ -76,6 +76,7 @@ export async function run() {
         const recordMs = performance.now() - t;
         timings.observe.push(observeMs);
         timings.execute.push(executeMs);
+        timings.settle.push(result.settleMs);
         timings.record.push(recordMs);
         timings.step.push(observeMs + executeMs + recordMs);
       }
@@ -90,17 +91,39 @@ export async function run() {
   );
   printTable(
     ['part', 'median ms', 'of a step'],
-    ['observe', 'execute', 'record', 'step', 'navigation'].map((k) => [
+    ['observe', 'execute', 'settle', 'record', 'step', 'navigation'].map((k) => [
       k === 'navigation'
         ? 'page navigation alone (goto + load)'
         : k === 'step'
           ? 'observe + execute + record'
-          : k,
+          : k === 'settle'
+            ? '  of execute: settle wait'
+            : k,
       formatNumber(median(timings[k]), 1),
       k === 'navigation' || k === 'step'
         ? ''
         : `${Math.round((median(timings[k]) / median(timings.step)) * 100)}%`,
     ]),
+  );
+
+  const modern = await modernSteps(await launchBrowser(), openSession);
+  console.log('\nexecute and settle per step, median ms, by storefront:\n');
+  printTable(
+    ['shop', 'steps', 'execute', 'settle'],
+    [
+      [
+        'bundled (shop)',
+        String(timings.execute.length),
+        formatNumber(median(timings.execute), 1),
+        formatNumber(median(timings.settle), 1),
+      ],
+      [
+        'modern',
+        String(modern.execute.length),
+        formatNumber(median(modern.execute), 1),
+        formatNumber(median(modern.settle), 1),
+      ],
+    ],
   );
 
   const script = path.join(dir, 'script.json');
@@ -171,4 +194,60 @@ function step(index, observation, action, urlAfter) {
     raw: null,
     screenshot: null,
   };
+}
+
+/**
+ * The modern shop's funnel: open search, search, quick-add from a card (hover), checkout from the
+ * drawer, fill the email. Names are read from the page after each observation (by the controls'
+ * markup), so the bench does not depend on the naming scheme.
+ */
+const MODERN_FUNNEL = [
+  { type: 'click', selector: '[id="radix-:R2b6lb:"]' },
+  { type: 'type_and_submit', selector: 'input[type="search"]', text: 'headphones' },
+  { type: 'click', selector: 'main [data-handle] button:not([disabled])' },
+  {
+    type: 'click',
+    selector: '[role="dialog"] a[href="/checkout"], [role="dialog"] button:text-is("Checkout")',
+  },
+  { type: 'type_and_submit', selector: 'input[name="email"]', text: 'bench@example.com' },
+];
+
+async function modernSteps(browser, openSession) {
+  const { startModernShop } = await importDist('sites/modern/server.js');
+  const shop = await startModernShop({ port: 0 });
+  const timings = { execute: [], settle: [] };
+  try {
+    for (let r = 0; r < 3; r++) {
+      const session = await openSession(browser, { startUrl: `${shop.url}/robots.txt` });
+      await session.context.addCookies([
+        { name: 'nf_consent', value: 'accepted', url: shop.url },
+        { name: 'nf_newsletter_seen', value: '1', url: shop.url },
+      ]);
+      await session.page.goto(`${shop.url}/`);
+      await session.page.waitForSelector('html[data-hydrated="true"]');
+      for (const step of MODERN_FUNNEL) {
+        await session.observe();
+        const name = await session.page
+          .locator(step.selector)
+          .first()
+          .getAttribute('data-shopsim-name');
+        if (!name) throw new Error(`modern bench: no named element for ${step.selector}`);
+        const action =
+          step.type === 'click'
+            ? { type: 'click', name }
+            : { type: step.type, name, text: step.text };
+        const t = performance.now();
+        const result = await session.execute(action);
+        timings.execute.push(performance.now() - t);
+        timings.settle.push(result.settleMs);
+        if (step === MODERN_FUNNEL[3])
+          await session.page.waitForSelector('html[data-hydrated="true"]');
+      }
+      await session.close();
+    }
+  } finally {
+    await browser.close();
+    await shop.close();
+  }
+  return timings;
 }

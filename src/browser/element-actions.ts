@@ -3,6 +3,8 @@ import { ElementNotFoundError, ElementNotInteractableError, ShopsimError } from 
 import { NON_TEXT_INPUT_TYPES } from '../observe/interactables.js';
 import { NAME_ATTRIBUTE } from '../observe/observation.js';
 import { interactionError } from './action-errors.js';
+import { commitField, fieldFinish, type FieldFinish } from './field-commit.js';
+import { pointAtRevealingAncestor } from './point-at.js';
 import { navigationTimeout } from './settle.js';
 import { similarNames } from '../observe/similar-names.js';
 
@@ -106,8 +108,9 @@ async function clickWhenReady(
 
 /**
  * Clicks the named element the way a shopper would: an <option> is chosen in its <select>, a
- * checkbox or radio hidden behind a styled label is toggled through its label, anything else is
- * scrolled into view and clicked. Waiting for the page to settle afterwards is the caller's job.
+ * checkbox or radio hidden behind a styled label is toggled through its label, a control shown
+ * only on hover is reached by pointing at its card first, anything else is scrolled into view and
+ * clicked. Waiting for the page to settle afterwards is the caller's job.
  */
 export async function clickElement(
   locator: Locator,
@@ -135,6 +138,7 @@ export async function clickElement(
     return;
   }
   try {
+    if (!info.checkable) await pointAtRevealingAncestor(locator, timeouts.actionMs);
     await clickWhenReady(locator, locator.page(), what, timeouts);
   } catch (error) {
     if (error instanceof ShopsimError) throw error;
@@ -165,7 +169,10 @@ async function clickLabel(
   }
 }
 
-/** Clears the named text field, types the text and presses Enter. */
+/**
+ * Clears the named text field, types the text, and then presses Enter or commits the field
+ * without submitting, by the rule in field-commit.ts (one-field forms and search boxes submit).
+ */
 export async function typeAndSubmit(
   locator: Locator,
   name: string,
@@ -190,6 +197,14 @@ export async function typeAndSubmit(
   } catch (error) {
     throw interactionError(what, error) ?? error;
   }
+  let finish: FieldFinish;
+  try {
+    finish = await fieldFinish(locator, timeouts.actionMs);
+    if (finish === 'commit') await commitField(locator, timeouts.actionMs);
+  } catch (error) {
+    throw interactionError(what, error) ?? error;
+  }
+  if (finish === 'commit') return;
   try {
     // Enter waits for the navigation it schedules (a form submit) within the navigation bound
     await locator.press('Enter', { timeout: timeouts.navigationMs });

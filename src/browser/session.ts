@@ -19,7 +19,7 @@ export interface SessionOptions {
   timeoutMs?: number;
   /** Bound on the click or typing itself (actionability). Default 3 s. */
   actionTimeoutMs?: number;
-  /** Quiet period that counts as settled, and the cap on waiting for it. Defaults 200 ms / 2.5 s. */
+  /** Quiet period that counts as settled, and the cap on waiting for it. Defaults 150 ms / 5 s. */
   quietMs?: number;
   quietCapMs?: number;
   viewport?: { width: number; height: number };
@@ -41,6 +41,8 @@ export interface ExecuteResult {
   newTab: boolean;
   /** The page went quiet within the settle cap (false: it was still busy, but usable). */
   settled: boolean;
+  /** Milliseconds spent, after the click or typing itself, waiting for the page to settle. */
+  settleMs: number;
   /** Dialogs (alert/confirm/prompt) the action raised; all were accepted. */
   dialogs: string[];
   /** The session ended (terminate, or the last tab closed itself). */
@@ -157,6 +159,7 @@ export class BrowserSession {
       await typeAndSubmit(locator, action.name, info, action.text, timeouts);
     }
     const what = formatAction(action);
+    const acted = Date.now();
     const settled = await waitForSettle(page, tracker, this.settleOptions, since, what);
     const navigated = tracker.mainFrameNavigations > navigationsBefore;
     const scriptOpened =
@@ -172,22 +175,26 @@ export class BrowserSession {
         Date.now(),
         what,
       );
-      return this.result({ navigated: true, newTab: true, settled: popupSettled });
+      return this.result({ navigated: true, newTab: true, settled: popupSettled, acted });
     }
     if (page.isClosed()) {
       const remaining = this.tabs.lastOpen();
       if (!remaining) {
         await this.close();
-        return this.result({ navigated, newTab: false, settled, urlAfter: page.url() });
+        return this.result({ navigated, newTab: false, settled, urlAfter: page.url(), acted });
       }
       this.current = remaining;
-      return this.result({ navigated: true, newTab: false, settled });
+      return this.result({ navigated: true, newTab: false, settled, acted });
     }
-    return this.result({ navigated, newTab: false, settled });
+    return this.result({ navigated, newTab: false, settled, acted });
   }
 
   private result(
-    fields: Pick<ExecuteResult, 'navigated' | 'newTab' | 'settled'> & { urlAfter?: string },
+    fields: Pick<ExecuteResult, 'navigated' | 'newTab' | 'settled'> & {
+      urlAfter?: string;
+      /** When the click or typing finished (settling started); absent: nothing was waited for. */
+      acted?: number;
+    },
   ): ExecuteResult {
     return {
       ok: true,
@@ -195,6 +202,7 @@ export class BrowserSession {
       navigated: fields.navigated,
       newTab: fields.newTab,
       settled: fields.settled,
+      settleMs: fields.acted === undefined ? 0 : Date.now() - fields.acted,
       dialogs: this.tabs.dialogMessages(),
       closed: this.ended,
     };

@@ -12,13 +12,18 @@ export interface SettleOptions {
   quietCapMs: number;
 }
 
-export const DEFAULT_SETTLE: SettleOptions = { timeoutMs: 15_000, quietMs: 200, quietCapMs: 2_500 };
+export const DEFAULT_SETTLE: SettleOptions = { timeoutMs: 15_000, quietMs: 150, quietCapMs: 5_000 };
 
+/** Longest pause between two looks at the page while it is busy. */
 const POLL_MS = 50;
+/** Shortest pause: the page is re-read this soon when its quiet window is about to end. */
+const MIN_POLL_MS = 10;
 
 interface PageState {
   readyState: string;
   lastMutation: number;
+  /** CSS transitions/animations still running that will end (a drawer sliding in). */
+  animating: boolean;
 }
 
 /**
@@ -45,12 +50,17 @@ export async function evaluateWithin<T>(
 }
 
 function readState(page: Page, budgetMs: number): Promise<PageState> {
-  const busy: PageState = { readyState: 'loading', lastMutation: Date.now() };
+  const busy: PageState = { readyState: 'loading', lastMutation: Date.now(), animating: true };
   return evaluateWithin(
     page,
     () => ({
       readyState: document.readyState as string,
       lastMutation: (globalThis as { __shopsimDom?: { last: number } }).__shopsimDom?.last ?? 0,
+      // endless ones (spinners, skeleton pulses) never end and are not waited for
+      animating: document.getAnimations().some((a) => {
+        const end = a.effect?.getComputedTiming().endTime;
+        return a.playState === 'running' && typeof end === 'number' && Number.isFinite(end);
+      }),
     }),
     budgetMs,
     busy,
@@ -59,7 +69,8 @@ function readState(page: Page, budgetMs: number): Promise<PageState> {
 
 /**
  * Waits until the page is loaded and quiet: no main-frame navigation pending, the document
- * complete, and neither network nor DOM activity for `quietMs` (counted from `since`, the moment
+ * complete, no finite CSS transition running, and neither network (fetch, XHR, documents, any
+ * request but event streams and sockets) nor DOM activity for `quietMs` (counted from `since`, the moment
  * of the action, so a navigation the action is about to start is not missed). Returns whether it
  * went quiet; a loaded page that stays busy is accepted after `quietCapMs`. Throws
  * NavigationTimeoutError when a navigation has not finished within `timeoutMs`.
@@ -80,18 +91,22 @@ export async function waitForSettle(
     const now = Date.now();
     const navigating = tracker.navigationPending || state.readyState === 'loading';
     const quietFrom = Math.max(since, tracker.lastActivity, state.lastMutation);
-    const quiet =
+    const idle =
       !navigating &&
       tracker.inflightCount === 0 &&
       state.readyState === 'complete' &&
-      now - quietFrom >= options.quietMs;
-    if (quiet) return true;
+      !state.animating;
+    if (idle && now - quietFrom >= options.quietMs) return true;
     if (now - since >= options.timeoutMs) {
       if (!navigating) return false;
       throw await navigationTimeout(page, what, options.timeoutMs);
     }
     if (now - since >= options.quietCapMs && !navigating) return false;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    // idle: look again when the quiet window would end; busy: poll
+    const wait = idle ? quietFrom + options.quietMs - now : POLL_MS;
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(POLL_MS, Math.max(MIN_POLL_MS, wait))),
+    );
   }
 }
 

@@ -116,6 +116,15 @@ export function scanDocument(doc: Document, env: DomEnv): Scan {
   }
   if (hiddenToggles.length) sortByOrder(found, order);
 
+  // A control under an overlay (drawer, modal, cookie banner) is not offered; its text stays.
+  if (env.isCovered) {
+    const covered = new Set(found.filter((el) => env.isCovered!(el)));
+    if (covered.size) {
+      for (const el of covered) kinds.delete(el);
+      found.splice(0, found.length, ...found.filter((el) => !covered.has(el)));
+    }
+  }
+
   // A pointer-cursor region is a control of its own only if it wraps no real control.
   const controlCount = countControls(found, root);
   const interactables = found.filter((el) => {

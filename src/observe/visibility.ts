@@ -1,3 +1,6 @@
+import { createCoveredCheck } from './covered.js';
+import { createHoverReveal } from './hover-reveal.js';
+
 /**
  * What the simplifier needs to know about rendering, behind an interface so the naming logic runs
  * on a plain DOM (linkedom in Node tests) as well as in the browser.
@@ -10,6 +13,11 @@ export interface DomEnv {
   isVisible(el: Element): boolean;
   /** True when the element starts a `cursor: pointer` region (its parent is not pointer). */
   isPointer(el: Element): boolean;
+  /**
+   * True when an overlay (drawer, modal, cookie banner) covers the visible element, so a person
+   * cannot reach it before dismissing the overlay. Absent: nothing is ever covered.
+   */
+  isCovered?(el: Element): boolean;
 }
 
 /** Parses an inline `style` attribute into lowercase property -> value. */
@@ -72,15 +80,24 @@ interface Clip {
 
 const clipping = (overflow: string): boolean => overflow === 'hidden' || overflow === 'clip';
 
+const hiddenByStyle = (s: CachedStyle): boolean =>
+  s.visibility === 'hidden' || s.visibility === 'collapse' || Number(s.opacity) === 0;
+
 /**
  * Environment for a live browser page: computed style (display, visibility, opacity), layout
  * (zero-size boxes, 1px "screen-reader only" boxes, boxes off the page) and clipping by
  * overflow:hidden ancestors (collapsed menus, carousel slides out of the frame). Each element's
  * style is read once and cached; the walk is top-down, so a parent's clip is known for its children.
+ * A control hidden only until an ancestor is hovered (hover-reveal.ts) counts as visible, with its
+ * subtree; a visible control under an overlay is reported by isCovered (covered.ts).
  */
 export function createBrowserEnv(win: Window): DomEnv {
   const cache = new Map<Element, CachedStyle>();
   const childClips = new Map<Element, Clip | null>();
+  const revealsOnHover = createHoverReveal(win.document);
+  const covered = createCoveredCheck(win);
+  /** Elements shown only while an ancestor is hovered, to the box pointed at to show them. */
+  const hoverShown = new Map<Element, Element>();
   const styleOf = (el: Element): CachedStyle => {
     let cached = cache.get(el);
     if (!cached) {
@@ -118,8 +135,18 @@ export function createBrowserEnv(win: Window): DomEnv {
       if (tag === 'option' || tag === 'optgroup') return true;
       const s = styleOf(el);
       if (s.display === 'none') return false;
-      if (s.visibility === 'hidden' || s.visibility === 'collapse') return false;
-      if (Number(s.opacity) === 0) return false;
+      const parent = el.parentElement;
+      const inReveal = !!parent && hoverShown.has(parent);
+      if (hiddenByStyle(s)) {
+        // inside a revealed subtree, visibility:hidden inherited from the revealed box lifts too
+        const inherited =
+          inReveal && Number(s.opacity) !== 0 && styleOf(parent!).visibility === s.visibility;
+        if (inherited) hoverShown.set(el, hoverShown.get(parent!)!);
+        else if (parent && revealsOnHover(el)) hoverShown.set(el, parent);
+        else return false;
+      } else if (inReveal) {
+        hoverShown.set(el, hoverShown.get(parent!)!);
+      }
       const clip = inheritedClip(el, s);
       childClips.set(el, clip);
       if (s.display === 'contents') return true;
@@ -168,6 +195,10 @@ export function createBrowserEnv(win: Window): DomEnv {
       if (styleOf(el).cs.cursor !== 'pointer') return false;
       const parent = el.parentElement;
       return !parent || styleOf(parent).cs.cursor !== 'pointer';
+    },
+    isCovered(el) {
+      // a hover-revealed control is not drawn yet: what must be reachable is the box pointed at
+      return covered(hoverShown.get(el) ?? el);
     },
   };
 }

@@ -11,6 +11,7 @@ import { registerSynthesize } from './synthesize.js';
 import { registerExport } from './export.js';
 import { registerServe } from './serve.js';
 import { registerConfig } from './config.js';
+import { registerAb } from './ab.js';
 
 /** Each command lives in its own file and adds itself here, one line each. */
 export function registerCommands(program: Command): void {
@@ -26,4 +27,5 @@ export function registerCommands(program: Command): void {
   registerExport(program);
   registerServe(program);
   registerConfig(program);
+  registerAb(program);
 }

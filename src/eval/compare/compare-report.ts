@@ -53,6 +53,9 @@ export function renderCompareReport(r: CompareResult): string {
   return document([
     heading(1, 'Simulated vs human sessions'),
     `Simulated: ${code(s.path)} (${s.sessions} sessions, ${s.steps} steps). Human: ${code(h.path)} (${h.sessions} sessions, ${h.steps} steps). shopsim ${r.shopsim_version}, ${r.created_at}.`,
+    s.unfinished || h.unfinished
+      ? `Left out as unfinished (no end line, or stopped by Ctrl-C): ${s.unfinished} simulated, ${h.unfinished} human.`
+      : null,
     heading(2, 'Verdict'),
     table(
       ['dimension', 'distance', 'measure', 'verdict'],

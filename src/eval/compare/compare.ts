@@ -7,6 +7,8 @@ import { verdict, VERDICT_THRESHOLDS, type DistanceKind, type Verdict } from './
 
 export interface PopulationSummary extends PopulationStats {
   path: string;
+  /** Sessions left out: no end line (a killed run) or stopped by Ctrl-C. */
+  unfinished: number;
   purchaseRate: number | null;
   funnelShares: Record<string, number | null>;
   length: { mean: number | null; median: number | null; p90: number | null; max: number | null };
@@ -34,11 +36,25 @@ export interface CompareResult {
   thresholds: typeof VERDICT_THRESHOLDS;
 }
 
-function summarize(path: string, stats: PopulationStats): PopulationSummary {
+/**
+ * Sessions that ended by themselves: simulated sessions without an end line were cut off (a killed
+ * run) and interrupted ones were stopped by the user; neither says anything about shoppers. A
+ * human session is what the dataset holds, end line or not.
+ */
+export function finishedSessions(traces: readonly Trace[]): Trace[] {
+  return traces.filter(
+    (t) => t.end?.outcome !== 'interrupted' && (t.end !== null || t.header.source !== 'simulated'),
+  );
+}
+
+function summarize(path: string, traces: readonly Trace[]): PopulationSummary {
+  const finished = finishedSessions(traces);
+  const stats = describePopulation(finished);
   const n = stats.sessions;
   const sorted = [...stats.lengths].sort((a, b) => a - b);
   return {
     path,
+    unfinished: traces.length - finished.length,
     ...stats,
     purchaseRate: n ? stats.purchases / n : null,
     funnelShares: Object.fromEntries(FUNNEL_STAGES.map((s) => [s, n ? stats.funnel[s] / n : null])),
@@ -64,8 +80,8 @@ export function comparePopulations(
   human: { path: string; traces: readonly Trace[] },
   outDir: string,
 ): CompareResult {
-  const sim = summarize(simulated.path, describePopulation(simulated.traces));
-  const hum = summarize(human.path, describePopulation(human.traces));
+  const sim = summarize(simulated.path, simulated.traces);
+  const hum = summarize(human.path, human.traces);
   const funnelGap =
     sim.sessions && hum.sessions
       ? FUNNEL_STAGES.reduce(

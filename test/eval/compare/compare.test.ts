@@ -133,6 +133,32 @@ describe('population distances, hand-checked', () => {
   });
 });
 
+describe('unfinished sessions', () => {
+  it('leaves out simulated sessions cut off or interrupted, and says how many', () => {
+    const cut = buildTrace('sim-cut', 'simulated', [{ action: { type: 'terminate' } }], null);
+    const stopped = buildTrace(
+      'sim-stop',
+      'simulated',
+      [{ action: { type: 'terminate' } }],
+      'interrupted',
+    );
+    const r = comparePopulations(
+      { path: 'sim', traces: [...simulated, cut, stopped] },
+      { path: 'hum', traces: human },
+      '/tmp/out',
+    );
+    const plain = comparePopulations(
+      { path: 'sim', traces: simulated },
+      { path: 'hum', traces: human },
+      '/tmp/out',
+    );
+    expect(r.simulated.unfinished).toBe(2);
+    expect(r.simulated.sessions).toBe(plain.simulated.sessions);
+    expect(r.simulated.purchaseRate).toBe(plain.simulated.purchaseRate);
+    expect(r.human.unfinished).toBe(0);
+  });
+});
+
 describe('distance functions', () => {
   it('edge cases', () => {
     expect(jensenShannon({ a: 1 }, { b: 5 })).toBe(1);

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import type { launchBrowser } from '../browser/launch.js';
+import { openSession } from '../browser/session.js';
+import { modelOptionsOf, type Config } from '../config.js';
+import type { SimulatorModel } from '../models/model.js';
+import { createModel } from '../models/spec.js';
+import type { Recipe } from '../observe/recipe.js';
+import type { Persona } from '../persona.js';
+import type { ActionSource } from '../session/action-source.js';
+import { runSessionLoop, type SessionSummary } from '../session/loop.js';
+import { sessionFileName } from '../traces/run.js';
+import type { TraceSource } from '../traces/schema.js';
+import { TraceWriter } from '../traces/writer.js';
+import type { Arm } from './arms.js';
+
+export type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+
+/** One session of one arm: where it runs, who shops, with which seed and source of actions. */
+export interface ArmSessionJob {
+  config: Config;
+  browser: Browser;
+  arm: Arm;
+  /** Overrides the arm's start URL (a human session's first page). */
+  startUrl?: string;
+  recipe: Recipe | null;
+  siteLabel: string;
+  runId: string;
+  /** The arm's folder. */
+  dir: string;
+  sessionId: string;
+  persona: Persona | null;
+  seed: number;
+  source: TraceSource;
+  /** The model shared by every session, or null to create one seeded with `seed`. */
+  shared: SimulatorModel | null;
+  /** The session's source of actions, given its model. */
+  actions: (model: SimulatorModel) => ActionSource;
+  signal?: AbortSignal;
+}
+
+/** Runs one session through the session loop and returns its trace file and summary. */
+export async function runArmSession(
+  job: ArmSessionJob,
+): Promise<SessionSummary & { file: string }> {
+  const { config, arm } = job;
+  const file = path.join(job.dir, sessionFileName(job.sessionId));
+  const writer = await TraceWriter.create(file, {
+    session_id: job.sessionId,
+    run_id: job.runId,
+    source: job.source,
+    persona: job.persona,
+    site: job.siteLabel,
+    variant: arm.name,
+    model: config.model,
+    seed: job.seed,
+    started_at: new Date().toISOString(),
+  });
+  let model = job.shared;
+  try {
+    model ??= await createModel(config.model, { ...modelOptionsOf(config), seed: job.seed });
+  } catch (error) {
+    const end = await writer.finish({ outcome: 'error', error: (error as Error).message });
+    return { outcome: 'error', steps: 0, durationMs: 0, error: end.error, orderId: null, file };
+  }
+  try {
+    const summary = await runSessionLoop({
+      open: () =>
+        openSession(job.browser, {
+          startUrl: job.startUrl ?? arm.startUrl,
+          recipe: job.recipe,
+          timeoutMs: config.timeoutMs,
+          extraHTTPHeaders: Object.keys(arm.headers).length ? arm.headers : undefined,
+        }),
+      source: job.actions(model),
+      writer,
+      maxSteps: config.maxSteps,
+      signal: job.signal,
+    });
+    return { ...summary, file };
+  } finally {
+    if (!job.shared) await model.close().catch(() => undefined);
+  }
+}

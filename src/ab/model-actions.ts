@@ -1,0 +1,19 @@
+import { modelSource } from '../agent/model-source.js';
+import type { Config } from '../config.js';
+import type { SimulatorModel } from '../models/model.js';
+import type { Persona } from '../persona.js';
+import type { ActionSource } from '../session/action-source.js';
+
+/** The model as a session's only source of actions, bounded as the config says. */
+export function modelOnlySource(
+  model: SimulatorModel,
+  persona: Persona | null,
+  config: Config,
+): ActionSource {
+  return modelSource({
+    model,
+    persona,
+    maxAttempts: config.maxAttempts,
+    historyPages: config.historyPages,
+  });
+}
