@@ -1,6 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { CheckoutProfile, DEFAULT_CHECKOUT } from './checkout-profile.js';
 import { InputFileError } from './errors.js';
 import { PACKAGE_ROOT } from './version.js';
 
@@ -33,9 +34,16 @@ export const Persona = z
     budget: z.number().positive().nullable().default(null),
     preferred_brands: z.array(z.string()).default([]),
     background: z.string().default(''),
+    /** What the shopper types at checkout; DEFAULT_CHECKOUT (a test card) when absent. */
+    checkout: CheckoutProfile.optional(),
   })
   .strict();
 export type Persona = z.infer<typeof Persona>;
+
+/** The checkout details this shopper types: their own profile, else the default test profile. */
+export function checkoutProfileOf(persona: Persona | null | undefined): CheckoutProfile {
+  return persona?.checkout ?? DEFAULT_CHECKOUT;
+}
 
 /** Validates a parsed persona object; errors name the file and the field. */
 export function parsePersona(value: unknown, file: string): Persona {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCatalog } from '../sites/shop/catalog/generate.js';
 import { InputFileError } from '../src/errors.js';
-import { describePersona, loadPersonas, type Persona } from '../src/persona.js';
+import { DEFAULT_CHECKOUT } from '../src/checkout-profile.js';
+import { checkoutProfileOf, describePersona, loadPersonas, type Persona } from '../src/persona.js';
 import { PACKAGE_ROOT } from '../src/version.js';
 
 const PERSONA_DIR = path.join(PACKAGE_ROOT, 'personas');
@@ -162,5 +163,50 @@ describe('bad persona files', () => {
     expect((missing as Error).message).toMatch(/\/nonexistent\/personas: no such persona file/);
     const empty = await loadPersonas([await tempDir()]).catch((e: unknown) => e);
     expect((empty as Error).message).toMatch(/holds no \*\.json persona files/);
+  });
+});
+
+describe('checkout profile', () => {
+  const profile = {
+    name: 'Zoe Park',
+    email: 'zoe@example.com',
+    address: '18 Elm Row',
+    city: 'Sacramento',
+    postal_code: '95814',
+    country: 'United States',
+    card_number: '4242 4242 4242 4242',
+    card_expiry: '11/33',
+    card_cvc: '987',
+  };
+
+  it('is optional: a persona without one shops with the default test card', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'a.json'), JSON.stringify({ ...VALID, checkout: profile }));
+    await writeFile(path.join(dir, 'b.json'), JSON.stringify({ ...VALID, id: 'other' }));
+    const [own, other] = await loadPersonas([dir]);
+    expect(checkoutProfileOf(own)).toEqual(profile);
+    expect(checkoutProfileOf(other)).toEqual(DEFAULT_CHECKOUT);
+    expect(checkoutProfileOf(null).card_number).toBe('4242 4242 4242 4242');
+    expect(DEFAULT_CHECKOUT).toMatchObject({ card_expiry: '12/34', card_cvc: '123' });
+  });
+
+  it('names the bad field and says how to fix it', async () => {
+    const cases: [Record<string, string>, string, RegExp][] = [
+      [{ card_number: '4242 4242 4242 4241' }, 'card_number', /not a valid card number.*4242/],
+      [{ card_expiry: '2034-12' }, 'card_expiry', /MM\/YY/],
+      [{ card_cvc: '12' }, 'card_cvc', /3- or 4-digit/],
+      [{ email: 'zoe' }, 'email', /email address like/],
+    ];
+    for (const [change, field, message] of cases) {
+      const error = await loadError({
+        'c.json': JSON.stringify({ ...VALID, checkout: { ...profile, ...change } }),
+      });
+      expect(error.field).toBe(`checkout.${field}`);
+      expect(error.message).toMatch(message);
+    }
+    const missing: Record<string, string> = { ...profile };
+    delete missing.city;
+    const error = await loadError({ 'd.json': JSON.stringify({ ...VALID, checkout: missing }) });
+    expect(error.field).toBe('checkout.city');
   });
 });

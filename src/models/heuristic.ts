@@ -1,5 +1,6 @@
 import type { ModelAnswer } from '../action.js';
 import { ModelBackendError } from '../errors.js';
+import { checkoutProfileOf } from '../persona.js';
 import { DEFAULT_STYLE, type Ctx, type Decision } from './heuristic/context.js';
 import { readIntent } from './heuristic/intent.js';
 import { PageView } from './heuristic/page.js';
@@ -49,6 +50,7 @@ export function decideHeuristic(request: PredictRequest, seed: number): ModelAns
       state,
       style,
       rng: stepRng(seed, persona?.id ?? 'anonymous', history.length, attempt),
+      profile: checkoutProfileOf(persona),
     };
     let decision = decideStep(ctx);
     if (decision.action.type === 'terminate' && terminated) decision = fallback(request, avoid);

@@ -7,7 +7,7 @@
  * card"): a missed secret is worse than a redacted name.
  */
 const SENSITIVE_WORDS =
-  /card|cc-?num|\bcc ?num|\bcc ?(?:csc|cvc|exp)|cvc|cvv|\bcsc\b|security ?code|passw(?:or)?d|\bpwd\b|\bpass\b|\bpin\b|iban|account ?number|api ?key|token|secret/i;
+  /card|cc-?num|\bcc ?num|\bcc ?(?:csc|cvc|exp)|expir(?:y|ation)|\bexp ?date|\bmm ?\/ ?yy|cvc|cvv|\bcsc\b|security ?code|passw(?:or)?d|\bpwd\b|\bpass\b|\bpin\b|iban|account ?number|api ?key|token|secret/i;
 
 const SENSITIVE_AUTOCOMPLETE =
   /(?:^|\s)(?:cc-number|cc-csc|cc-exp(?:-month|-year)?|current-password|new-password|one-time-code)(?:\s|$)/i;

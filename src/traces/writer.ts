@@ -54,6 +54,8 @@ export class TraceWriter {
       schema_version: TRACE_SCHEMA_VERSION,
       shopsim_version: SHOPSIM_VERSION,
       ...header,
+      // The persona's checkout profile holds a card number: it never goes into a file.
+      persona: header.persona ? { ...header.persona, checkout: undefined } : header.persona,
     });
     await mkdir(path.dirname(file), { recursive: true });
     const handle = await open(file, 'wx');

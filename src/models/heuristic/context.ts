@@ -1,5 +1,6 @@
 import type { Action } from '../../action.js';
 import type { ObservedElement } from '../../observe/observation.js';
+import type { CheckoutProfile } from '../../checkout-profile.js';
 import type { Persona } from '../../persona.js';
 import type { IntentProfile } from './intent.js';
 import type { PageView } from './page.js';
@@ -13,6 +14,8 @@ export interface Ctx {
   state: SessionState;
   style: Persona['shopping_style'];
   rng: Rng;
+  /** What the shopper types at checkout. */
+  profile: CheckoutProfile;
 }
 
 /** One decided step: the action and the one-line first-person reason for it. */

@@ -1,3 +1,4 @@
+import { checkoutFill } from './checkout-policy.js';
 import { click, terminate, type Ctx, type Decision } from './context.js';
 import { clickedHere, failedHere } from './state.js';
 import { money, readAmount } from './text.js';
@@ -32,6 +33,8 @@ export function funnelPolicy(ctx: Ctx): Decision | null {
       return terminate(
         `The order comes to ${money(amount)}, more than my ${money(intent.budget)} budget, so I won't place it.`,
       );
+    const fill = checkoutFill(ctx, place);
+    if (fill) return fill;
     if (failed.has(place.name) && state.orderAttempts >= 2)
       return terminate(
         `The order won't go through after ${state.orderAttempts} tries, so I give up.`,

@@ -70,8 +70,34 @@ export function optionGroups(page: PageView): OptionGroup[] {
   }));
 }
 
+/** "Select size", "Size Select size", "Choose a colour": a choice not made yet. */
+export const UNCHOSEN = /(^|\s)(select|choose|pick)( an?| your)? [\w-]+$/i;
+
 const isPlaceholder = (el: ObservedElement): boolean =>
-  PLACEHOLDER.test(el.text.trim()) || (el.kind === 'option' && el.value === '');
+  PLACEHOLDER.test(el.text.trim()) ||
+  UNCHOSEN.test(el.text.trim()) ||
+  (el.kind === 'option' && el.value === '');
+
+/**
+ * Custom dropdowns (a button that opens a list of options) still showing their placeholder,
+ * before the main buy button: each must be opened to choose.
+ */
+export function closedDropdowns(page: PageView): ObservedElement[] {
+  const inItems = page.itemMemberNames();
+  const buy = page.mainBuyButtons()[0];
+  const order = new Map(page.obs.elements.map((e, i) => [e.name, i]));
+  const limit = buy ? order.get(buy.name)! : Infinity;
+  return page.usable.filter(
+    (el) =>
+      el.kind === 'button' &&
+      order.get(el.name)! < limit &&
+      !inItems.has(el.name) &&
+      !inNav(el) &&
+      !NOT_OPTION.test(el.name) &&
+      !isBuyButton(el) &&
+      UNCHOSEN.test(el.text.trim()),
+  );
+}
 
 const valueOf = (m: ObservedElement): string =>
   (m.text || lastSegment(m.name)).replace(/\(.*?\)/g, '').trim();

@@ -1,10 +1,11 @@
-import { click, terminate, wanted, type Ctx, type Decision } from './context.js';
+import { terminate, wanted, type Ctx, type Decision } from './context.js';
 import { browsePolicy } from './browse-policy.js';
 import { funnelPolicy } from './funnel-policy.js';
 import { productPolicy } from './product-policy.js';
 import { patienceSteps } from './score.js';
 import { resultsPolicy, searchNext } from './search-policy.js';
-import { stems } from './text.js';
+import { explore } from './nav-policy.js';
+import { overlayPolicy } from './overlay-policy.js';
 
 /**
  * The heuristic shopper's rules, in priority order:
@@ -15,8 +16,12 @@ import { stems } from './text.js';
 export function decideStep(ctx: Ctx): Decision {
   const { page, state, intent } = ctx;
   if (page.isConfirmation()) return terminate(`My order is placed, so I'm done here.`);
+  const overlay = overlayPolicy(ctx);
+  if (overlay) return overlay;
   if (intent.goal === 'browse') return browsePolicy(ctx);
-  const limit = patienceSteps(ctx.style) + (state.addedToCart ? 10 : 0);
+  // Typing checkout details and clearing the way are not lost patience: they earn their step back.
+  const typed = [...state.typed.values()].reduce((a, b) => a + b, 0);
+  const limit = patienceSteps(ctx.style) + (state.addedToCart ? 10 : 0) + typed + state.chores;
   if (state.steps >= limit)
     return terminate(`I've spent ${state.steps} steps on this without finishing, so I'll give up.`);
 
@@ -31,11 +36,7 @@ export function decideStep(ctx: Ctx): Decision {
   if (items.length) return resultsPolicy(ctx, items);
   const again = searchNext(ctx, (q) => `I don't see what I want here, so I'll search for "${q}".`);
   if (again) return again;
-  const words = intent.head ? new Set([intent.head]) : new Set<string>();
-  const category = page.find(
-    (e) => e.kind === 'link' && [...stems(e.text)].some((w) => words.has(w)),
-  );
-  if (category)
-    return click(category, `"${category.text}" sounds like where ${wanted(intent)} would be.`);
+  const nav = explore(ctx);
+  if (nav) return nav;
   return terminate(`I can't find ${wanted(intent)} on this site, so I'll leave.`);
 }

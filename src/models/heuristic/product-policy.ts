@@ -3,11 +3,14 @@ import { audienceMismatch, audienceOf } from './audience.js';
 import { productKey } from './controls.js';
 import { click, short, wanted, type Ctx, type Decision } from './context.js';
 import { mainProduct, type MainProduct } from './items.js';
-import { chooseOption, optionGroups } from './options.js';
+import { chooseOption, closedDropdowns, optionGroups } from './options.js';
 import { relevance, reviewPages } from './score.js';
 import { leaveProduct } from './search-policy.js';
 import { clickedHere, failedHere } from './state.js';
 import { money } from './text.js';
+
+/** "Size Select size" -> "size": the label before the placeholder words. */
+const UNCHOSEN_PREFIX = /^.*\b(select|choose|pick)( an?| your)?\s/i;
 
 /** Opens the reviews, or one more page of them, while this shopper still wants to read. */
 export function reviewStep(ctx: Ctx, info: MainProduct): Decision | null {
@@ -54,14 +57,21 @@ export function productPolicy(ctx: Ctx): Decision {
   const usable = new Set(ctx.page.usable.map((e) => e.name));
   const done = clickedHere(ctx.state, ctx.page.url);
   for (const group of optionGroups(ctx.page)) {
-    const picked = group.members.some((m) => done.has(m.name));
+    // Every option saying "not selected" means an earlier pick was lost (the page re-rendered).
+    const unset = group.members.every((m) => m.checked === false);
+    const picked = !unset && group.members.some((m) => done.has(m.name));
     const choice = chooseOption(group, ctx.intent, usable, picked);
     if (choice.kind === 'unavailable') return leaveProduct(ctx, `For ${title} ${choice.why}`);
-    if (choice.kind === 'choose' && !done.has(choice.element.name))
+    if (choice.kind === 'choose' && (unset || !done.has(choice.element.name)))
       return click(choice.element, choice.why);
   }
 
   const failed = failedHere(ctx.state, ctx.page.url);
+  const closed = closedDropdowns(ctx.page).find((d) => !failed.has(d.name));
+  if (closed) {
+    const what = closed.text.replace(UNCHOSEN_PREFIX, '').trim().toLowerCase() || 'option';
+    return click(closed, `I need to choose a ${what} first, so I'll open the ${what} list.`);
+  }
   const buttons = ctx.page
     .mainBuyButtons()
     .filter((b) => !b.disabled && usable.has(b.name) && !failed.has(b.name));

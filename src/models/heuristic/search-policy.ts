@@ -1,17 +1,24 @@
 import { productKey } from './controls.js';
+import { explore, searchOpener } from './nav-policy.js';
 import { click, terminate, typeInto, short, wanted, type Ctx, type Decision } from './context.js';
 import type { Item } from './items.js';
 import { assess, maxProductViews, maxResultPages, maxSearches, type Assessed } from './score.js';
 import { money } from './text.js';
 
+const lowerFirst = (text: string): string =>
+  /^("|I\b)/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+
 /** Types the next untried search text, if there is a search box and patience left. */
 export function searchNext(ctx: Ctx, why: (query: string) => string): Decision | null {
   const box = ctx.page.searchBox();
-  if (!box) return null;
   const tried = new Set(ctx.state.queries);
   const query = ctx.intent.queries.find((q) => !tried.has(q));
   if (!query || tried.size >= maxSearches(ctx.style)) return null;
-  return typeInto(box, query, why(query));
+  if (box) return typeInto(box, query, why(query));
+  const opener = searchOpener(ctx);
+  return opener
+    ? click(opener, `I don't see a search box, so I'll open the search to look for "${query}".`)
+    : null;
 }
 
 /** Best item the shopper has not looked at yet; `anyPrice` for browsers who will not buy. */
@@ -66,6 +73,8 @@ export function resultsPolicy(ctx: Ctx, items: Item[]): Decision {
     return click(next, `None of these fit (${reason}), so I'll check the next page.`);
   const again = searchNext(ctx, (q) => `Nothing fits (${reason}), so I'll try searching "${q}".`);
   if (again) return again;
+  const nav = explore(ctx);
+  if (nav) return nav;
   const cap = reason.charAt(0).toUpperCase() + reason.slice(1);
   return terminate(`${cap}, so I'll leave without buying.`);
 }
@@ -84,9 +93,13 @@ export function leaveProduct(ctx: Ctx, reason: string, anyPrice = false): Decisi
   const box = ctx.page.searchBox();
   const query = ctx.state.queries[ctx.state.queries.length - 1] ?? ctx.intent.queries[0];
   if (box && query) return typeInto(box, query, `${reason}, so I'll go back to my search.`);
+  const opener = box ? null : searchOpener(ctx);
+  if (opener) return click(opener, `${reason}, so I'll open the search and look again.`);
   const back = ctx.page.find(
     (e) => e.kind === 'link' && /\b(back|results|continue shopping)\b/i.test(e.text),
   );
   if (back) return click(back, `${reason}, so I'll go back.`);
+  const nav = explore(ctx);
+  if (nav) return { ...nav, rationale: `${reason}; ${lowerFirst(nav.rationale)}` };
   return terminate(`${reason}, and I see no way to look further, so I'll leave.`);
 }

@@ -10,16 +10,23 @@ import {
   productKey,
 } from './controls.js';
 import { PageView } from './page.js';
+import { fieldRole } from './checkout-fields.js';
+import { UNCHOSEN } from './options.js';
+import { ACCEPT, CLOSE } from './overlay-policy.js';
 
 /** What the shopper remembers of this session, rebuilt from the request's history each step. */
 export interface SessionState {
   steps: number;
   /** Texts typed into search boxes, oldest first, normalised. */
   queries: string[];
+  /** Checkout fields typed into (by name) and how many times. */
+  typed: Map<string, number>;
   /** Product pages (by product key) the shopper has been on, in visit order, distinct. */
   visited: string[];
   /** Product keys whose reviews the shopper opened, and how many review pages each. */
   reviewed: Map<string, number>;
+  /** Clicks that only cleared the way (closing pop-ups, opening option lists): no patience lost. */
+  chores: number;
   /** A buy control was clicked without error. */
   addedToCart: boolean;
   /** A place-order control was clicked (maybe with an error). */
@@ -62,6 +69,12 @@ function unknownButton(name: string): ObservedElement {
   };
 }
 
+/** Dismissing an overlay or opening an option list. */
+function isChore(el: ObservedElement): boolean {
+  const text = el.text.trim();
+  return CLOSE.test(text) || ACCEPT.test(text) || UNCHOSEN.test(text);
+}
+
 function add(map: Map<string, Set<string>>, key: string, name: string): void {
   if (!map.has(key)) map.set(key, new Set());
   map.get(key)!.add(name);
@@ -75,6 +88,8 @@ export function readHistory(
   const state: SessionState = {
     steps: history.length,
     queries: [],
+    typed: new Map(),
+    chores: 0,
     visited: [],
     reviewed: new Map(),
     addedToCart: false,
@@ -97,13 +112,19 @@ export function readHistory(
       next.html !== '';
     if (a.type !== 'terminate' && (step.error || noEffect)) add(state.failedOn, page, a.name);
     if (a.type === 'type_and_submit') {
-      state.queries.push(normalizeText(a.text));
-      state.pagesSinceSearch = 0;
+      const field = step.observation.elements.find((e) => e.name === a.name);
+      if (field && fieldRole(field)) {
+        state.typed.set(a.name, (state.typed.get(a.name) ?? 0) + 1);
+      } else {
+        state.queries.push(normalizeText(a.text));
+        state.pagesSinceSearch = 0;
+      }
     }
     if (a.type !== 'click') return;
     add(state.clickedOn, page, a.name);
     const target =
       step.observation.elements.find((e) => e.name === a.name) ?? unknownButton(a.name);
+    if (isChore(target)) state.chores++;
     if (isBuyButton(target) && !step.error && !noEffect) state.addedToCart = true;
     if (isPlaceOrder(target)) state.orderAttempts++;
     if (isReviewControl(target) && !isProductLink(target)) {
