@@ -1,10 +1,13 @@
 /**
  * In-page entry of the simplifier, bundled by script.ts into one self-contained script. Defines
- * `globalThis.__shopsimObserve(options) => Observation` for the live document.
+ * `globalThis.__shopsimObserve(options) => Observation` for the live document, and
+ * `globalThis.__shopsimIsCovered(el)`: the overlay rule the simplifier applies (covered.ts), for
+ * audits that must judge what a person can see by the same rule.
  */
 import type { Observation } from './observation.js';
 import type { RecipeLike } from './recipe-match.js';
 import { simplifyDocument } from './simplify.js';
+import { createCoveredCheck } from './covered.js';
 import { createBrowserEnv } from './visibility.js';
 
 export interface InPageOptions {
@@ -19,3 +22,7 @@ export interface InPageOptions {
     env: createBrowserEnv(window),
     url: location.href,
   });
+
+(globalThis as { __shopsimIsCovered?: (el: Element) => boolean }).__shopsimIsCovered = (
+  el: Element,
+): boolean => createCoveredCheck(window)(el);

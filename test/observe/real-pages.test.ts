@@ -49,6 +49,11 @@ function auditControls(page: Page): Promise<Audit> {
         if (right - left <= 1 || bottom - top <= 1) continue;
         // moved off the page to the left or top: no scrolling reaches it
         if (rect.right + scrollX < 0 || rect.bottom + scrollY < 0) continue;
+        // under an overlay a person must dismiss first (a consent dialog): not visible to them,
+        // judged by the simplifier's own rule (src/observe/covered.ts)
+        const covered = (globalThis as { __shopsimIsCovered?: (e: Element) => boolean })
+          .__shopsimIsCovered;
+        if (covered?.(el)) continue;
         const named = el.hasAttribute(attribute);
         out.visible++;
         if (!named) out.unnamed.push(el.outerHTML.slice(0, 160));
