@@ -70,7 +70,9 @@ export function isCheckout(el: ObservedElement): boolean {
 
 export function isCartLink(el: ObservedElement): boolean {
   if (!isClickable(el) || isBuyButton(el) || isCheckout(el)) return false;
-  if (/\b(remove|delete|update|continue shopping|empty)\b/i.test(el.text)) return false;
+  if (/\b(remove|delete|update|continue shopping|empty|close|hide|dismiss)\b/i.test(el.text))
+    return false;
+  if (/(^|[._])(close|hide|dismiss)_/i.test(el.name)) return false;
   const shortText = el.text.trim().length <= 30 && CART.test(el.text);
   return (
     shortText ||

@@ -95,7 +95,7 @@ export function closedDropdowns(page: PageView): ObservedElement[] {
       !inNav(el) &&
       !NOT_OPTION.test(el.name) &&
       !isBuyButton(el) &&
-      UNCHOSEN.test(el.text.trim()),
+      (UNCHOSEN.test(el.text.trim()) || UNCHOSEN.test(page.shownText(el))),
   );
 }
 

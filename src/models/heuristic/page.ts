@@ -103,6 +103,15 @@ export class PageView {
     return null;
   }
 
+  /**
+   * What the control shows on the page: its content in the HTML, which can differ from its
+   * element text (a dropdown labelled "Size" that shows "Select size").
+   */
+  shownText(el: ObservedElement): string {
+    const n = this.nodes.get(el.name);
+    return n ? textOf(n).trim() : el.text.trim();
+  }
+
   private inSearchForm(el: ObservedElement): boolean {
     const n = this.nodes.get(el.name);
     if (!n) return false;
