@@ -84,3 +84,12 @@ export function sessionMetrics(trace: Trace, orders: Map<string, number> | null)
     order_value: total,
   };
 }
+
+/** The per-pair number metrics `--primary` may name. */
+export const NUMERIC_METRICS = [
+  'steps',
+  'steps_to_purchase',
+  'seconds_to_purchase',
+  'revenue',
+  'order_value',
+];

@@ -18,6 +18,20 @@ export type ConfigFlag =
   | 'headed'
   | 'headless';
 
+/** The settings every command that runs shopper sessions takes (simulate, ab, config). */
+export const SESSION_FLAGS = [
+  'model',
+  'baseUrl',
+  'concurrency',
+  'maxSteps',
+  'maxAttempts',
+  'historyPages',
+  'seed',
+  'out',
+  'browserPath',
+  'threads',
+] as const satisfies readonly ConfigFlag[];
+
 /** Each setting's flag: its spelling, the config key it sets, and its default help text. */
 export const FLAGS: Record<ConfigFlag, { spec: string; key: keyof Config; help: string }> = {
   model: {

@@ -1,22 +1,8 @@
 import type { Command } from 'commander';
-import { addConfigFlags, type ConfigFlag } from '../config-flags.js';
+import { addConfigFlags, SESSION_FLAGS, type ConfigFlag } from '../config-flags.js';
 
 /** Every setting that has a flag (headless as --headless; --headed is its opposite). */
-const ALL_FLAGS: ConfigFlag[] = [
-  'model',
-  'baseUrl',
-  'concurrency',
-  'maxSteps',
-  'maxAttempts',
-  'historyPages',
-  'seed',
-  'out',
-  'variant',
-  'browserPath',
-  'threads',
-  'timeoutMs',
-  'headless',
-];
+const ALL_FLAGS: ConfigFlag[] = [...SESSION_FLAGS, 'variant', 'timeoutMs', 'headless'];
 
 export function registerConfig(program: Command): void {
   const command = program

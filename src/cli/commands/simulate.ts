@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addConfigFlags } from '../config-flags.js';
+import { addConfigFlags, SESSION_FLAGS } from '../config-flags.js';
 import type { SimulateFlags } from './simulate-run.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -24,24 +24,9 @@ export function registerSimulate(program: Command): void {
     .option('--sessions <n>', 'sessions per persona', '1')
     .option('--recipe <file>', 'site recipe pinning element names')
     .option('--screenshots', 'save one PNG per step');
-  addConfigFlags(
-    command,
-    [
-      'variant',
-      'model',
-      'baseUrl',
-      'concurrency',
-      'maxSteps',
-      'maxAttempts',
-      'historyPages',
-      'seed',
-      'out',
-      'browserPath',
-      'threads',
-      'headed',
-    ],
-    { concurrency: 'parallel browser contexts' },
-  )
+  addConfigFlags(command, ['variant', ...SESSION_FLAGS, 'headed'], {
+    concurrency: 'parallel browser contexts',
+  })
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (flags: SimulateFlags) => {
       const interrupt = new AbortController();
