@@ -1,16 +1,5 @@
 import { z } from 'zod';
-
-/** The Luhn checksum every payment card number passes. */
-function luhnOk(number: string): boolean {
-  const digits = number.replace(/\D/g, '');
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return digits.length > 0 && sum % 10 === 0;
-}
+import { passesLuhn } from './luhn.js';
 
 /**
  * The details a shopper types at a checkout: contact, delivery address and a payment card. The
@@ -40,7 +29,7 @@ export const CheckoutProfile = z
       .string()
       .regex(/^\d(?:[ -]?\d){12,18}$/, 'give 13 to 19 digits, e.g. 4242 4242 4242 4242')
       .refine(
-        luhnOk,
+        passesLuhn,
         'is not a valid card number; use a staging test card like 4242 4242 4242 4242',
       ),
     card_expiry: z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Observation, ObservedElement } from '../observe/observation.js';
 import type { TraceStep } from './schema.js';
+import { passesLuhn } from '../luhn.js';
 import { isSensitiveFacts, REDACTED } from './sensitive-words.js';
 
 export { REDACTED } from './sensitive-words.js';
@@ -34,17 +35,6 @@ export function secretForms(value: string): string[] {
 
 /** 13 to 19 digits, optionally grouped by spaces or dashes: the shape of a payment card number. */
 const CARD_SHAPE = /(?<![\d.])\d(?:[ -]?\d){12,18}(?![\d.])/g;
-
-/** The Luhn checksum every payment card number passes. */
-export function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 
 /** Whether an observed element holds a secret (its type, name and label; see sensitive-words). */
 export function isSensitiveElement(
@@ -96,7 +86,7 @@ export class Redactor {
       for (const form of secretForms(secret)) out = out.split(form).join(REDACTED);
     }
     return out.replace(CARD_SHAPE, (match) =>
-      passesLuhn(match.replace(/\D/g, '')) ? REDACTED : match,
+      passesLuhn(match) ? REDACTED : match,
     );
   }
 
