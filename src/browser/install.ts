@@ -28,7 +28,7 @@ export async function tryLaunch(location: BrowserLocation): Promise<string | nul
 function playwrightCli(args: string[], env: NodeJS.ProcessEnv): boolean {
   const root = path.dirname(createRequire(import.meta.url).resolve('playwright/package.json'));
   const run = spawnSync(process.execPath, [path.join(root, 'cli.js'), ...args], {
-    stdio: 'inherit',
+    stdio: ['inherit', 2, 2], // the child's output goes to stderr: stdout stays for --json
     env,
     timeout: 600_000,
   });
@@ -47,7 +47,7 @@ function aptInstallChromium(say: (line: string) => void): void {
     ['update', '-qq'],
     ['install', '-y', '-qq', 'chromium'],
   ]) {
-    const run = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    const run = spawnSync('apt-get', args, { stdio: ['inherit', 2, 2], env });
     if (run.status !== 0) return say(`apt-get ${args[0]} failed (exit ${run.status}).`);
   }
 }

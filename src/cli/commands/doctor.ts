@@ -9,10 +9,10 @@ export function registerDoctor(program: Command): void {
         'and OPENAI_API_KEY is set when an openai: model or base URL is configured, the output ' +
         'folder is writable. Exits 1 when a check finds a problem.',
     );
-  addConfigFlags(command, ['model', 'baseUrl', 'browserPath', 'out']).action(
-    async (flags: Record<string, unknown>) => {
+  addConfigFlags(command, ['model', 'baseUrl', 'browserPath', 'out'])
+    .option('--json', 'print {ok, problems, checks: [{name, ok, detail, fix}]} as JSON')
+    .action(async (flags: Record<string, unknown>) => {
       const { runDoctor } = await import('../doctor/run.js');
       process.exitCode = await runDoctor(flags);
-    },
-  );
+    });
 }

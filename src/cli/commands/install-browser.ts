@@ -4,6 +4,7 @@ interface InstallBrowserFlags {
   withDeps?: boolean;
   system?: boolean;
   download?: boolean;
+  json?: boolean;
 }
 
 export function registerInstallBrowser(program: Command): void {
@@ -22,12 +23,22 @@ export function registerInstallBrowser(program: Command): void {
     )
     .option('--system', 'same as --with-deps')
     .option('--download', "download Playwright's Chromium even when a browser is already there")
+    .option('--json', 'print the browser found {executablePath, source, description} as JSON')
     .action(async (flags: InstallBrowserFlags) => {
       const { installBrowser } = await import('../../browser/install.js');
-      await installBrowser({
+      const { describeLocation } = await import('../../browser/launch.js');
+      const location = await installBrowser({
         download: !!flags.download,
         system: !!(flags.withDeps || flags.system),
         say: (line) => process.stderr.write(`[shopsim] ${line}\n`),
       });
+      if (flags.json) {
+        const found = {
+          ...location,
+          executablePath: location.executablePath ?? null,
+          description: describeLocation(location),
+        };
+        process.stdout.write(JSON.stringify(found, null, 2) + '\n');
+      }
     });
 }

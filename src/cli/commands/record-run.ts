@@ -18,6 +18,7 @@ export interface RecordFlags {
   seed?: string;
   recipe?: string;
   config?: string;
+  json?: boolean;
 }
 
 export function parseVariant(value: string | undefined): 'a' | 'b' | null {
@@ -31,6 +32,8 @@ export async function record(flags: RecordFlags): Promise<void> {
   const config = resolveCommandConfig({ ...flags }).values;
   const persona = flags.persona ? await loadPersonaFile(flags.persona) : null;
   const site = await openSite(flags.site, variant, config.seed);
+  // with --json, stdout carries only the final JSON object; what happens meanwhile goes to stderr
+  const say = (text: string) => (flags.json ? process.stderr : process.stdout).write(text);
   try {
     const recording = await startRecording({
       startUrl: site.startUrl,
@@ -43,21 +46,26 @@ export async function record(flags: RecordFlags): Promise<void> {
       browserPath: config.browserPath,
       out: flags.out ?? null,
       config: { site: flags.site, variant, headless: flags.headless === true, seed: config.seed },
-      onStep: (step) =>
-        process.stdout.write(`  step ${step.index}: ${formatAction(step.action)}\n`),
+      onStep: (step) => say(`  step ${step.index}: ${formatAction(step.action)}\n`),
     });
-    process.stdout.write(
+    say(
       `Recording into ${path.relative(process.cwd(), recording.file) || recording.file}\n` +
         'Shop in the browser window; close the window (or press Ctrl-C here) to end the session.\n',
     );
     // first Ctrl-C ends the session cleanly; a second one quits at once (the trace stays readable)
     const result = await withInterrupt(
       () => {
-        process.stdout.write('Ending the session...\n');
+        say('Ending the session...\n');
         void recording.stop();
       },
       () => recording.done,
     );
+    if (flags.json) {
+      const { steps, outcome, orderId, droppedEvents } = result;
+      const summary = { file: recording.file, steps, outcome, orderId, droppedEvents };
+      process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+      return;
+    }
     process.stdout.write(
       `Recorded ${result.steps} steps (outcome ${result.outcome}` +
         (result.orderId ? `, order ${result.orderId}` : '') +

@@ -14,7 +14,8 @@ export function registerRecord(program: Command): void {
     .option('--persona <file>', 'persona file describing the person (stored in the trace header)')
     .option('--out <dir>', 'run folder to write (default: traces/<run-id>)')
     .option('--headless', 'no visible window (for tests and scripted runs)')
-    .option('--recipe <file>', 'site recipe pinning element names');
+    .option('--recipe <file>', 'site recipe pinning element names')
+    .option('--json', 'print {file, steps, outcome, orderId, droppedEvents} as JSON at the end');
   addConfigFlags(command, ['browserPath', 'seed'], {
     seed: 'catalog seed of the builtin shop',
   }).action(async (flags: RecordFlags) => (await import('./record-run.js')).record(flags));

@@ -18,6 +18,7 @@ export interface ReplayFlags {
   seed?: string;
   recipe?: string;
   config?: string;
+  json?: boolean;
 }
 
 export async function replay(file: string, flags: ReplayFlags): Promise<void> {
@@ -36,7 +37,7 @@ export async function replay(file: string, flags: ReplayFlags): Promise<void> {
     // the variant rides on the start URL for other sites (the shop pins it in a cookie)
     const wanted = new URL(site.startUrl).searchParams.get('variant');
     if (wanted) start.searchParams.set('variant', wanted);
-    process.stdout.write(
+    (flags.json ? process.stderr : process.stdout).write(
       `Replaying ${trace.steps.length} steps of ${trace.header.session_id} on ${start.origin}\n`,
     );
     const result = await replayTrace({
@@ -51,10 +52,16 @@ export async function replay(file: string, flags: ReplayFlags): Promise<void> {
       timeoutMs: config.timeoutMs,
       out: flags.out ?? null,
     });
-    process.stdout.write(formatReplayLines(result.report));
-    process.stdout.write(
-      `Replayed trace: ${result.file}\nReport: ${result.reportFiles.markdown} (and .json)\n`,
-    );
+    if (flags.json) {
+      const { file: replayFile, reportFiles, outcome, report } = result;
+      const json = { file: replayFile, reportFiles, outcome, report };
+      process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+    } else {
+      process.stdout.write(formatReplayLines(result.report));
+      process.stdout.write(
+        `Replayed trace: ${result.file}\nReport: ${result.reportFiles.markdown} (and .json)\n`,
+      );
+    }
     if (result.report.summary.diverged > 0) {
       throw new ShopsimError(
         `the replay diverged at ${result.report.summary.diverged} step(s), first at step ` +

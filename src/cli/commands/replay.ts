@@ -13,7 +13,8 @@ export function registerReplay(program: Command): void {
     .option('--variant <a|b>', 'A/B variant of the shop')
     .option('--on-divergence <stop|continue>', 'what to do when a step diverges', 'stop')
     .option('--out <dir>', 'run folder to write (default: traces/<run-id>)')
-    .option('--recipe <file>', 'site recipe pinning element names');
+    .option('--recipe <file>', 'site recipe pinning element names')
+    .option('--json', 'print {file, reportFiles, outcome, report} as JSON');
   addConfigFlags(command, ['headless', 'browserPath', 'seed'], {
     seed: 'catalog seed of the builtin shop',
   }).action(async (file: string, flags: ReplayFlags) =>

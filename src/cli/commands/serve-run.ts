@@ -15,6 +15,7 @@ export interface ServeFlags {
   variant?: string;
   seed?: string;
   orderLog?: string;
+  json?: boolean;
 }
 
 export interface ServeSettings {
@@ -83,12 +84,25 @@ export async function serve(flags: ServeFlags): Promise<void> {
   const about = modern
     ? `catalog seed ${settings.seed}`
     : `variant ${settings.variant} for new visitors, catalog seed ${settings.seed}`;
-  process.stdout.write(
-    `${label} running at ${shop.url} (${about})\n` +
-      `Orders are logged to ${shop.orderLogPath} and served at ${shop.url}/api/orders\n` +
-      'Press Ctrl+C to stop.\n',
-  );
+  if (flags.json) {
+    // one line, printed when the shop is ready, so a script can read it and go on
+    const ready = {
+      url: shop.url,
+      site: settings.site,
+      variant: modern ? null : settings.variant,
+      seed: settings.seed,
+      orderLog: shop.orderLogPath,
+      ordersUrl: `${shop.url}/api/orders`,
+    };
+    process.stdout.write(JSON.stringify(ready) + '\n');
+  } else {
+    process.stdout.write(
+      `${label} running at ${shop.url} (${about})\n` +
+        `Orders are logged to ${shop.orderLogPath} and served at ${shop.url}/api/orders\n` +
+        'Press Ctrl+C to stop.\n',
+    );
+  }
   const signal = await untilStopped();
   await shop.close();
-  process.stdout.write(`${label} stopped (${signal}).\n`);
+  (flags.json ? process.stderr : process.stdout).write(`${label} stopped (${signal}).\n`);
 }

@@ -16,5 +16,6 @@ export function registerServe(program: Command): void {
     .option('--variant <a|b>', 'A/B arm new visitors get (--site shop only; default a)')
     .option('--seed <n>', "catalog seed (same seed, same catalog; default: the catalog's own seed)")
     .option('--order-log <file>', 'JSONL file placed orders are appended to (default: a temp file)')
+    .option('--json', 'print one line {url, site, variant, seed, orderLog, ordersUrl} when ready')
     .action(async (flags: ServeFlags) => (await import('./serve-run.js')).serve(flags));
 }

@@ -1,24 +1,34 @@
 import type { Command } from 'commander';
 import { DEFAULT_TRACES_DIR } from '../../traces/default-dir.js';
+import type { TracesFlags } from './traces-run.js';
 
 export function registerTraces(program: Command): void {
   const traces = program.command('traces').description('List, show and validate trace files.');
   traces
     .command('ls [path]')
     .description(`List runs and their sessions (default path: ${DEFAULT_TRACES_DIR}).`)
-    .action(async (target: string | undefined) => {
-      const { formatRuns, listRuns } = await import('../../traces/ls.js');
-      process.stdout.write(formatRuns(await listRuns(target ?? DEFAULT_TRACES_DIR)));
-    });
+    .option('--json', 'print the runs and their sessions as JSON')
+    .action(async (target: string | undefined, flags: TracesFlags) =>
+      (await import('./traces-run.js')).ls(target ?? DEFAULT_TRACES_DIR, flags),
+    );
   traces
     .command('show <file>')
-    .description('Print one session compactly: header, one line per step, outcome.')
-    .action(async (file: string) => (await import('./traces-run.js')).show(file));
+    .description(
+      'Print one session: header, one line per step (action and result) with its rationale ' +
+        'wrapped beneath, outcome.',
+    )
+    .option('--json', 'print the whole parsed trace {file, header, steps, end} as JSON')
+    .action(async (file: string, flags: TracesFlags) =>
+      (await import('./traces-run.js')).show(file, flags),
+    );
   traces
     .command('validate <path>')
     .description(
       'Check every trace (and run.json, persona) file under <path> against the schema; ' +
         'exits non-zero when any problem is found.',
     )
-    .action(async (target: string) => (await import('./traces-run.js')).validate(target));
+    .option('--json', 'print {valid, files, issues, warnings} as JSON (exit code 1 when not valid)')
+    .action(async (target: string, flags: TracesFlags) =>
+      (await import('./traces-run.js')).validate(target, flags),
+    );
 }

@@ -7,22 +7,30 @@ export function formatCheck(check: CheckResult): string {
   return check.fix ? `${head}\n         -> ${check.fix}` : head;
 }
 
-/** Runs every check, prints each, and returns 1 when any found a problem. */
+/**
+ * Runs every check, prints each (or, with `json`, one `{ok, problems, checks}` object at the
+ * end), and returns 1 when any found a problem.
+ */
 export async function runDoctor(flags: Record<string, unknown>): Promise<number> {
   const config = resolveCommandConfig(flags).values;
+  const json = flags.json === true;
   const checks: CheckResult[] = [];
   const print = (results: CheckResult[]) => {
-    for (const r of results) process.stdout.write(formatCheck(r) + '\n');
+    if (!json) for (const r of results) process.stdout.write(formatCheck(r) + '\n');
     checks.push(...results);
   };
   print(await browserChecks(config.browserPath));
   print(await modelChecks(config));
   print([await outputCheck(config.out)]);
   const problems = checks.filter((c) => !c.ok).length;
-  process.stdout.write(
-    problems
-      ? `\n${problems} problem${problems === 1 ? '' : 's'} found; see the -> lines above.\n`
-      : '\nEverything shopsim needs is in place.\n',
-  );
+  if (json) {
+    process.stdout.write(JSON.stringify({ ok: problems === 0, problems, checks }, null, 2) + '\n');
+  } else {
+    process.stdout.write(
+      problems
+        ? `\n${problems} problem${problems === 1 ? '' : 's'} found; see the -> lines above.\n`
+        : '\nEverything shopsim needs is in place.\n',
+    );
+  }
   return problems ? 1 : 0;
 }
