@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { InputFileError, UsageError } from './errors.js';
 import { readJsonFile } from './json-file.js';
 import type { CreateModelOptions } from './models/spec.js';
+import { PwTraceMode } from './session/pw-trace.js';
 
 /**
  * Settings shared by the commands. Precedence, lowest first:
@@ -25,6 +26,8 @@ export const Config = z.object({
   threads: z.number().int().positive().nullable(),
   variant: z.enum(['a', 'b']).nullable(),
   out: z.string().nullable(),
+  /** A Playwright trace.zip per session: on, retain-on-failure (failed sessions only) or off. */
+  pwTrace: PwTraceMode,
 });
 export type Config = z.infer<typeof Config>;
 
@@ -42,6 +45,7 @@ export const DEFAULT_CONFIG: Config = {
   threads: null,
   variant: null,
   out: null,
+  pwTrace: 'off',
 };
 
 /** Environment variable for each key, e.g. maxSteps -> SHOPSIM_MAX_STEPS. */

@@ -8,6 +8,7 @@ import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
 import type { ActionSource } from '../session/action-source.js';
 import { runSessionLoop, type SessionSummary } from '../session/loop.js';
+import { pwTraceFor } from '../session/pw-trace.js';
 import { sessionFileName } from '../traces/run.js';
 import type { TraceSource } from '../traces/schema.js';
 import { TraceWriter } from '../traces/writer.js';
@@ -62,6 +63,7 @@ export async function runArmSession(
     const end = await writer.finish({ outcome: 'error', error: (error as Error).message });
     return { outcome: 'error', steps: 0, durationMs: 0, error: end.error, orderId: null, file };
   }
+  const pwTrace = pwTraceFor(config.pwTrace, file);
   try {
     const summary = await runSessionLoop({
       open: () =>
@@ -70,7 +72,9 @@ export async function runArmSession(
           recipe: job.recipe,
           timeoutMs: config.timeoutMs,
           extraHTTPHeaders: Object.keys(arm.headers).length ? arm.headers : undefined,
+          pwTraceFile: pwTrace?.file,
         }),
+      pwTrace,
       source: job.actions(model),
       writer,
       maxSteps: config.maxSteps,

@@ -2,6 +2,7 @@ import type { SimulatorModel } from '../models/model.js';
 import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
 import { runSessionLoop, type SessionSummary } from '../session/loop.js';
+import type { PwTraceOptions } from '../session/pw-trace.js';
 import type { OpenShopperSession } from '../session/shopper-session.js';
 import type { TraceWriter } from '../traces/writer.js';
 import { modelSource } from './model-source.js';
@@ -29,6 +30,8 @@ export interface RunSessionOptions extends SessionLimits {
   onStep?: (index: number) => void;
   /** When aborted (Ctrl-C), the session stops before its next step and ends its trace. */
   signal?: AbortSignal;
+  /** The Playwright trace `openSession` records, kept or deleted by its mode. */
+  pwTrace?: PwTraceOptions | null;
 }
 
 /** One simulated shopper: the session loop with a model as its source of actions. */
@@ -41,5 +44,6 @@ export function runSession(options: RunSessionOptions): Promise<SessionSummary> 
     screenshotDir: options.screenshotDir,
     signal: options.signal,
     onStep: options.onStep,
+    pwTrace: options.pwTrace,
   });
 }

@@ -7,6 +7,7 @@ import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
 import { createModel, isPerSessionModel } from '../models/spec.js';
 import type { SimulatorModel } from '../models/model.js';
+import { pwTraceFor } from '../session/pw-trace.js';
 import { createRun, sessionFileName } from '../traces/run.js';
 import { TraceWriter } from '../traces/writer.js';
 import { runSession } from './run-session.js';
@@ -174,10 +175,12 @@ async function simulateOne(job: SessionJob): Promise<SessionRecord> {
       orderId: null,
     };
   }
+  const pwTrace = pwTraceFor(config.pwTrace, file);
   try {
     const summary = await runSession({
       openSession: (startUrl, recipe, timeoutMs) =>
-        openSession(job.browser, { startUrl, recipe, timeoutMs }),
+        openSession(job.browser, { startUrl, recipe, timeoutMs, pwTraceFile: pwTrace?.file }),
+      pwTrace,
       startUrl: plan.site.startUrl,
       recipe: plan.site.recipe,
       persona,

@@ -8,6 +8,7 @@ import { readOpenCount, sameStamp, DOM_WATCH_SCRIPT, type DomStamp } from './dom
 import { clickElement, describeElement, locateByName, typeAndSubmit } from './element-actions.js';
 import type { NetworkTracker } from './network-tracker.js';
 import { gotoStart } from './navigate.js';
+import { ContextTracing } from './pw-tracing.js';
 import { evaluateWithin, waitForSettle, DEFAULT_SETTLE, type SettleOptions } from './settle.js';
 import { currentStamp, observePage } from './simplify.js';
 import { SessionTabs } from './tabs.js';
@@ -29,6 +30,8 @@ export interface SessionOptions {
   blockNetwork?: boolean;
   /** Where screenshot() without a path writes step-NNN.png. */
   screenshotDir?: string | null;
+  /** Record a Playwright trace of the session into this zip (written when the session closes). */
+  pwTraceFile?: string | null;
 }
 
 /** What one executed action did. Failures are thrown as ActionError subclasses instead. */
@@ -70,6 +73,7 @@ export class BrowserSession {
     private readonly settleOptions: SettleOptions,
     private readonly actionTimeoutMs: number,
     private readonly screenshotDir: string | null,
+    private readonly tracing: ContextTracing | null = null,
   ) {
     this.current = page;
     this.tabs = new SessionTabs(context, page);
@@ -226,9 +230,26 @@ export class BrowserSession {
     return target;
   }
 
+  /** Opens a group named `label` in the Playwright trace (nothing without one). */
+  async beginStep(label: string): Promise<void> {
+    if (!this.ended) await this.tracing?.group(label);
+  }
+
+  async endStep(): Promise<void> {
+    if (!this.ended) await this.tracing?.groupEnd();
+  }
+
   async close(): Promise<void> {
     if (this.ended) return;
     this.ended = true;
+    try {
+      await this.tracing?.save();
+    } catch (error) {
+      process.stderr.write(
+        `warning: the Playwright trace ${this.tracing?.file} could not be written: ` +
+          `${(error as Error).message.split('\n')[0]}\n`,
+      );
+    }
     await this.context.close().catch(() => undefined);
   }
 
@@ -248,11 +269,19 @@ export async function openSession(
     extraHTTPHeaders: options.extraHTTPHeaders,
     userAgent: options.userAgent,
   });
+  let tracing: ContextTracing | null = null;
   try {
     await context.addInitScript(DOM_WATCH_SCRIPT);
     if (options.blockNetwork) await context.route(/^(https?|wss?):\/\//, (route) => route.abort());
     const timeoutMs = options.timeoutMs ?? DEFAULT_SETTLE.timeoutMs;
     context.setDefaultTimeout(timeoutMs);
+    tracing = options.pwTraceFile
+      ? await ContextTracing.start(
+          context,
+          options.pwTraceFile,
+          path.basename(options.pwTraceFile, '.trace.zip'),
+        )
+      : null;
     const page = await context.newPage();
     const session = new BrowserSession(
       context,
@@ -265,10 +294,12 @@ export async function openSession(
       },
       options.actionTimeoutMs ?? 3_000,
       options.screenshotDir ?? null,
+      tracing,
     );
     await session.start(options.startUrl);
     return session;
   } catch (error) {
+    await tracing?.save().catch(() => undefined); // a start that failed is worth a look
     await context.close().catch(() => undefined);
     throw error;
   }

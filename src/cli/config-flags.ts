@@ -16,7 +16,8 @@ export type ConfigFlag =
   | 'threads'
   | 'timeoutMs'
   | 'headed'
-  | 'headless';
+  | 'headless'
+  | 'pwTrace';
 
 /** The settings every command that runs shopper sessions takes (simulate, ab, config). */
 export const SESSION_FLAGS = [
@@ -30,6 +31,7 @@ export const SESSION_FLAGS = [
   'out',
   'browserPath',
   'threads',
+  'pwTrace',
 ] as const satisfies readonly ConfigFlag[];
 
 /** Each setting's flag: its spelling, the config key it sets, and its default help text. */
@@ -81,6 +83,13 @@ export const FLAGS: Record<ConfigFlag, { spec: string; key: keyof Config; help: 
     spec: '--timeout <ms>',
     key: 'timeoutMs',
     help: 'page load and action timeout in milliseconds',
+  },
+  pwTrace: {
+    spec: '--pw-trace <mode>',
+    key: 'pwTrace',
+    help:
+      'Playwright trace.zip per session, one group per step with its rationale: on | ' +
+      'retain-on-failure (kept unless the session bought without a refused action) | off',
   },
   headed: { spec: '--headed', key: 'headless', help: 'show the browser windows' },
   headless: {

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { launchBrowser } from '../browser/launch.js';
 import { openSession } from '../browser/session.js';
@@ -5,6 +6,7 @@ import { ShopsimError } from '../errors.js';
 import type { Recipe } from '../observe/recipe.js';
 import { writeReport, type ReportFiles } from '../report/write.js';
 import { runSessionLoop, type SessionSummary } from '../session/loop.js';
+import { pwTraceFile, type PwTraceMode } from '../session/pw-trace.js';
 import { createRun, sessionFileName } from '../traces/run.js';
 import type { Outcome, Trace } from '../traces/schema.js';
 import { TraceWriter } from '../traces/writer.js';
@@ -24,6 +26,8 @@ export interface ReplayOptions {
   timeoutMs?: number;
   out?: string | null;
   baseDir?: string;
+  /** A Playwright trace of the replay; `retain-on-failure` keeps it only when a step diverged. */
+  pwTrace?: PwTraceMode;
   onStep?: (step: ReplayStepReport) => void;
 }
 
@@ -77,6 +81,7 @@ export async function replayTrace(options: ReplayOptions): Promise<ReplayResult>
     headless: options.headless,
     browserPath: options.browserPath,
   });
+  const pwTrace = (options.pwTrace ?? 'off') === 'off' ? null : pwTraceFile(file);
   let result: SessionSummary;
   try {
     result = await runSessionLoop({
@@ -85,6 +90,7 @@ export async function replayTrace(options: ReplayOptions): Promise<ReplayResult>
           startUrl: options.startUrl,
           recipe: options.recipe,
           timeoutMs: options.timeoutMs,
+          pwTraceFile: pwTrace,
         }),
       source,
       writer,
@@ -99,6 +105,9 @@ export async function replayTrace(options: ReplayOptions): Promise<ReplayResult>
   }
   const steps = source.report();
   const summary = summarize(steps, source.stopped);
+  if (pwTrace && options.pwTrace === 'retain-on-failure' && summary.diverged === 0) {
+    await rm(pwTrace, { force: true });
+  }
   const report: ReplayReport = {
     trace: trace.file,
     session_id: trace.header.session_id,

@@ -5,6 +5,7 @@ import type { Outcome } from '../traces/schema.js';
 import type { TraceWriter } from '../traces/writer.js';
 import type { ActionSource } from './action-source.js';
 import { isOrderConfirmation, orderIdFromUrl } from './purchase.js';
+import { settlePwTrace, stepGroupLabel, type PwTraceOptions } from './pw-trace.js';
 import type { ShopperSession } from './shopper-session.js';
 
 export interface SessionLoopOptions {
@@ -19,6 +20,11 @@ export interface SessionLoopOptions {
   signal?: AbortSignal;
   /** Called after every written step (progress display). */
   onStep?: (index: number) => void;
+  /**
+   * The session's Playwright trace (recorded by the session `open` returns): each step is a group
+   * in it, and `retain-on-failure` deletes it after a session that did not fail.
+   */
+  pwTrace?: PwTraceOptions | null;
 }
 
 /** The end-line error of a session stopped by the user. */
@@ -49,6 +55,7 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
   let error: string | null = null;
   let orderId: string | null = null;
   let purchased = false;
+  let failedSteps = 0;
   const see = (observation: Observation) => {
     if (!isOrderConfirmation(observation)) return false;
     purchased = true;
@@ -72,6 +79,7 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
         break;
       }
       const { step } = move;
+      await session.beginStep?.(stepGroupLabel(index, step.action, step.rationale));
       const screenshot = options.screenshotDir
         ? await session.screenshot(
             `${options.screenshotDir}/step-${String(index).padStart(3, '0')}.png`,
@@ -87,8 +95,10 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
           if (!(failure instanceof ActionError)) throw failure;
           stepError = failure.message;
           failed = true;
+          failedSteps++;
         }
       }
+      await session.endStep?.();
       await writer.appendStep({
         kind: 'step',
         index,
@@ -128,6 +138,7 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
   } finally {
     await session?.close().catch(() => undefined);
   }
+  await settlePwTrace(options.pwTrace, outcome, failedSteps).catch(() => undefined);
   const end = await writer.finish({ outcome, error, orderId: purchased ? orderId : null });
   return {
     outcome,

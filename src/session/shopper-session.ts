@@ -11,6 +11,12 @@ export interface ShopperSession {
   /** Throws an ActionError subclass when the action cannot be carried out. */
   execute(action: Action): Promise<{ urlAfter: string }>;
   screenshot(file: string): Promise<string>;
+  /**
+   * Opens a named group in the session's Playwright trace, when it records one (every browser
+   * call until endStep belongs to it). Optional: sessions without a trace leave both out.
+   */
+  beginStep?(label: string): Promise<void>;
+  endStep?(): Promise<void>;
   /** The session ended by itself (the last tab closed). */
   readonly closed: boolean;
   close(): Promise<void>;

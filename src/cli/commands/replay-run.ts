@@ -51,6 +51,7 @@ export async function replay(file: string, flags: ReplayFlags): Promise<void> {
       browserPath: config.browserPath,
       timeoutMs: config.timeoutMs,
       out: flags.out ?? null,
+      pwTrace: config.pwTrace,
     });
     if (flags.json) {
       const { file: replayFile, reportFiles, outcome, report } = result;
