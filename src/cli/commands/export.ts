@@ -3,6 +3,7 @@ import { addConfigFlags } from '../config-flags.js';
 import { DEFAULT_SPLIT } from '../../export/sft-split.js';
 import { DEFAULT_TRACES_DIR } from '../../traces/default-dir.js';
 import type { SftFlags } from './export-run.js';
+import type { TableFlags } from './export-table-run.js';
 
 export function registerExport(program: Command): void {
   const command = program.command('export').description('Turn traces into data for other tools.');
@@ -45,5 +46,19 @@ export function registerExport(program: Command): void {
     .action(async (flags: SftFlags) => {
       const summary = await (await import('./export-run.js')).exportSftCommand(flags);
       process.exitCode = summary.sessions === 0 ? 1 : 0;
+    });
+  command
+    .command('table <traces...>')
+    .description(
+      'Flat tables for pandas, DuckDB or a spreadsheet: sessions (one row per session) and ' +
+        'steps (one row per step, header fields joined in, the page as its size in bytes and ' +
+        'tokens unless --with-html).',
+    )
+    .option('--format <csv|parquet>', 'file format of both tables', 'csv')
+    .option('--out <dir>', `output folder (default ${DEFAULT_TRACES_DIR}/<id>)`)
+    .option('--with-html', "add each step's simplified HTML (observation_html) to the steps table")
+    .option('--json', 'print {format, out, sessions, steps, files} as JSON')
+    .action(async (traces: string[], flags: TableFlags) => {
+      await (await import('./export-table-run.js')).exportTableCommand(traces, flags);
     });
 }
