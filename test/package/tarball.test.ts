@@ -47,6 +47,7 @@ describe('the packed tarball', () => {
       expect(files).toContain('dist/src/index.d.ts');
       expect(files).toContain('dist/src/observe/inpage.bundle.js');
       expect(files).toContain('personas/trail-runner-maya.json');
+      expect(files).toContain('schema/trace-line.schema.json');
       expect(files.filter((f) => f.endsWith('.map') || f.includes('tsbuildinfo'))).toEqual([]);
       expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
 
