@@ -59,3 +59,36 @@ it('records on the builtin shop until Ctrl-C, then writes the terminate step', a
     variant: 'b',
   });
 }, 120_000);
+
+it('with --json, prints only the summary on stdout; the banner and steps go to stderr', async () => {
+  const out = path.join(work, 'json-run');
+  let stdout = '';
+  let stderr = '';
+  const write = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((c) => ((stdout += String(c)), true));
+  const writeErr = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((c) => ((stderr += String(c)), true));
+  const before = new Set(process.listeners('SIGINT'));
+  try {
+    const running = main([
+      'node', 'shopsim', 'record', '--site', 'builtin', '--headless', '--out', out, '--json',
+    ]); // prettier-ignore
+    const onSigint = await waitFor(
+      async () =>
+        process.listeners('SIGINT').find((l) => !before.has(l) && l.name === 'onSignal') ?? null,
+      'the SIGINT handler',
+    );
+    await waitFor(async () => (stderr.includes('Recording into') ? true : null), 'the banner');
+    onSigint('SIGINT');
+    expect(await running).toBe(0);
+  } finally {
+    write.mockRestore();
+    writeErr.mockRestore();
+  }
+  const summary = JSON.parse(stdout) as { file: string; steps: number; outcome: string };
+  expect(summary).toMatchObject({ steps: 1, outcome: 'terminate', orderId: null });
+  expect(path.dirname(summary.file)).toBe(out);
+  expect(stderr).toContain('Ending the session');
+}, 120_000);

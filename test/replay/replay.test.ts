@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +57,22 @@ async function report(dir: string): Promise<ReplayReport> {
 }
 
 describe('replay', () => {
+  it('--json prints the report as data; --pw-trace on keeps a Playwright trace', async () => {
+    const out = path.join(work, 'json');
+    const result = await replayOn('a', out, '--json', '--pw-trace', 'on');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { file: string; report: ReplayReport };
+    expect(json.report.summary).toMatchObject({ diverged: 0 });
+    expect(result.stderr).toMatch(/^Replaying \d+ steps/);
+    const zip = json.file.replace(/\.jsonl$/, '.trace.zip');
+    expect(existsSync(zip)).toBe(true);
+    const again = await replayOn('a', path.join(work, 'json-2'), '--pw-trace', 'retain-on-failure');
+    expect(again.code).toBe(0);
+    expect((await readdir(path.join(work, 'json-2'))).filter((f) => f.endsWith('.zip'))).toEqual(
+      [],
+    );
+  }, 180_000);
+
   it('finds the bundled shop from a recorded builtin trace, without --site', async () => {
     expect((await readTraceFile(recorded)).header.site).toBe('builtin');
     const out = path.join(work, 'no-site');

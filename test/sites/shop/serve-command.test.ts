@@ -93,4 +93,18 @@ describe('shopsim serve', () => {
     expect(out.join('')).toContain('Mock shop stopped (SIGTERM).');
     await expect(fetch(url + '/')).rejects.toThrow();
   });
+
+  it('with --json, prints one JSON line when ready and the stop notice on stderr', async () => {
+    const { out, err } = capture();
+    const running = main(['node', 'shopsim', 'serve', '--port', '0', '--seed', '3', '--json']);
+    await vi.waitFor(() => expect(out.join('')).toContain('\n'), { timeout: 20_000 });
+    const ready = JSON.parse(out.join('')) as { url: string; ordersUrl: string };
+    expect(ready).toMatchObject({ site: 'shop', variant: 'a', seed: 3 });
+    expect(ready.ordersUrl).toBe(`${ready.url}/api/orders`);
+    expect(await (await fetch(ready.ordersUrl)).json()).toEqual([]);
+    process.emit('SIGTERM');
+    expect(await running).toBe(0);
+    expect(out.join('').trim().split('\n')).toHaveLength(1);
+    expect(err.join('')).toContain('Mock shop stopped (SIGTERM).');
+  });
 });
