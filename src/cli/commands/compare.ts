@@ -10,7 +10,7 @@ export function registerCompare(program: Command): void {
     .argument('<simulated>', 'simulated run folder (or trace file / folder of runs)')
     .argument('<human>', 'human trace file, run folder or folder of runs')
     .option('--out <dir>', 'output folder (default traces/<run-id>)')
-    .option('--json', 'also print the JSON result on stdout')
+    .option('--json', 'print the result as JSON on stdout instead of the summary')
     .action(async (simulated: string, human: string, flags: CompareFlags) => {
       await (await import('./compare-run.js')).compareCommand(simulated, human, flags);
     });

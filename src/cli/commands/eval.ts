@@ -30,7 +30,7 @@ export function registerEval(program: Command): void {
     seed: 'seed for the model and the bootstrap intervals',
     out: 'output folder; rerun into it to resume (default traces/<run-id>)',
   })
-    .option('--json', 'also print the JSON result on stdout')
+    .option('--json', 'print the result as JSON on stdout instead of the summary')
     .action(async (flags: EvalFlags) => {
       await (await import('./eval-run.js')).evalCommand(flags);
     });
