@@ -25,6 +25,8 @@ describe('shopsim ab on the builtin shop', () => {
       '3',
       '--out',
       out,
+      '--pw-trace',
+      'retain-on-failure',
       '--json',
     ]);
     expect(stderr).not.toMatch(/Error/);
@@ -44,6 +46,10 @@ describe('shopsim ab on the builtin shop', () => {
         PERSONAS.map((p) => `${p}-1`).sort(),
       );
       for (const t of traces) {
+        // a Playwright trace beside each session that failed (did not buy, or a refused action)
+        const failed =
+          t.end?.outcome !== 'purchase' || t.steps.some((step) => step.result?.ok === false);
+        expect(existsSync(t.file.replace(/\.jsonl$/, '.trace.zip'))).toBe(failed);
         expect(t.header.variant).toBe(arm);
         expect(t.header.seed).toBe(sessionSeed(3, t.header.persona!.id, 0));
         expect(t.steps[0]!.url).toContain(`variant=${arm}`);
