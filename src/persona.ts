@@ -10,6 +10,25 @@ export const DEFAULT_PERSONAS_DIR = path.join(PACKAGE_ROOT, 'personas');
 
 const Level = z.enum(['low', 'medium', 'high']);
 
+/**
+ * What a persona fitted from human sessions (`shopsim personas fit`) stands for: how many
+ * sessions of its cohort, their mean behaviour, where they came from.
+ */
+export const FittedCohort = z
+  .object({
+    /** Sessions of the cohort. */
+    sessions: z.number().int().min(1),
+    /** Mean of each behavioural feature over the cohort (steps, shares of sessions, views). */
+    means: z.record(z.string(), z.number()),
+    /** Most common searches and product pages of the cohort, most common first. */
+    top_queries: z.array(z.string()).default([]),
+    top_products: z.array(z.string()).default([]),
+    /** The human traces the cohorts were fitted on, as given. */
+    source: z.array(z.string()).min(1),
+  })
+  .strict();
+export type FittedCohort = z.infer<typeof FittedCohort>;
+
 /** Who the shopper is and what they want today. */
 export const Persona = z
   .object({
@@ -36,6 +55,13 @@ export const Persona = z
     background: z.string().default(''),
     /** What the shopper types at checkout; DEFAULT_CHECKOUT (a test card) when absent. */
     checkout: CheckoutProfile.optional(),
+    /**
+     * Share of the audience this persona stands for (0..1). When every persona of a run has one,
+     * simulate and ab also report their rates weighted to the audience.
+     */
+    weight: z.number().min(0).max(1).optional(),
+    /** The statistics of a persona fitted from human sessions. */
+    fitted: FittedCohort.optional(),
   })
   .strict();
 export type Persona = z.infer<typeof Persona>;
@@ -77,7 +103,13 @@ export async function loadPersonaFile(file: string): Promise<Persona> {
   return parsePersona(value, file);
 }
 
-/** Loads personas from files and directories (every *.json in a directory, sorted by name). */
+/** The summary `shopsim personas fit` writes beside its persona files; not a persona itself. */
+export const COHORTS_FILE = 'cohorts.json';
+
+/**
+ * Loads personas from files and directories (every *.json in a directory, sorted by name, except
+ * a fitted cohorts' COHORTS_FILE summary).
+ */
 export async function loadPersonas(paths: string[]): Promise<Persona[]> {
   const personas: Persona[] = [];
   const files: string[] = [];
@@ -89,7 +121,9 @@ export async function loadPersonas(paths: string[]): Promise<Persona[]> {
       throw new InputFileError(p, null, 'no such persona file or directory.');
     }
     if (info.isDirectory()) {
-      const names = (await readdir(p)).filter((f) => f.endsWith('.json')).sort();
+      const names = (await readdir(p))
+        .filter((f) => f.endsWith('.json') && f !== COHORTS_FILE)
+        .sort();
       if (names.length === 0)
         throw new InputFileError(p, null, 'directory holds no *.json persona files.');
       for (const f of names) files.push(path.join(p, f));

@@ -210,3 +210,43 @@ describe('checkout profile', () => {
     expect(error.field).toBe('checkout.city');
   });
 });
+
+describe('weight and fitted statistics', () => {
+  it('a persona file without them parses exactly as before: no weight, no fitted key', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'valid.json'), JSON.stringify(VALID));
+    const [p] = await loadPersonas([dir]);
+    expect(p).toEqual(VALID);
+    expect(Object.keys(p!)).not.toContain('weight');
+    expect(Object.keys(p!)).not.toContain('fitted');
+  });
+
+  it('accepts a weight in 0..1 with its statistics, and skips cohorts.json in a folder', async () => {
+    const dir = await tempDir();
+    const fitted = {
+      sessions: 3,
+      means: { steps: 4, purchase: 0.5 },
+      top_queries: ['mat'],
+      top_products: [],
+      source: ['traces/human'],
+    };
+    await writeFile(
+      path.join(dir, 'valid.json'),
+      JSON.stringify({ ...VALID, weight: 0.3, fitted }),
+    );
+    await writeFile(path.join(dir, 'cohorts.json'), JSON.stringify({ k: 1, cohorts: [] }));
+    const [p, ...rest] = await loadPersonas([dir]);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ weight: 0.3, fitted });
+  });
+
+  it('rejects a weight above 1 and an unknown key in the fitted block', async () => {
+    expect((await loadError({ 'w.json': JSON.stringify({ ...VALID, weight: 1.5 }) })).field).toBe(
+      'weight',
+    );
+    const fitted = { sessions: 1, means: {}, source: ['x'], cluster: 2 };
+    expect((await loadError({ 'f.json': JSON.stringify({ ...VALID, fitted }) })).field).toBe(
+      'fitted.cluster',
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { readTraceFile } from '../traces/reader.js';
 import type { Trace } from '../traces/schema.js';
+import { audienceRows, type AudienceRow } from './audience-rates.js';
 import { exclusiveClickShares, type ExclusiveClicks } from './click-shares.js';
 import { discordantGroups, type DiscordantGroup, type TracedPair } from './divergence.js';
 import { FUNNEL_STAGES, type FunnelStage } from './funnel.js';
@@ -22,6 +23,8 @@ export interface PairsAnalysis {
   discordant: DiscordantGroup[];
   exclusiveClicks: ExclusiveClicks[];
   personas: PersonaRow[];
+  /** Each metric weighted to the audience when the personas carry weights; null otherwise. */
+  audience: AudienceRow[] | null;
   /** Each pair's id, seed and the arm that was queued first, in completion order. */
   pairs: { pairId: string; persona: string; seed: number; firstArm: string }[];
 }
@@ -45,13 +48,15 @@ function funnelOf(arm: string, metrics: readonly SessionMetrics[]): ArmFunnel {
 /**
  * Reads the finished pairs' traces and compares the arms pair by pair: every metric with the
  * paired statistics (primary first, the rest exploratory), the funnel, discordant pairs by
- * divergence step, clicks on arm-only elements and a per-persona breakdown.
+ * divergence step, clicks on arm-only elements, a per-persona breakdown and, with persona
+ * `weights`, each metric weighted to the audience.
  */
 export async function analyzePairs(
   armNames: [string, string],
   finished: readonly FinishedPair[],
   orders: Map<string, number> | null,
   primary: string,
+  weights: ReadonlyMap<string, number> | null = null,
 ): Promise<PairsAnalysis> {
   const traced: (TracedPair & {
     control: { metrics: SessionMetrics };
@@ -93,6 +98,7 @@ export async function analyzePairs(
       { name: armNames[1], traces: traces('treatment') },
     ]),
     personas: personaBreakdown(traced),
+    audience: weights ? audienceRows(traced, weights) : null,
     pairs: finished.map((p) => ({
       pairId: p.job.pairId,
       persona: p.job.persona.id,

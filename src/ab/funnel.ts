@@ -48,6 +48,34 @@ function urlsOf(steps: readonly TraceStep[]): URL[] {
   return urls;
 }
 
+/** The product pages this session viewed (path of each distinct product URL, first view first). */
+export function productPages(steps: readonly TraceStep[]): string[] {
+  const pages = new Set<string>();
+  for (const url of urlsOf(steps)) {
+    if (PRODUCT_PATH.test(url.pathname)) pages.add(url.pathname.replace(/\/+$/, ''));
+  }
+  return [...pages];
+}
+
+/**
+ * The searches of this session, lowercased and trimmed, each once: text typed into a "search"
+ * element, and the q= / query= / search= parameter of a URL.
+ */
+export function searchQueries(steps: readonly TraceStep[]): string[] {
+  const queries = new Set<string>();
+  const add = (text: string | null) => {
+    const q = text?.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (q) queries.add(q);
+  };
+  for (const step of steps) {
+    if (step.action.type === 'type_and_submit' && /search/i.test(step.action.name)) {
+      add(step.action.text);
+    }
+  }
+  for (const url of urlsOf(steps)) for (const p of SEARCH_PARAMS) add(url.searchParams.get(p));
+  return [...queries];
+}
+
 /** The stages this session reached. */
 export function stagesReached(steps: readonly TraceStep[], purchased: boolean): Set<FunnelStage> {
   const stages = new Set<FunnelStage>();

@@ -1,6 +1,7 @@
 import { bulletList, code, heading, table, type Cell } from '../report/markdown.js';
 import { fixed, percent, percentInterval } from '../report/format.js';
 import type { PairsAnalysis } from './analyze.js';
+import { audienceMarkdown } from './audience-markdown.js';
 import { FUNNEL_STAGES } from './funnel.js';
 import type { MetricSummary } from './stats/index.js';
 
@@ -68,6 +69,7 @@ export function pairsMarkdown(analysis: PairsAnalysis): string[] {
   ];
   const sequential = sequentialLine(analysis);
   if (sequential) blocks.push(sequential);
+  blocks.push(...audienceMarkdown(analysis.audience));
   if (analysis.stats.skipped.length) {
     blocks.push(`Not measured in this run: ${analysis.stats.skipped.join(', ')}.`);
   }

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
+import { audienceWeights } from '../personas/audience.js';
 import { document, heading } from '../report/markdown.js';
 import { writeReport, type ReportFiles } from '../report/write.js';
 import { readHumanTrace, humanTraceFiles, checkOutsideInput } from '../traces/human-input.js';
@@ -70,6 +71,7 @@ function header(base: PreviewBase, dir: string) {
 /** Runs the pairs in both arms, compares them and writes ab.json and ab.md. */
 export async function previewPairs(preview: PairsPreview): Promise<PairsResult> {
   const dir = runDirOf(preview.config);
+  const weights = audienceWeights(preview.personas);
   const pairs = planPairs(
     preview.config.seed,
     preview.personas,
@@ -92,7 +94,7 @@ export async function previewPairs(preview: PairsPreview): Promise<PairsResult> 
   }
   const orders = await fetchOrderTotals(preview.shopUrl);
   const names: [string, string] = [preview.arms[0]!.name, preview.arms[1]!.name];
-  const analysis = await analyzePairs(names, run.finished, orders, preview.primary);
+  const analysis = await analyzePairs(names, run.finished, orders, preview.primary, weights);
   const result = {
     kind: 'pairs' as const,
     ...header(preview, dir),

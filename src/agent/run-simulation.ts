@@ -12,7 +12,13 @@ import { createRun, sessionFileName } from '../traces/run.js';
 import { TraceWriter } from '../traces/writer.js';
 import { runSession } from './run-session.js';
 import { sessionSeed } from './seed.js';
-import { summarizePersonas, type RunSummary, type SessionRecord } from './summary.js';
+import { audienceWeights } from '../personas/audience.js';
+import {
+  audienceRates,
+  summarizePersonas,
+  type RunSummary,
+  type SessionRecord,
+} from './summary.js';
 
 /** Where the sessions shop: the start URL, its label and the recipe pinning names. */
 export interface SimulationSite {
@@ -64,6 +70,7 @@ export async function runSimulation(
 ): Promise<RunSummary> {
   const { config } = plan;
   const started = Date.now();
+  const weights = audienceWeights(plan.personas); // a mix of weighted and unweighted fails here
   const perSession = isPerSessionModel(config.model);
   // created once up front even when each session gets its own: a bad spec or script file is
   // reported before any browser starts
@@ -120,6 +127,7 @@ export async function runSimulation(
   }
   records.sort((a, b) => a.sessionId.localeCompare(b.sessionId));
   const durationMs = Date.now() - started;
+  const personas = summarizePersonas(records);
   return {
     runDir: run.dir,
     model: config.model,
@@ -133,7 +141,8 @@ export async function runSimulation(
     steps: records.reduce((s, r) => s + r.steps, 0),
     durationMs,
     sessionsPerMinute: records.length / (durationMs / 60_000),
-    personas: summarizePersonas(records),
+    personas,
+    audience: weights ? audienceRates(personas, weights) : null,
     records,
   };
 }

@@ -1,3 +1,4 @@
+import { weightedToAudience } from '../personas/audience.js';
 import type { Outcome } from '../traces/schema.js';
 
 /** One finished session of a simulation run. */
@@ -27,6 +28,16 @@ export interface PersonaSummary {
   maxSteps: number;
 }
 
+/**
+ * The run's figures weighted to the audience (src/personas/audience.ts): present when every
+ * persona carries a weight. Point estimates only.
+ */
+export interface AudienceRates {
+  /** Σ weight · purchase rate over the personas with a session that ran to its end. */
+  purchaseRate: number | null;
+  meanSteps: number | null;
+}
+
 export interface RunSummary {
   runDir: string;
   model: string;
@@ -42,6 +53,8 @@ export interface RunSummary {
   durationMs: number;
   sessionsPerMinute: number;
   personas: PersonaSummary[];
+  /** Rates weighted to the audience when the personas carry weights; null otherwise. */
+  audience: AudienceRates | null;
   records: SessionRecord[];
 }
 
@@ -66,7 +79,22 @@ export function summarizePersonas(records: SessionRecord[]): PersonaSummary[] {
     });
 }
 
-/** The end-of-run table, one row per persona and a total. */
+/** The purchase rate and mean steps weighted by the personas' weights. */
+export function audienceRates(
+  personas: readonly PersonaSummary[],
+  weights: ReadonlyMap<string, number>,
+): AudienceRates {
+  const ran = (p: PersonaSummary) => p.sessions - p.interrupted > 0;
+  return {
+    purchaseRate: weightedToAudience(
+      new Map(personas.map((p) => [p.persona, ran(p) ? p.purchaseRate : null])),
+      weights,
+    ),
+    meanSteps: weightedToAudience(new Map(personas.map((p) => [p.persona, p.meanSteps])), weights),
+  };
+}
+
+/** The end-of-run table, one row per persona, a total and (with weights) the audience's rates. */
 export function formatSummaryTable(summary: RunSummary): string {
   const header = [
     'persona',
@@ -96,8 +124,23 @@ export function formatSummaryTable(summary: RunSummary): string {
     String(summary.personas.reduce((s, p) => s + p.maxSteps, 0)),
     String(summary.errors),
   ]);
+  if (summary.audience) {
+    const { purchaseRate, meanSteps } = summary.audience;
+    rows.push([
+      'weighted to audience',
+      '',
+      purchaseRate === null ? 'n/a' : `${Math.round(purchaseRate * 100)}%`,
+      meanSteps === null ? 'n/a' : meanSteps.toFixed(1),
+      '',
+      '',
+      '',
+    ]);
+  }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

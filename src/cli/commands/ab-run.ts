@@ -1,12 +1,14 @@
 import { urlArms, parseVariantBy, parseVariants, variantArms, type Arm } from '../../ab/arms.js';
 import { BINARY_METRICS, NUMERIC_METRICS, metricName } from '../../ab/metrics.js';
 import { METRIC_HEADERS, metricRows } from '../../ab/pairs-markdown.js';
+import { AUDIENCE_NOTE, audienceTable } from '../../ab/audience-markdown.js';
 import { planAnswer } from '../../ab/plan.js';
 import { previewContinuations, previewPairs } from '../../ab/preview.js';
 import { tallyTable } from '../../ab/continuation-report.js';
 import { UsageError } from '../../errors.js';
 import { loadRecipe } from '../../observe/recipe.js';
 import { loadPersonas } from '../../persona.js';
+import { audienceWeights } from '../../personas/audience.js';
 import { table } from '../../report/markdown.js';
 import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { withInterrupt } from '../interrupt.js';
@@ -109,6 +111,7 @@ async function run(flags: AbFlags, signal: AbortSignal): Promise<void> {
   const personas = flags.fromHuman
     ? []
     : await loadPersonas(flags.persona.length ? flags.persona : ['personas']);
+  audienceWeights(personas); // weighted and unweighted personas mixed: refused before any browser
   const ownRecipe = flags.recipe ? await loadRecipe(flags.recipe) : null;
   const { arms, site } = await armsOf(flags, config.seed);
   const base = {
@@ -139,6 +142,9 @@ async function run(flags: AbFlags, signal: AbortSignal): Promise<void> {
     });
     if (flags.json) return void process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     process.stdout.write(`${table(METRIC_HEADERS, metricRows(result))}\n\n`);
+    if (result.audience) {
+      process.stdout.write(`${audienceTable(result.audience)}\n${AUDIENCE_NOTE}\n\n`);
+    }
     if (result.stoppedAt !== null) {
       process.stdout.write(
         `Stopped after ${result.stoppedAt} of ${result.plannedPairs} pairs: ${primary} is decided.\n`,

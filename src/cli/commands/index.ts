@@ -15,6 +15,7 @@ import { registerAb } from './ab.js';
 import { registerInstallBrowser } from './install-browser.js';
 import { registerDoctor } from './doctor.js';
 import { registerSchema } from './schema.js';
+import { registerPersonas } from './personas.js';
 
 /** Each command lives in its own file and adds itself here, one line each. */
 export function registerCommands(program: Command): void {
@@ -34,4 +35,5 @@ export function registerCommands(program: Command): void {
   registerInstallBrowser(program);
   registerDoctor(program);
   registerSchema(program);
+  registerPersonas(program);
 }

@@ -5,6 +5,7 @@ import { publicConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { loadRecipe } from '../../observe/recipe.js';
 import { DEFAULT_PERSONAS_DIR, loadPersonas } from '../../persona.js';
+import { audienceWeights } from '../../personas/audience.js';
 import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { bar, ProgressLine } from '../progress.js';
 import { confirmOrders, openSite } from '../site.js';
@@ -37,6 +38,7 @@ export async function simulateCommand(
   const personas = await loadPersonas(
     flags.persona.length ? flags.persona : [DEFAULT_PERSONAS_DIR],
   );
+  audienceWeights(personas); // weighted and unweighted personas mixed: refused before any browser
   if (resolved.sources.model === 'default' && !flags.json) {
     process.stderr.write(
       'Using the built-in heuristic shopper. To simulate with an LLM: --model openai:<model> ' +
