@@ -1,7 +1,8 @@
 import type { Action } from '../action.js';
 import { InputFileError } from '../errors.js';
 import { checkActionOnPage } from '../models/check-action.js';
-import type { HistoryStep, PredictRequest } from '../models/model.js';
+import type { PredictRequest } from '../models/model.js';
+import { recordedStepRequest } from '../models/step-request.js';
 import type { Observation } from '../observe/observation.js';
 import type { Trace } from '../traces/schema.js';
 import { buildClickTypeLexicon, type ClickTypeLexicon } from './click-type-lexicon.js';
@@ -105,19 +106,7 @@ export function buildEvalSet(traces: readonly Trace[]): EvalSet {
 
 /** The model's input for one item: persona, human history up to t-1, human observation at t. */
 export function buildRequest(item: EvalItem, historyPages: number): PredictRequest {
-  const history: HistoryStep[] = item.trace.steps.slice(0, item.step).map((s) => ({
-    observation: s.observation,
-    rationale: s.rationale,
-    action: s.action,
-    error: s.result?.error ?? null,
-  }));
-  return {
-    persona: item.trace.header.persona,
-    history,
-    observation: item.observation,
-    feedback: [],
-    historyPages,
-  };
+  return recordedStepRequest(item.trace, item.step, historyPages);
 }
 
 /**

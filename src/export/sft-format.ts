@@ -1,4 +1,4 @@
-import type { SftMessage } from './sft-conversation.js';
+import type { SftMessage } from './sft-example.js';
 
 export const SFT_FORMATS = ['openai', 'messages'] as const;
 export type SftFormat = (typeof SFT_FORMATS)[number];
@@ -10,11 +10,11 @@ export interface SftRecord {
 }
 
 /**
- * One JSONL line.
+ * One JSONL line: one step's messages (system, user, assistant).
  * - openai: OpenAI chat fine-tuning format, {"messages": [{role, content}, ...]}; loss falls on
- *   assistant turns, and an assistant turn with "weight": 0 is excluded from it.
- * - messages: a plain {"id", "user_id", "messages"} record for other trainers (TRL, axolotl...),
- *   with the same optional "weight": 0 on masked assistant turns.
+ *   the assistant turn.
+ * - messages: a plain {"id", "user_id", "messages"} record for other trainers (TRL, axolotl...);
+ *   the id is "<session_id>#<step>".
  */
 export function formatRecord(format: SftFormat, record: SftRecord): string {
   if (format === 'openai') return JSON.stringify({ messages: record.messages });

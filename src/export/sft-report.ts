@@ -15,19 +15,20 @@ export function sftMarkdown(s: SftExportSummary): string {
   const missing = s.missing_rationales;
   return document([
     heading(1, 'Fine-tuning export'),
-    `One conversation per human session from ${code(s.input)}, format ${code(s.format)}, ` +
-      `assistant turns ${variant}. Split by user with seed ${s.seed} ` +
+    `One example per human step from ${code(s.input)}, format ${code(s.format)}: the system ` +
+      'and user messages the simulator sends for that step, the assistant message ' +
+      `${variant}. Split by user with seed ${s.seed} ` +
       `(${s.split.train} / ${s.split.validation} / ${s.split.test}); ` +
-      (s.max_full_pages === null
-        ? 'every page in full.'
-        : `the last ${s.max_full_pages} page(s) of each session in full, older ones as URL + title.`),
+      `the last ${s.history_pages} earlier page(s) in full, older ones as URL + title.`,
+    s.warnings.length > 0 && heading(2, 'Warnings'),
+    s.warnings.length > 0 && bulletList(s.warnings),
     table(
       [
         'split',
         'file',
         'examples',
         'users',
-        'steps',
+        'sessions',
         'min tokens',
         'median',
         'max',
@@ -35,14 +36,14 @@ export function sftMarkdown(s: SftExportSummary): string {
       ],
       SPLIT_NAMES.map((name) => {
         const x = s.splits[name];
-        return [name, x.file, x.examples, x.users, x.steps, ...statCells(x.tokens)];
+        return [name, x.file, x.examples, x.users, x.sessions, ...statCells(x.tokens)];
       }),
     ),
     table(
       ['tokens per example', 'min', 'median', 'max', 'total'],
       [
-        ['whole conversation', ...statCells(s.tokens)],
-        ['trained (assistant turns)', ...statCells(s.trained_tokens)],
+        ['whole example', ...statCells(s.tokens)],
+        ['trained (assistant turn)', ...statCells(s.trained_tokens)],
       ],
     ),
     `Tokens counted with ${s.tokenizer}; other model families tokenize differently.`,
@@ -50,7 +51,7 @@ export function sftMarkdown(s: SftExportSummary): string {
       `**${missing.steps} step(s) in ${missing.sessions} session(s) had no rationale** ` +
         (s.missing_rationale === 'skip'
           ? 'and those sessions were left out. '
-          : 'and were written with an empty rationale and weight 0 (no loss). ') +
+          : 'and those steps were left out (no example with an empty rationale). ') +
         `Run ${code('shopsim synthesize')} first to give every step a rationale.`,
     s.skipped_sessions.length > 0 &&
       heading(

@@ -1,5 +1,5 @@
 import { encode, encodeChat } from 'gpt-tokenizer/model/gpt-4o';
-import type { SftMessage } from './sft-conversation.js';
+import type { SftMessage } from './sft-example.js';
 
 /** The tokenizer token counts are given in (OpenAI's current chat models use it). */
 export const TOKENIZER = 'o200k_base (gpt-4o chat format)';
@@ -10,7 +10,7 @@ const PLAIN = { disallowedSpecial: new Set<string>() };
 export interface TokenCount {
   /** The whole conversation in the chat format, role markers included. */
   total: number;
-  /** Content of the assistant turns that carry loss (weight not 0). */
+  /** Content of the assistant turn (the one carrying loss). */
   trained: number;
 }
 
@@ -18,7 +18,7 @@ export function countTokens(messages: SftMessage[]): TokenCount {
   const chat = messages.map((m) => ({ role: m.role, content: m.content }));
   const total = encodeChat(chat, undefined, PLAIN).length;
   const trained = messages
-    .filter((m) => m.role === 'assistant' && m.weight !== 0)
+    .filter((m) => m.role === 'assistant')
     .reduce((sum, m) => sum + encode(m.content, PLAIN).length, 0);
   return { total, trained };
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { checkOutsideInput, humanTraceFiles, readHumanTrace } from '../traces/human-input.js';
 import type { Trace } from '../traces/schema.js';
-import { sessionConversation } from './sft-conversation.js';
+import { stepExample } from './sft-example.js';
+import { emptySplitWarnings } from './sft-warnings.js';
 import { formatRecord, type SftFormat } from './sft-format.js';
 import {
   assignSplit,
@@ -15,35 +16,41 @@ import {
 } from './sft-split.js';
 import { countTokens, TOKENIZER, tokenStats, type TokenStats } from './sft-tokens.js';
 
-/** What to do with a session holding steps without a rationale, when rationales are asked for. */
-export type MissingRationaleMode = 'mask' | 'skip';
+/**
+ * Steps without a rationale, when rationales are asked for: `omit` leaves out that step's example
+ * (the session's other steps are kept), `skip` leaves out the whole session.
+ */
+export type MissingRationaleMode = 'omit' | 'skip';
+export const MISSING_RATIONALE_MODES: readonly MissingRationaleMode[] = ['omit', 'skip'];
 
 export interface SftExportOptions {
   human: string;
   format: SftFormat;
   rationales: boolean;
-  maxFullPages: number | null;
+  /** Full HTML for the last k history steps of each example, as the simulator's --history-pages. */
+  historyPages: number;
   seed: number;
   split: SplitFractions;
   missingRationale: MissingRationaleMode;
   out: string;
 }
 
+/** One written example: one step of a session. */
 export interface SftExampleInfo {
   id: string;
+  session_id: string;
+  step: number;
   split: SplitName;
   split_key: string;
-  steps: number;
   tokens: number;
   trained_tokens: number;
-  missing_rationales: number;
 }
 
 export interface SftSplitSummary {
   file: string;
   examples: number;
   users: number;
-  steps: number;
+  sessions: number;
   tokens: TokenStats;
   trained_tokens: TokenStats;
 }
@@ -54,23 +61,28 @@ export interface SftExportSummary {
   format: SftFormat;
   rationales: boolean;
   missing_rationale: MissingRationaleMode;
-  max_full_pages: number | null;
+  history_pages: number;
   seed: number;
   split: SplitFractions;
   tokenizer: string;
+  /** Sessions with at least one example written. */
   sessions: number;
   skipped_sessions: { file: string; reason: string }[];
+  /** Examples written: one per step. */
   steps: number;
-  /** Steps without a rationale (rationales asked for): masked, or their sessions dropped. */
+  /** Steps without a rationale (rationales asked for): left out, alone or with their session. */
   missing_rationales: { steps: number; sessions: number };
   splits: Record<SplitName, SftSplitSummary>;
+  /** Problems with the data written, e.g. an empty split. */
+  warnings: string[];
   tokens: TokenStats;
   trained_tokens: TokenStats;
   examples: SftExampleInfo[];
 }
 
 /**
- * Writes one fine-tuning example per human session into train / validation / test JSONL files,
+ * Writes one fine-tuning example per step of every human session (sft-example.ts: the messages
+ * the simulator sends for that step, and its answer) into train / validation / test JSONL files,
  * split by user so that no user spans two splits, and counts the tokens of every example.
  * Sessions are read and written one at a time.
  */
@@ -92,63 +104,70 @@ export async function exportSft(options: SftExportOptions): Promise<SftExportSum
         continue;
       }
       seen.add(id);
-      const conversation = sessionConversation(trace, options);
-      if (conversation.missingRationales > 0) {
-        missing.steps += conversation.missingRationales;
+      const built = trace.steps.map((_, i) => stepExample(trace, i, options));
+      const lacking = built.filter((b) => b.missingRationale).length;
+      if (lacking > 0) {
+        missing.steps += lacking;
         missing.sessions++;
         if (options.missingRationale === 'skip') {
           skipped.push({
             file,
-            reason: `${conversation.missingRationales} step(s) without a rationale (--missing-rationale skip)`,
+            reason: `${lacking} step(s) without a rationale (--missing-rationale skip)`,
           });
           continue;
         }
       }
       const key = splitKey(trace.header);
       const split = assignSplit(key, options.seed, options.split);
-      const line = formatRecord(options.format, {
-        id,
-        userId: trace.header.user_id,
-        messages: conversation.messages,
-      });
-      await handles[split].handle.write(line + '\n');
-      const tokens = countTokens(conversation.messages);
-      examples.push({
-        id,
-        split,
-        split_key: key,
-        steps: trace.steps.length,
-        tokens: tokens.total,
-        trained_tokens: tokens.trained,
-        missing_rationales: conversation.missingRationales,
-      });
+      for (const [step, example] of built.entries()) {
+        if (!example.messages) continue;
+        const exampleId = `${id}#${step}`;
+        const line = formatRecord(options.format, {
+          id: exampleId,
+          userId: trace.header.user_id,
+          messages: example.messages,
+        });
+        await handles[split].handle.write(line + '\n');
+        const tokens = countTokens(example.messages);
+        examples.push({
+          id: exampleId,
+          session_id: id,
+          step,
+          split,
+          split_key: key,
+          tokens: tokens.total,
+          trained_tokens: tokens.trained,
+        });
+      }
     }
   } finally {
     await Promise.all(SPLIT_NAMES.map((s) => handles[s].handle.close()));
   }
+  const splits = Object.fromEntries(
+    SPLIT_NAMES.map((s) => [
+      s,
+      splitSummary(
+        handles[s].file,
+        examples.filter((e) => e.split === s),
+      ),
+    ]),
+  ) as Record<SplitName, SftSplitSummary>;
   return {
     out: options.out,
     input: options.human,
     format: options.format,
     rationales: options.rationales,
     missing_rationale: options.missingRationale,
-    max_full_pages: options.maxFullPages,
+    history_pages: options.historyPages,
     seed: options.seed,
     split: options.split,
     tokenizer: TOKENIZER,
-    sessions: examples.length,
+    sessions: new Set(examples.map((e) => e.session_id)).size,
     skipped_sessions: skipped,
-    steps: examples.reduce((n, e) => n + e.steps, 0),
+    steps: examples.length,
     missing_rationales: missing,
-    splits: Object.fromEntries(
-      SPLIT_NAMES.map((s) => [
-        s,
-        splitSummary(
-          handles[s].file,
-          examples.filter((e) => e.split === s),
-        ),
-      ]),
-    ) as Record<SplitName, SftSplitSummary>,
+    splits,
+    warnings: emptySplitWarnings(splits, options.split),
     tokens: tokenStats(examples.map((e) => e.tokens)),
     trained_tokens: tokenStats(examples.map((e) => e.trained_tokens)),
     examples,
@@ -160,7 +179,7 @@ function splitSummary(file: string, examples: SftExampleInfo[]): SftSplitSummary
     file,
     examples: examples.length,
     users: new Set(examples.map((e) => e.split_key)).size,
-    steps: examples.reduce((n, e) => n + e.steps, 0),
+    sessions: new Set(examples.map((e) => e.session_id)).size,
     tokens: tokenStats(examples.map((e) => e.tokens)),
     trained_tokens: tokenStats(examples.map((e) => e.trained_tokens)),
   };

@@ -1,5 +1,8 @@
 import type OpenAI from 'openai';
-import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletion,
+  ChatCompletionCreateParamsNonStreaming,
+} from 'openai/resources/chat/completions';
 import { ModelBackendError, UsageError } from '../errors.js';
 import { answerReplySchema } from './answer-schema.js';
 import { deadEndpoint, fatalFailure, markEndpointDead } from './endpoint-health.js';
@@ -127,13 +130,28 @@ export class OpenAIChatModel implements SimulatorModel, ChatModel {
     }
     if (structured && this.structured === null) this.structured = true;
 
-    const message = completion.choices[0]?.message;
+    const message = this.checkedChoices(completion)[0]?.message;
     return {
       text: message?.content ?? '',
       refusal: message?.refusal ?? null,
       promptTokens: completion.usage?.prompt_tokens ?? null,
       completionTokens: completion.usage?.completion_tokens ?? null,
     };
+  }
+
+  /**
+   * The completion's choices. A server that answers 200 with something else (an HTML error page,
+   * a cut-off body, JSON without choices) gets a clear error instead of a TypeError.
+   */
+  private checkedChoices(completion: unknown): ChatCompletion['choices'] {
+    const choices = (completion as { choices?: unknown } | null)?.choices;
+    if (Array.isArray(choices)) return choices as ChatCompletion['choices'];
+    const seen = typeof completion === 'string' ? completion : JSON.stringify(completion);
+    throw new ModelBackendError(
+      `${this.id}: the server at ${this.baseUrl} answered with something that is not a chat ` +
+        `completion (${JSON.stringify(String(seen).slice(0, 80))}); check that it is an ` +
+        'OpenAI-compatible endpoint and that it is healthy.',
+    );
   }
 
   async close(): Promise<void> {

@@ -29,6 +29,8 @@ export interface RationaleRequest {
   clickType: string | null;
   /** Earlier steps of the session, oldest first (the last few only). */
   previous: PreviousStep[];
+  /** Why earlier answers for this step were rejected, oldest first (retries only). */
+  feedback?: string[];
 }
 
 /** The chat a rationale writer sends to a language model. */
@@ -97,6 +99,16 @@ function describePrevious(previous: PreviousStep[]): string {
     .join('\n');
 }
 
+/** On a retry: why the earlier answers were not used, and what is wanted instead. */
+function feedbackNote(feedback: string[]): string {
+  if (!feedback.length) return '';
+  return (
+    '\n\nYour earlier answers for this step could not be used:\n' +
+    feedback.map((f) => `- ${f}`).join('\n') +
+    '\nAnswer with only the shopper\'s reason: one first-person sentence ("I ..."), no preamble.'
+  );
+}
+
 /** Builds the system and user message for one step from the templates in prompts/. */
 export async function buildRationaleMessages(
   request: RationaleRequest,
@@ -107,15 +119,16 @@ export async function buildRationaleMessages(
   const focus = action.type === 'terminate' ? null : action.name;
   return {
     system: renderTemplate(system, { examples: formatExamples(options.examples) }).trim(),
-    user: renderTemplate(user, {
-      persona: request.persona ? describePersona(request.persona) : '(no persona recorded)',
-      previous: describePrevious(request.previous),
-      title: oneLine(observation.title),
-      url: oneLine(observation.url),
-      // in a fence no line of the page can close (page text is content, never instructions)
-      html: fencedBlock(truncateHtml(observation.html, options.htmlBudget, focus)),
-      action: formatAction(action),
-      target: describeTarget(targetElement(observation, action), action),
-    }).trim(),
+    user:
+      renderTemplate(user, {
+        persona: request.persona ? describePersona(request.persona) : '(no persona recorded)',
+        previous: describePrevious(request.previous),
+        title: oneLine(observation.title),
+        url: oneLine(observation.url),
+        // in a fence no line of the page can close (page text is content, never instructions)
+        html: fencedBlock(truncateHtml(observation.html, options.htmlBudget, focus)),
+        action: formatAction(action),
+        target: describeTarget(targetElement(observation, action), action),
+      }).trim() + feedbackNote(request.feedback ?? []),
   };
 }

@@ -1,6 +1,8 @@
 import { ModelBackendError, ModelOutputError } from '../errors.js';
 import type { Trace } from '../traces/schema.js';
+import { oneLine } from '../models/page-text.js';
 import { cleanRationale } from './clean.js';
+import { rationaleProblem } from './rationale-check.js';
 import { targetElement, type PreviousStep, type RationaleRequest } from './prompt.js';
 import type { RationaleWriter } from './writer.js';
 
@@ -30,24 +32,32 @@ export function rationaleRequest(trace: Trace, index: number): RationaleRequest 
 }
 
 /**
- * Asks the writer for one rationale and cleans it to one sentence. An answer with no usable
- * sentence is asked again (up to maxAttempts calls); a backend error is not retried here, since
- * the client already retried transient failures.
+ * Asks the writer for one rationale and cleans it to one sentence. An answer that is not a
+ * first-person rationale (rationale-check.ts) is asked again, up to maxAttempts calls, each retry
+ * told why the earlier answers were rejected; when none passes, the step fails with the reasons
+ * (it keeps no rationale, so it never reaches fine-tuning data). A backend error is not retried
+ * here, since the client already retried transient failures.
  */
 export async function explainStep(
   writer: RationaleWriter,
   request: RationaleRequest,
   maxAttempts: number,
 ): Promise<string> {
+  const rejected: string[] = [];
   let last = '';
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    last = await writer.explain(request);
+    last = await writer.explain(
+      rejected.length ? { ...request, feedback: [...rejected] } : request,
+    );
     const clean = cleanRationale(last);
-    if (clean) return clean;
+    const problem = rationaleProblem(clean, last, request.action);
+    if (!problem) return clean!;
+    rejected.push(`${problem}: ${JSON.stringify(oneLine(last).slice(0, 120))}`);
   }
   throw new ModelOutputError(
-    `${writer.id} gave no usable sentence in ${maxAttempts} attempt(s); last answer: ` +
-      JSON.stringify(last.slice(0, 200)),
+    `${writer.id} gave no first-person rationale in ${maxAttempts} attempt(s) (${rejected
+      .map((r, i) => `${i + 1}: ${r}`)
+      .join('; ')}); the step is left without one`,
     last,
   );
 }

@@ -6,8 +6,8 @@ import { Action, ModelAnswer } from '../../src/action.js';
 export interface CheckedRecord {
   id: string | null;
   userId: string | null;
-  messages: { role: string; content: string; weight?: number }[];
-  answers: { rationale?: string; action: Action }[];
+  messages: { role: string; content: string }[];
+  answer: { rationale?: string; action: Action };
 }
 
 const ActionOnly = z.object({ action: Action }).strict();
@@ -15,14 +15,13 @@ const OpenAiMessage = z
   .object({
     role: z.enum(['system', 'user', 'assistant']),
     content: z.string().min(1),
-    weight: z.literal(0).optional(),
   })
   .strict();
 
 /**
  * Reads an exported JSONL file and checks every line: it parses; the keys are those of the
- * format; roles run system, user, assistant, user, assistant, ...; weights only on assistant
- * turns; assistant contents parse as ModelAnswer (or as {action} only without rationales).
+ * format; the roles are system, user, assistant (one step); the assistant content parses as
+ * ModelAnswer (or as {action} only without rationales).
  */
 export async function checkSftFile(
   file: string,
@@ -39,23 +38,17 @@ export async function checkSftFile(
       format === 'openai' ? ['messages'] : ['id', 'messages', 'user_id'],
     );
     const messages = z.array(OpenAiMessage).parse(value.messages);
-    expect(messages.length % 2, where).toBe(1);
-    messages.forEach((m, j) => {
-      const expected = j === 0 ? 'system' : j % 2 === 1 ? 'user' : 'assistant';
-      expect(m.role, `${where} message ${j}`).toBe(expected);
-      if (m.weight !== undefined) expect(m.role).toBe('assistant');
-    });
-    const answers = messages
-      .filter((m) => m.role === 'assistant')
-      .map((m) => {
-        const parsed = JSON.parse(m.content) as unknown;
-        return rationales ? ModelAnswer.strict().parse(parsed) : ActionOnly.parse(parsed);
-      });
+    expect(
+      messages.map((m) => m.role),
+      where,
+    ).toEqual(['system', 'user', 'assistant']);
+    const parsed = JSON.parse(messages[2]!.content) as unknown;
+    const answer = rationales ? ModelAnswer.strict().parse(parsed) : ActionOnly.parse(parsed);
     return {
       id: format === 'messages' ? (value.id as string) : null,
       userId: format === 'messages' ? (value.user_id as string | null) : null,
       messages,
-      answers,
+      answer,
     };
   });
 }

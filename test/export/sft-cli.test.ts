@@ -55,7 +55,7 @@ describe('shopsim synthesize, then shopsim export sft', () => {
       const out = path.join(work, `sft-${format}`);
       const args = ['export', 'sft', '--human', synthesized, '--format', format, '--out', out];
       if (!rationales) args.push('--no-rationale');
-      const exp = await cli(...args, '--seed', '3', '--max-full-pages', '3', '--json');
+      const exp = await cli(...args, '--seed', '3', '--history-pages', '2', '--json');
       expect(exp.stderr).toBe('');
       expect(exp.code).toBe(0);
       const result = JSON.parse(exp.stdout);
@@ -72,13 +72,14 @@ describe('shopsim synthesize, then shopsim export sft', () => {
         const checked = await checkSftFile(path.join(out, `${split}.jsonl`), format, rationales);
         records += checked.length;
         for (const r of checked) {
-          if (rationales) expect(r.answers.every((a) => /^I /.test(a.rationale!))).toBe(true);
-          expect(r.messages.filter((m) => m.content.includes('```html'))).toHaveLength(
-            Math.min(3, r.answers.length),
-          );
+          if (rationales) expect(r.answer.rationale).toMatch(/^I /);
+          // the current page and at most the 2 latest earlier pages in full
+          const full = r.messages[1]!.content.split('```html').length - 1;
+          expect(full).toBeGreaterThanOrEqual(1);
+          expect(full).toBeLessThanOrEqual(3);
         }
       }
-      expect(records).toBe(5);
+      expect(records).toBe(20);
     }
   });
 
@@ -88,7 +89,10 @@ describe('shopsim synthesize, then shopsim export sft', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/19 step\(s\) in 5 session\(s\) have no rationale/);
     expect(result.stderr).toMatch(/shopsim synthesize/);
-    expect(result.stdout).toMatch(/Exported 5 session\(s\), 20 steps, as openai with rationales/);
+    // only the one self-reported rationale makes an example; the other steps are left out
+    expect(result.stdout).toMatch(
+      /Exported 1 step example\(s\) of 1 session\(s\) as openai with rationales/,
+    );
   });
 
   it('synthesize exits 1 when steps failed, and says how to fill them in', async () => {
@@ -153,8 +157,8 @@ describe('shopsim synthesize, then shopsim export sft', () => {
     expect(await bad('export', 'sft', '--human', human, '--split', '0.5,0.2,0.2')).toMatch(
       /add up to 0.9/,
     );
-    expect(await bad('export', 'sft', '--human', human, '--max-full-pages', '-1')).toMatch(
-      /--max-full-pages -1/,
+    expect(await bad('export', 'sft', '--human', human, '--history-pages', '-1')).toMatch(
+      /--history-pages/,
     );
   });
 });

@@ -107,6 +107,22 @@ describe('openai backend', () => {
     expect((error as Error).message).toContain(url);
   });
 
+  it('names a 200 answer that is not a chat completion, instead of a TypeError', async () => {
+    server.enqueue(
+      { status: 200, body: '<html><h1>Bad Gateway</h1></html>', contentType: 'text/html' },
+      { status: 200, body: '{"object": "error"}', contentType: 'application/json' },
+    );
+    for (let i = 0; i < 2; i++) {
+      const error = await model({ env: {} })
+        .predict(makeRequest(home))
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ModelBackendError);
+      expect((error as Error).message).toMatch(
+        /answered with something that is not a chat completion/,
+      );
+    }
+  });
+
   it('times out a slow server', async () => {
     server.enqueue({ content: valid, delayMs: 2000 });
     const m = model({ timeoutMs: 200, maxRetries: 0 });

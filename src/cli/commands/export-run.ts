@@ -1,7 +1,12 @@
 import path from 'node:path';
 import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { UsageError } from '../../errors.js';
-import { exportSft, type MissingRationaleMode, type SftExportSummary } from '../../export/sft.js';
+import {
+  exportSft,
+  MISSING_RATIONALE_MODES,
+  type MissingRationaleMode,
+  type SftExportSummary,
+} from '../../export/sft.js';
 import { SFT_FORMATS, type SftFormat } from '../../export/sft-format.js';
 import { writeSftReport } from '../../export/sft-report.js';
 import { parseSplit, SPLIT_NAMES } from '../../export/sft-split.js';
@@ -15,7 +20,7 @@ export interface SftFlags {
   rationale: boolean;
   format: string;
   out?: string;
-  maxFullPages?: string;
+  historyPages?: string;
   seed?: string;
   split: string;
   missingRationale: string;
@@ -28,23 +33,16 @@ export async function exportSftCommand(flags: SftFlags): Promise<SftExportSummar
   if (!(SFT_FORMATS as readonly string[]).includes(flags.format)) {
     throw new UsageError(`--format ${flags.format}: use ${SFT_FORMATS.join(' or ')}.`);
   }
-  if (flags.missingRationale !== 'mask' && flags.missingRationale !== 'skip') {
-    throw new UsageError(`--missing-rationale ${flags.missingRationale}: use mask or skip.`);
-  }
-  let maxFullPages: number | null = null;
-  if (flags.maxFullPages !== undefined) {
-    maxFullPages = Number(flags.maxFullPages);
-    if (!Number.isInteger(maxFullPages) || maxFullPages < 0) {
-      throw new UsageError(
-        `--max-full-pages ${flags.maxFullPages}: give a whole number, 0 or more.`,
-      );
-    }
+  if (!(MISSING_RATIONALE_MODES as readonly string[]).includes(flags.missingRationale)) {
+    throw new UsageError(
+      `--missing-rationale ${flags.missingRationale}: use ${MISSING_RATIONALE_MODES.join(' or ')}.`,
+    );
   }
   const summary = await exportSft({
     human: flags.human,
     format: flags.format as SftFormat,
     rationales: flags.rationale,
-    maxFullPages,
+    historyPages: config.historyPages,
     seed: config.seed,
     split: parseSplit(flags.split),
     missingRationale: flags.missingRationale as MissingRationaleMode,
@@ -57,17 +55,18 @@ export async function exportSftCommand(flags: SftFlags): Promise<SftExportSummar
       `warning: ${missing.steps} step(s) in ${missing.sessions} session(s) have no rationale; ` +
         (summary.missing_rationale === 'skip'
           ? 'those sessions were left out. '
-          : 'they were written with an empty rationale and weight 0 (no loss). ') +
+          : 'those steps were left out. ') +
         'Run `shopsim synthesize --human <traces> --model <spec>` first, or export with --no-rationale.\n',
     );
   }
+  for (const warning of summary.warnings) process.stderr.write(`warning: ${warning}\n`);
   if (flags.json) {
     process.stdout.write(JSON.stringify({ ...summary, report }, null, 2) + '\n');
     return summary;
   }
   const t = summary.tokens;
   const lines = [
-    `Exported ${summary.sessions} session(s), ${summary.steps} steps, as ${summary.format} ` +
+    `Exported ${summary.steps} step example(s) of ${summary.sessions} session(s) as ${summary.format} ` +
       `${summary.rationales ? 'with' : 'without'} rationales into ${summary.out}`,
     ...SPLIT_NAMES.map((s) => {
       const x = summary.splits[s];

@@ -10,8 +10,9 @@ export function registerExport(program: Command): void {
   const sft = command
     .command('sft')
     .description(
-      'Fine-tuning data: one conversation per human session (system: persona and instructions; ' +
-        'user: each page; assistant: {rationale, action}), split by user into train/validation/test.',
+      'Fine-tuning data: one example per human step, exactly as the simulator asks for it ' +
+        '(system: rules and persona; user: history and page; assistant: {rationale, action}), ' +
+        'split by user into train/validation/test.',
     )
     .requiredOption(
       '--human <traces>',
@@ -28,20 +29,19 @@ export function registerExport(program: Command): void {
     )
     .option('--out <dir>', `output folder (default ${DEFAULT_TRACES_DIR}/<id>)`)
     .option(
-      '--max-full-pages <k>',
-      'keep only the last k pages of a session in full; older ones as URL + title',
-    )
-    .option(
       '--split <fractions>',
       'train,validation,test fractions',
       Object.values(DEFAULT_SPLIT).join(','),
     )
     .option(
-      '--missing-rationale <mask|skip>',
-      'steps without a rationale: mask (empty rationale, weight 0) or skip the session',
-      'mask',
+      '--missing-rationale <omit|skip>',
+      'steps without a rationale: omit their examples, or skip the whole session',
+      'omit',
     );
-  addConfigFlags(sft, ['seed'], { seed: 'seed of the user split' })
+  addConfigFlags(sft, ['seed', 'historyPages'], {
+    seed: 'seed of the user split',
+    historyPages: 'earlier pages shown in full, as in simulate (older ones as URL + title)',
+  })
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (flags: SftFlags) => {
       const summary = await (await import('./export-run.js')).exportSftCommand(flags);

@@ -1,4 +1,5 @@
 import { Persona } from '../../persona.js';
+import { surveyIntent, type SurveyEntry } from './survey-intent.js';
 
 /**
  * Turns an OPeRA user's survey (JSON: an object of answers, possibly nested, or a list of
@@ -18,13 +19,12 @@ import { Persona } from '../../persona.js';
  *                 "low" wording wins over a "high" one ("quality over price"); else medium
  *   brands     <- "favorite/preferred brand(s)" (comma-separated)
  *   budget     <- "budget" (first dollar amount)
- *   intent     <- "intent" / "goal" / "looking for" / "plan to buy"; default: shop as in the
- *                 recorded sessions
+ *   intent     <- only an answer to a question that asks for one, never a rating or Likert
+ *                 answer (the rule is in survey-intent.ts); default: shop as in the recorded
+ *                 sessions
  * The raw survey text is kept whole in `background`, after a one-line summary of the
  * shopping-related answers.
  */
-
-export type SurveyEntry = [question: string, answer: string];
 
 const QUESTION_KEYS = ['question', 'q', 'title', 'prompt', 'label', 'name'];
 const ANSWER_KEYS = ['answer', 'a', 'response', 'value', 'answers', 'choice'];
@@ -174,9 +174,7 @@ export function surveyToPersona(userId: string, rawSurvey: unknown, now = new Da
   );
   const budgetText = answer(/budget/i);
   const budget = budgetText ? (amounts(budgetText).find((n) => n > 0) ?? null) : null;
-  const intentText = answer(
-    /intent|goal|looking for|plan(ning)? to (buy|purchase)|shopping for|today/i,
-  );
+  const intentText = surveyIntent(entries);
 
   const summary = shopping.map(([q, a]) => `${q}: ${a}`).join('; ');
   const rawText = typeof rawSurvey === 'string' ? rawSurvey : JSON.stringify(rawSurvey ?? null);

@@ -2,6 +2,7 @@ import type { ObservedElement } from '../../observe/observation.js';
 import { hasProductHref, isBuyButton, lastSegment, parentName, productKey } from './controls.js';
 import { contains, type HtmlNode } from '../../html/node.js';
 import { isStruck, textOf } from './html.js';
+import { ItemPresence, elementsByPrefix, elementsInside, headingHolders } from './item-index.js';
 import type { PageView } from './page.js';
 import {
   OUT_OF_STOCK,
@@ -34,8 +35,11 @@ const NOT_A_CARD = /^(#root|html|body|main|ul|ol|table|tbody|form|nav|header|foo
 /** A card holding more named controls than this is a section, not one product. */
 const MAX_CARD_CONTROLS = 12;
 
-function hasHeading(n: HtmlNode): boolean {
-  return n.tag === 'h1' || n.children.some(hasHeading);
+/** What cardOf needs to know about the page beyond the item's own nodes. */
+interface CardContext {
+  page: PageView;
+  presence: ItemPresence;
+  headings: ReadonlySet<HtmlNode>;
 }
 
 /**
@@ -43,14 +47,15 @@ function hasHeading(n: HtmlNode): boolean {
  * item, up to a list item / article, and never into the page's heading, a whole list or a
  * section with many controls.
  */
-function cardOf(page: PageView, nodes: HtmlNode[], others: HtmlNode[]): HtmlNode | null {
+function cardOf(cx: CardContext, item: number, nodes: HtmlNode[]): HtmlNode | null {
   if (!nodes.length) return null;
   let card: HtmlNode | null = nodes[0]!;
   while (card && !nodes.every((n) => contains(card!, n))) card = card.parent;
   while (card?.parent && !CARD.test(card.tag)) {
     const up: HtmlNode = card.parent;
-    if (NOT_A_CARD.test(up.tag) || others.some((o) => contains(up, o))) break;
-    if ((hasHeading(up) && !hasHeading(card)) || page.namedCount(up) > MAX_CARD_CONTROLS) break;
+    if (NOT_A_CARD.test(up.tag) || cx.presence.holdsOther(up, item)) break;
+    if (cx.headings.has(up) && !cx.headings.has(card)) break;
+    if (cx.page.namedCount(up) > MAX_CARD_CONTROLS) break;
     card = up;
   }
   return card;
@@ -87,21 +92,34 @@ export function groupItems(page: PageView): Item[] {
   const keys = [...groups.keys()];
   const all = page.obs.elements;
   const flat = (key: string): boolean => key === groups.get(key)![0]!.name;
-  const memberLists = keys.map((key) =>
-    flat(key) ? groups.get(key)! : all.filter((e) => e.name.startsWith(key + '.')),
-  );
+  const byPrefix = elementsByPrefix(all);
+  const memberLists = keys.map((key) => (flat(key) ? groups.get(key)! : (byPrefix.get(key) ?? [])));
   const nodesOf = (els: ObservedElement[]): HtmlNode[] =>
     els.map((e) => page.nodes.get(e.name)).filter((n): n is HtmlNode => !!n);
+  const ownNodes = memberLists.map(nodesOf);
+  const cx: CardContext = {
+    page,
+    presence: new ItemPresence(ownNodes),
+    headings: headingHolders(page.root),
+  };
+  const indexOf = new Map(all.map((e, i) => [e, i]));
+  const byNode = new Map<HtmlNode, number[]>();
+  all.forEach((e, i) => {
+    const n = page.nodes.get(e.name);
+    if (n) byNode.set(n, [...(byNode.get(n) ?? []), i]);
+  });
   const items = keys.map((key, i): Item => {
-    const own = nodesOf(memberLists[i]!);
-    const others = memberLists.flatMap((m, j) => (j === i ? [] : nodesOf(m)));
-    const card = cardOf(page, own, others);
+    const card = cardOf(cx, i, ownNodes[i]!);
     const members =
       card && flat(key)
-        ? all.filter((e) => {
-            const n = page.nodes.get(e.name);
-            return memberLists[i]!.includes(e) || (n !== undefined && contains(card, n));
-          })
+        ? [
+            ...new Set([
+              ...memberLists[i]!.map((e) => indexOf.get(e)!),
+              ...elementsInside(card, byNode),
+            ]),
+          ]
+            .sort((a, b) => a - b)
+            .map((at) => all[at]!)
         : memberLists[i]!;
     const linkEls = groups.get(key)!;
     const longest = [...linkEls].sort((a, b) => b.text.length - a.text.length)[0]!;
