@@ -124,4 +124,20 @@ describe('shopsim eval --predictions with bad files', () => {
     expect(run.stderr).toMatch(/no prediction was written, so there is nothing to resume/);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('names line and column when an output folder holds broken settings', async () => {
+    const out = await tempDir();
+    await writeFile(path.join(out, 'eval-settings.json'), '{\n  "mode": \n');
+    const run = await runCli([
+      'eval',
+      '--human',
+      HUMAN,
+      '--predictions',
+      path.join(FIXTURES, 'predictions', 'hand.jsonl'),
+      '--out',
+      out,
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/eval-settings\.json is not valid JSON at line 3, column 1: /);
+  });
 });
