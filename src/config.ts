@@ -124,7 +124,7 @@ export function resolveConfig(options: ResolveConfigOptions = {}): ResolvedConfi
   const candidate = explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'shopsim.config.json');
   const file = explicit || existsSync(candidate) ? candidate : null;
   if (file) {
-    const parsed = readJsonFile(file, 'the config file');
+    const parsed = readJsonFile(file, 'the config file', '.', 'config');
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new InputFileError(file, null, 'the config file must hold one JSON object.');
     }

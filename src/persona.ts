@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CheckoutProfile, DEFAULT_CHECKOUT } from './checkout-profile.js';
 import { InputFileError } from './errors.js';
+import { checkInputSize } from './input-limits.js';
+import { parseJsonText } from './json-file.js';
 import { PACKAGE_ROOT } from './version.js';
 
 /** The bundled personas, used when none are given: found in the package, not in the cwd. */
@@ -88,19 +90,14 @@ export function parsePersona(value: unknown, file: string): Persona {
 }
 
 export async function loadPersonaFile(file: string): Promise<Persona> {
+  checkInputSize(file, 'persona', 'the persona file');
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
     throw new InputFileError(file, null, 'cannot read the persona file; check the path.');
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputFileError(file, null, `not valid JSON (${(error as Error).message}).`);
-  }
-  return parsePersona(value, file);
+  return parsePersona(parseJsonText(text, file), file);
 }
 
 /** The summary `shopsim personas fit` writes beside its persona files; not a persona itself. */
@@ -148,8 +145,21 @@ export async function loadPersonas(paths: string[]): Promise<Persona[]> {
   return personas;
 }
 
-/** Short text for prompts and reports. */
+/**
+ * The most persona text a prompt carries. A persona made in code or imported can be any size;
+ * the description is cut here (and says so) so every model call stays bounded.
+ */
+export const MAX_PERSONA_PROMPT_CHARS = 6000;
+
+/** Short text for prompts and reports, at most MAX_PERSONA_PROMPT_CHARS characters. */
 export function describePersona(p: Persona): string {
+  const text = fullDescription(p);
+  if (text.length <= MAX_PERSONA_PROMPT_CHARS) return text;
+  const note = ` … (persona cut to its first ${MAX_PERSONA_PROMPT_CHARS} characters)`;
+  return text.slice(0, MAX_PERSONA_PROMPT_CHARS - note.length) + note;
+}
+
+function fullDescription(p: Persona): string {
   const d = p.demographics;
   const s = p.shopping_style;
   const lines = [

@@ -5,12 +5,13 @@ import {
   HttpError,
   jsonReply,
   parseCookies,
+  requestUrl,
   send,
   type Reply,
 } from '../shop/http.js';
 import type { Html } from '../shop/pages/html.js';
 import { SearchEngine } from '../shop/search/engine.js';
-import { VisitorStore, type Visitor } from '../shop/state/visitors.js';
+import { VisitorStore, type Visitor, type VisitorLimits } from '../shop/state/visitors.js';
 import type { StaticAsset } from './assets.js';
 import type { ModernCatalog } from './catalog.js';
 import type { OrderContact } from './pages/confirmation.js';
@@ -40,20 +41,10 @@ export interface ModernContext {
   visitor: Visitor;
 }
 
-/** The request target as a URL; "//x" stays a path (new URL would read it as a host). */
-function requestUrl(target: string | undefined): URL {
-  const path = target && target.startsWith('/') ? target : '/';
-  try {
-    return new URL('http://shop.local' + path);
-  } catch {
-    throw new HttpError(400, 'The request path is not a valid URL.');
-  }
-}
-
 /** The modern shop's state and request handling, independent of the socket it listens on. */
 export class ModernApp {
   readonly search: SearchEngine;
-  readonly visitors = new VisitorStore();
+  readonly visitors: VisitorStore;
   /** Orders placed on this server, by id, with the contact shown on the confirmation page. */
   readonly orders = new Map<string, { order: ModernOrder; contact: OrderContact }>();
 
@@ -63,7 +54,9 @@ export class ModernApp {
     readonly assets: Map<string, StaticAsset>,
     readonly shellAssets: ShellAssets,
     readonly timing: Timing,
+    limits: VisitorLimits = {},
   ) {
+    this.visitors = new VisitorStore(limits);
     this.search = new SearchEngine(shop.catalog);
   }
 
@@ -93,13 +86,10 @@ export class ModernApp {
               body: error.message,
             };
       } else {
-        process.stderr.write(
-          `modern shop: ${req.method} ${req.url} failed: ${(error as Error).stack}\n`,
-        );
-        reply = { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal error.' };
+        throw error; // the server's guard answers 500 and logs it
       }
     }
-    if (!res.headersSent) send(res, reply, outgoing);
+    send(res, reply, outgoing);
   };
 
   private async route(ctx: ModernContext): Promise<Reply | null> {

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../../src/errors.js';
 import { DEFAULT_SEED } from '../shop/catalog/generate.js';
+import { guardRequests, stderrLog, type ShopLog } from '../shop/guard.js';
 import { closeServer, listen } from '../shop/server.js';
+import type { VisitorLimits } from '../shop/state/visitors.js';
 import { ModernApp, type Timing } from './app.js';
 import { loadAssets } from './assets.js';
 import { buildModernCatalog } from './catalog.js';
@@ -27,6 +29,10 @@ export interface ModernShopOptions {
   newsletterDelayMs?: number;
   /** Milliseconds every /api answer is held back, like a real backend; default 120. */
   apiLatencyMs?: number;
+  /** Idle time and count after which visitors (carts, drafts) are forgotten. */
+  visitors?: VisitorLimits;
+  /** Where the few log lines go (a failed request, a client that hung up); default stderr. */
+  log?: ShopLog;
 }
 
 export interface RunningModernShop {
@@ -79,8 +85,9 @@ export async function startModernShop(options: ModernShopOptions = {}): Promise<
     );
   }
   const { assets, hrefs } = await loadAssets();
-  const app = new ModernApp(buildModernCatalog(seed), log, assets, hrefs, timing);
-  const server = createServer((req, res) => void app.handle(req, res));
+  const app = new ModernApp(buildModernCatalog(seed), log, assets, hrefs, timing, options.visitors);
+  const server = createServer();
+  guardRequests(server, 'modern shop', app.handle, options.log ?? stderrLog);
   await listen(server, port, host);
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -3,7 +3,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PACKAGE_ROOT } from '../../src/version.js';
 import { generateCatalog } from './catalog/generate.js';
 import type { Catalog } from './catalog/types.js';
-import { cookie, htmlReply, HttpError, parseCookies, send, type Reply } from './http.js';
+import {
+  cookie,
+  htmlReply,
+  HttpError,
+  parseCookies,
+  requestUrl,
+  send,
+  type Reply,
+} from './http.js';
 import { notFoundPage } from './pages/confirmation.js';
 import type { PageContext } from './pages/context.js';
 import { routeAction } from './routes/actions.js';
@@ -12,7 +20,12 @@ import { routePage } from './routes/pages.js';
 import { SearchEngine } from './search/engine.js';
 import type { OrderLog, ShopOrder } from './state/orders.js';
 import { chooseVariant, VARIANT_COOKIE, type Variant } from './state/variant.js';
-import { VISITOR_COOKIE, VisitorStore, type Visitor } from './state/visitors.js';
+import {
+  VISITOR_COOKIE,
+  VisitorStore,
+  type Visitor,
+  type VisitorLimits,
+} from './state/visitors.js';
 
 /** One request, resolved to its visitor and A/B arm. */
 export interface RequestContext {
@@ -27,7 +40,7 @@ export interface RequestContext {
 export class ShopApp {
   readonly catalog: Catalog;
   readonly search: SearchEngine;
-  readonly visitors = new VisitorStore();
+  readonly visitors: VisitorStore;
   /** Orders placed on this server, by id (the log file may also hold older runs). */
   readonly orders = new Map<string, ShopOrder>();
   readonly assets: Record<string, { type: string; body: string }>;
@@ -36,7 +49,9 @@ export class ShopApp {
     seed: number,
     readonly defaultVariant: Variant,
     readonly orderLog: OrderLog,
+    limits: VisitorLimits = {},
   ) {
+    this.visitors = new VisitorStore(limits);
     this.catalog = generateCatalog(seed);
     this.search = new SearchEngine(this.catalog);
     const dir = `${PACKAGE_ROOT}/sites/shop/public`;
@@ -64,33 +79,30 @@ export class ShopApp {
     };
   }
 
+  /** Answers one request; errors other than HttpError go to the server's guard (a 500). */
   handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://shop.local');
-    const cookies = parseCookies(req.headers.cookie);
     const outgoing: string[] = [];
-    const { visitor, isNew } = this.visitors.get(cookies[VISITOR_COOKIE]);
-    if (isNew) outgoing.push(cookie(VISITOR_COOKIE, visitor.id, { httpOnly: true }));
-    const choice = chooseVariant(
-      url.searchParams.get('variant'),
-      cookies[VARIANT_COOKIE],
-      this.defaultVariant,
-    );
-    if (choice.setCookie) outgoing.push(cookie(VARIANT_COOKIE, choice.variant));
-    const ctx: RequestContext = { app: this, req, url, visitor, variant: choice.variant };
     let reply: Reply;
     try {
+      const url = requestUrl(req.url);
+      const cookies = parseCookies(req.headers.cookie);
+      const { visitor, isNew } = this.visitors.get(cookies[VISITOR_COOKIE]);
+      if (isNew) outgoing.push(cookie(VISITOR_COOKIE, visitor.id, { httpOnly: true }));
+      const choice = chooseVariant(
+        url.searchParams.get('variant'),
+        cookies[VARIANT_COOKIE],
+        this.defaultVariant,
+      );
+      if (choice.setCookie) outgoing.push(cookie(VARIANT_COOKIE, choice.variant));
+      const ctx: RequestContext = { app: this, req, url, visitor, variant: choice.variant };
       reply = (await this.route(ctx)) ?? this.notFound(ctx, 'There is no page at this address.');
     } catch (error) {
-      if (error instanceof HttpError) {
-        reply = {
-          status: error.status,
-          headers: { 'content-type': 'text/plain' },
-          body: error.message,
-        };
-      } else {
-        process.stderr.write(`shop: ${req.method} ${req.url} failed: ${(error as Error).stack}\n`);
-        reply = { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal error.' };
-      }
+      if (!(error instanceof HttpError)) throw error;
+      reply = {
+        status: error.status,
+        headers: { 'content-type': 'text/plain' },
+        body: error.message,
+      };
     }
     send(res, reply, outgoing);
   };

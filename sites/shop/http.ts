@@ -38,6 +38,17 @@ export class HttpError extends Error {
   }
 }
 
+/** The request target as a URL; "//x" stays a path (new URL would read it as a host). */
+export function requestUrl(target: string | undefined): URL {
+  const path = target ?? '/';
+  if (!path.startsWith('/')) throw new HttpError(400, 'The request target must be a path.');
+  try {
+    return new URL('http://shop.local' + path);
+  } catch {
+    throw new HttpError(400, 'The request path is not a valid URL.');
+  }
+}
+
 const MAX_BODY = 64 * 1024;
 
 /** Reads an application/x-www-form-urlencoded body (the only kind the shop's forms send). */
@@ -84,6 +95,7 @@ export function redirect(location: string): Reply {
 }
 
 export function send(res: ServerResponse, reply: Reply, cookies: string[]): void {
+  if (res.headersSent || res.destroyed) return; // the client went away meanwhile
   const headers = { ...reply.headers };
   if (cookies.length) headers['set-cookie'] = cookies;
   res.writeHead(reply.status, headers);

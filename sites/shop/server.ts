@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../../src/errors.js';
 import { ShopApp } from './app.js';
+import { guardRequests, stderrLog, type ShopLog } from './guard.js';
+import type { VisitorLimits } from './state/visitors.js';
 import { DEFAULT_SEED } from './catalog/generate.js';
 import { OrderLog } from './state/orders.js';
 import { isVariant, type Variant } from './state/variant.js';
@@ -22,6 +24,10 @@ export interface ShopOptions {
   orderLog?: string;
   /** Interface to listen on; default 127.0.0.1 (nothing is exposed beyond this machine). */
   host?: string;
+  /** Idle time and count after which visitors (carts, drafts) are forgotten. */
+  visitors?: VisitorLimits;
+  /** Where the few log lines go (a failed request, a client that hung up); default stderr. */
+  log?: ShopLog;
 }
 
 export interface RunningShop {
@@ -59,8 +65,9 @@ export async function startShop(options: ShopOptions = {}): Promise<RunningShop>
       `cannot write the order log ${orderLogPath} (${(error as Error).message}); choose another file.`,
     );
   }
-  const app = new ShopApp(seed, variant, log);
-  const server = createServer((req, res) => void app.handle(req, res));
+  const app = new ShopApp(seed, variant, log, options.visitors);
+  const server = createServer();
+  guardRequests(server, 'shop', app.handle, options.log ?? stderrLog);
   await listen(server, port, host);
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import PQueue from 'p-queue';
+import { iframeWarning } from '../browser/frame-content.js';
 import { openSession } from '../browser/session.js';
 import { launchBrowser } from '../browser/launch.js';
 import { modelOptionsOf, type Config } from '../config.js';
@@ -47,6 +48,8 @@ export interface SimulationEvents {
   onSessionStart?: (sessionId: string) => void;
   onStep?: (sessionId: string) => void;
   onSessionEnd?: (record: SessionRecord) => void;
+  /** Something about the whole run the user should know (e.g. the shop sits in an iframe). */
+  onWarning?: (message: string) => void;
 }
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
@@ -61,6 +64,8 @@ interface SessionJob {
   shared: SimulatorModel | null;
   browser: Browser;
   events: SimulationEvents;
+  /** The start page is checked for content in an iframe once per run, by the first session. */
+  frameCheck: { done: boolean };
 }
 
 /** Runs every (persona, session) pair with a bounded number of parallel browser contexts. */
@@ -97,6 +102,7 @@ export async function runSimulation(
     handleSignals: false,
   });
   const records: SessionRecord[] = [];
+  const frameCheck = { done: false };
   try {
     const queue = new PQueue({ concurrency: config.concurrency });
     const jobs: Promise<void>[] = [];
@@ -113,6 +119,7 @@ export async function runSimulation(
               shared,
               browser,
               events,
+              frameCheck,
             });
             records.push(record);
             events.onSessionEnd?.(record);
@@ -187,8 +194,20 @@ async function simulateOne(job: SessionJob): Promise<SessionRecord> {
   const pwTrace = pwTraceFor(config.pwTrace, file);
   try {
     const summary = await runSession({
-      openSession: (startUrl, recipe, timeoutMs) =>
-        openSession(job.browser, { startUrl, recipe, timeoutMs, pwTraceFile: pwTrace?.file }),
+      openSession: async (startUrl, recipe, timeoutMs) => {
+        const session = await openSession(job.browser, {
+          startUrl,
+          recipe,
+          timeoutMs,
+          pwTraceFile: pwTrace?.file,
+        });
+        if (!job.frameCheck.done) {
+          job.frameCheck.done = true;
+          const warning = await iframeWarning(session.page);
+          if (warning) events.onWarning?.(warning);
+        }
+        return session;
+      },
       pwTrace,
       startUrl: plan.site.startUrl,
       recipe: plan.site.recipe,

@@ -3,6 +3,7 @@ import { bulletList, code, document, heading, table, type Cell } from '../report
 import { countOf, fixed, percent, percentInterval } from '../report/format.js';
 import { EVAL_DEFINITIONS } from './eval-definitions.js';
 import type { EvalResult } from './eval-result.js';
+import { formatLineIssue } from './predictions-file.js';
 import type { Accuracy } from './metrics/accuracy.js';
 import { CONFUSION_COLUMNS } from './metrics/confusion.js';
 import type { ClassScore } from './metrics/f1.js';
@@ -204,7 +205,7 @@ function fileIssueBlocks(result: EvalResult): string[] {
     ['Lines naming no human step (ignored)', issues.unmatched],
   ] as const) {
     if (!list.length) continue;
-    const shown = list.slice(0, MAX_LISTED_ISSUES).map((i) => `line ${i.line}: ${i.message}`);
+    const shown = list.slice(0, MAX_LISTED_ISSUES).map(formatLineIssue);
     if (list.length > shown.length)
       shown.push(`… and ${list.length - shown.length} more (see eval.json)`);
     blocks.push(`${title}:\n\n${bulletList(shown)}`);

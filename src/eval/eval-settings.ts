@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { jsonProblem } from '../json-file.js';
 
 export const SETTINGS_FILE = 'eval-settings.json';
 
@@ -28,7 +29,16 @@ export async function claimEvalFolder(
   const file = path.join(dir, SETTINGS_FILE);
   let existing: EvalSettings | null = null;
   try {
-    const parsed = EvalSettings.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    const text = await readFile(file, 'utf8');
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(
+        `${file} is ${jsonProblem(text, error).message}; choose a fresh --out folder.`,
+      );
+    }
+    const parsed = EvalSettings.safeParse(value);
     if (!parsed.success) {
       throw new UsageError(
         `${file} is not an evaluation settings file; choose a fresh --out folder.`,

@@ -17,7 +17,10 @@ import {
 import {
   predictionForItem,
   readPredictionsFile,
+  requireUsablePredictions,
   unmatchedPredictions,
+  type LineIssue,
+  type PredictionsFile,
 } from './predictions-file.js';
 import {
   PREDICTIONS_FILE,
@@ -58,6 +61,14 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalResult> {
     throw new UsageError(`${options.human} holds no session with steps; nothing to evaluate.`);
   }
   const { source } = options;
+  // Inputs are read and checked before anything is written to the output folder.
+  let predictionsFile: PredictionsFile | null = null;
+  let unmatched: LineIssue[] = [];
+  if (source.kind === 'predictions') {
+    predictionsFile = await readPredictionsFile(source.file);
+    unmatched = unmatchedPredictions(predictionsFile, set.items);
+    requireUsablePredictions(predictionsFile, set.items, unmatched);
+  }
   const settings: EvalSettings = {
     mode: source.kind,
     model: source.kind === 'model' ? source.spec : null,
@@ -87,17 +98,17 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalResult> {
   let madeNow = 0;
   let staleRecords = 0;
 
-  if (source.kind === 'predictions') {
-    const file = await readPredictionsFile(source.file);
+  if (predictionsFile) {
+    const file = predictionsFile;
     for (const item of set.items) record(item, predictionForItem(file, item));
     await rewritePredictions(predictionsPath, [...records.values()]);
     fileReport = {
       lines: file.lines,
       malformed: file.malformed,
       duplicates: file.duplicates,
-      unmatched: unmatchedPredictions(file, set.items),
+      unmatched,
     };
-  } else {
+  } else if (source.kind === 'model') {
     const stored = await readStoredPredictions(predictionsPath);
     unreadable = stored.unreadable;
     const todo: EvalItem[] = [];

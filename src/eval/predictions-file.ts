@@ -1,23 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
-import { Action, describeZodError, stripExtra } from '../action.js';
 import { InputFileError } from '../errors.js';
 import { absentTarget, stepKey, type EvalItem } from './eval-items.js';
+import { checkPredictionLine, type ExternalPrediction, type LineIssue } from './prediction-line.js';
 import type { RawPrediction } from './prediction-record.js';
 
-/** One line of a predictions file made elsewhere. Extra fields are allowed and ignored. */
-export const ExternalPrediction = z.object({
-  session_id: z.string().min(1),
-  step: z.number().int().min(0),
-  action: Action,
-  rationale: z.string().nullable().optional(),
-});
-export type ExternalPrediction = z.infer<typeof ExternalPrediction>;
-
-export interface LineIssue {
-  line: number;
-  message: string;
-}
+export { ExternalPrediction, type LineIssue } from './prediction-line.js';
 
 export interface PredictionsFile {
   file: string;
@@ -37,8 +24,13 @@ export async function readPredictionsFile(file: string): Promise<PredictionsFile
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
-    throw new InputFileError(file, null, 'cannot read the predictions file; check the path.');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new InputFileError(
+      file,
+      null,
+      `cannot read the predictions file (${code}); check the path.`,
+    );
   }
   const out: PredictionsFile = {
     file,
@@ -52,36 +44,27 @@ export async function readPredictionsFile(file: string): Promise<PredictionsFile
     const line = i + 1;
     if (raw.trim() === '') return;
     out.lines += 1;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      out.malformed.push({ line, message: 'not valid JSON' });
-      return;
-    }
-    const result = ExternalPrediction.safeParse(value);
-    if (!result.success) {
-      const issue = { line, message: describeZodError(result.error) };
+    const verdict = checkPredictionLine(raw);
+    if (!verdict.ok) {
+      const issue = { line, field: verdict.field, message: verdict.message };
       out.malformed.push(issue);
-      const v = value as { session_id?: unknown; step?: unknown } | null;
-      if (v && typeof v.session_id === 'string' && Number.isInteger(v.step)) {
-        out.malformedByKey.set(stepKey(v.session_id, v.step as number), issue);
+      if (verdict.names) {
+        out.malformedByKey.set(stepKey(verdict.names.sessionId, verdict.names.step), issue);
       }
       return;
     }
-    const key = stepKey(result.data.session_id, result.data.step);
+    const { prediction } = verdict;
+    const key = stepKey(prediction.session_id, prediction.step);
     const first = out.byKey.get(key);
     if (first) {
       out.duplicates.push({
         line,
-        message: `second prediction for session ${result.data.session_id} step ${result.data.step} (first on line ${first.line}); ignored`,
+        field: null,
+        message: `second prediction for session ${prediction.session_id} step ${prediction.step} (first on line ${first.line}); ignored`,
       });
       return;
     }
-    out.byKey.set(key, {
-      prediction: { ...result.data, action: stripExtra(result.data.action) },
-      line,
-    });
+    out.byKey.set(key, { prediction, line });
   });
   return out;
 }
@@ -100,7 +83,9 @@ export function predictionForItem(file: PredictionsFile, item: EvalItem): RawPre
       status: 'missing',
       action: null,
       rationale: null,
-      error: bad ? `line ${bad.line} is malformed: ${bad.message}` : 'no prediction in the file',
+      error: bad
+        ? `line ${bad.line} is malformed: ${bad.field ? `${bad.field}: ` : ''}${bad.message}`
+        : 'no prediction in the file',
       raw: null,
       usage: null,
     };
@@ -117,17 +102,61 @@ export function predictionForItem(file: PredictionsFile, item: EvalItem): RawPre
   };
 }
 
-/** Lines whose (session_id, step) is not a step of the human traces. */
+/** Lines whose (session_id, step) is not a step of the human traces, saying which part is wrong. */
 export function unmatchedPredictions(
   file: PredictionsFile,
   items: readonly EvalItem[],
 ): LineIssue[] {
   const known = new Set(items.map((i) => stepKey(i.sessionId, i.step)));
+  const steps = new Map<string, number>();
+  for (const item of items) steps.set(item.sessionId, (steps.get(item.sessionId) ?? 0) + 1);
   return [...file.byKey]
     .filter(([key]) => !known.has(key))
-    .map(([, { prediction, line }]) => ({
-      line,
-      message: `session ${prediction.session_id} step ${prediction.step} is not a step of the human traces`,
-    }))
+    .map(([, { prediction, line }]) => {
+      const count = steps.get(prediction.session_id);
+      return count === undefined
+        ? {
+            line,
+            field: 'session_id',
+            message: `session ${JSON.stringify(prediction.session_id)} is not in the human traces`,
+          }
+        : {
+            line,
+            field: 'step',
+            message: `session ${prediction.session_id} has steps 0 to ${count - 1}, not ${prediction.step}`,
+          };
+    })
     .sort((a, b) => a.line - b.line);
+}
+
+/** 'line 3: field "step": must be...' */
+export function formatLineIssue(issue: LineIssue): string {
+  return `line ${issue.line}: ${issue.field ? `field "${issue.field}": ` : ''}${issue.message}`;
+}
+
+/**
+ * Throws when no line of the file is a prediction for a step of the human traces: scoring it
+ * would only report 0% accuracy for a file that was never read as meant.
+ */
+export function requireUsablePredictions(
+  file: PredictionsFile,
+  items: readonly EvalItem[],
+  unmatched: readonly LineIssue[],
+): void {
+  const known = new Set(items.map((i) => stepKey(i.sessionId, i.step)));
+  if ([...file.byKey.keys()].some((key) => known.has(key))) return;
+  const problems = [...file.malformed, ...file.duplicates, ...unmatched].sort(
+    (a, b) => a.line - b.line,
+  );
+  const shown = problems.slice(0, 3).map(formatLineIssue).join('; ');
+  throw new InputFileError(
+    file.file,
+    null,
+    file.lines === 0
+      ? 'holds no predictions (the file is empty); give a JSONL file with one prediction per line.'
+      : `none of its ${file.lines} lines is a usable prediction for a step of the human traces ` +
+          `(${file.malformed.length} malformed, ${unmatched.length} naming no human step, ` +
+          `${file.duplicates.length} duplicate). First: ${shown}. Each line must be ` +
+          '{"session_id": "<human session id>", "step": <0-based step>, "action": {...}}; fix the file and retry.',
+  );
 }

@@ -10,6 +10,8 @@ import {
   type FileMetaData,
 } from 'hyparquet';
 import { InputFileError } from '../errors.js';
+import { parseJsonText } from '../json-file.js';
+import { findJsonSyntaxError } from '../json-syntax.js';
 
 /**
  * Row tables of a dataset on disk: Parquet files (read with hyparquet, one row group at a time so
@@ -165,19 +167,19 @@ export async function readTable(
   if (table.format === 'jsonl') {
     text.split('\n').forEach((line, i) => {
       if (line.trim() === '') return;
+      let value: unknown;
       try {
-        accept(JSON.parse(line), i + 1);
+        value = JSON.parse(line);
       } catch {
-        onIssue({ file: table.file, row: i + 1, problem: 'not valid JSON; skipped' });
+        const column = findJsonSyntaxError(line)?.column;
+        const at = column !== undefined ? ` at column ${column}` : '';
+        onIssue({ file: table.file, row: i + 1, problem: `not valid JSON${at}; skipped` });
+        return;
       }
+      accept(value, i + 1);
     });
   } else {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new InputFileError(table.file, null, `not valid JSON (${(error as Error).message}).`);
-    }
+    const value = parseJsonText(text, table.file);
     const list = Array.isArray(value)
       ? value
       : ((value as { rows?: unknown; data?: unknown } | null)?.rows ??

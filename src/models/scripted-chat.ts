@@ -40,7 +40,7 @@ export class ScriptedChat implements ChatModel {
 
   /** Reads a script file; a bad one is an InputFileError naming the file and entry. */
   static fromFile(file: string, options: Omit<ScriptedChatOptions, 'file'> = {}): ScriptedChat {
-    const value = readJsonFile(file, 'the scripted answers');
+    const value = readJsonFile(file, 'the scripted answers', '.', 'script');
     const entries = Array.isArray(value)
       ? value.map((v, i) => [String(i), v] as const)
       : value !== null && typeof value === 'object'

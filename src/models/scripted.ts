@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { InputFileError, ModelBackendError } from '../errors.js';
+import { checkInputSize } from '../input-limits.js';
+import { parseJsonText } from '../json-file.js';
 import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
 
 /** One canned answer: raw text, or an object sent as its JSON text. */
@@ -21,6 +23,7 @@ export class ScriptedModel implements SimulatorModel {
 
   /** Reads a JSON array of strings and/or objects. Bad files name the file and entry. */
   static async fromFile(file: string): Promise<ScriptedModel> {
+    checkInputSize(file, 'script', 'the script of model responses');
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -31,12 +34,7 @@ export class ScriptedModel implements SimulatorModel {
         'cannot read the script of model responses; check the path.',
       );
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new InputFileError(file, null, `not valid JSON (${(error as Error).message}).`);
-    }
+    const value = parseJsonText(text, file);
     if (!Array.isArray(value)) {
       throw new InputFileError(
         file,

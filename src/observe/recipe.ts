@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputFileError } from '../errors.js';
+import { checkInputSize } from '../input-limits.js';
+import { parseJsonText } from '../json-file.js';
 import { NAME_PLACEHOLDERS } from './recipe-match.js';
 
 const NAME_PART = /^[A-Za-z0-9_\-{}]+$/;
@@ -133,6 +135,7 @@ export function parseRecipe(value: unknown, file = '<recipe>'): Recipe {
 
 /** Reads and validates a recipe JSON file. */
 export function loadRecipe(file: string): Recipe {
+  checkInputSize(file, 'recipe', 'the recipe');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -143,11 +146,5 @@ export function loadRecipe(file: string): Recipe {
       `cannot read the recipe (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path.`,
     );
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputFileError(file, null, `is not valid JSON: ${(error as Error).message}`);
-  }
-  return parseRecipe(json, file);
+  return parseRecipe(parseJsonText(text, file), file);
 }

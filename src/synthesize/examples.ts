@@ -36,6 +36,7 @@ export async function loadThinkAloudExamples(
     file,
     'the think-aloud examples',
     '; give a JSON array of {situation, page, action, rationale} objects.',
+    'script',
   );
   const result = ThinkAloudExamples.safeParse(value);
   if (!result.success) {

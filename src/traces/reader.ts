@@ -2,6 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeZodError } from '../action.js';
 import { InputFileError } from '../errors.js';
+import { jsonProblem } from '../json-file.js';
 import { TRACE_SCHEMA_VERSION, TraceLine, type Trace, type TraceHeader } from './schema.js';
 
 /** One problem found in a trace file. */
@@ -19,15 +20,19 @@ export function parseTraceText(file: string, text: string): { trace: Trace | nul
   const lines = text.split('\n');
   // A killed writer may leave a cut-off last line: tolerate it only at the very end.
   const last = lines.length - 1;
+  let previousIndex = -1;
+  let afterBadIndex = false;
   lines.forEach((raw, i) => {
     const lineNo = i + 1;
     if (raw.trim() === '') return;
     let value: unknown;
     try {
       value = JSON.parse(raw);
-    } catch {
+    } catch (error) {
       if (i === last) return; // partial line in flight when the run was killed
-      issues.push({ file, line: lineNo, message: 'not valid JSON' });
+      const { message } = jsonProblem(raw, error);
+      // Within a JSONL line the line is always 1: name the file's line and the column.
+      issues.push({ file, line: lineNo, message: message.replace(/ at line 1, column/, ' at column') });
       return;
     }
     const result = TraceLine.safeParse(value);
@@ -49,9 +54,15 @@ export function parseTraceText(file: string, text: string): { trace: Trace | nul
       header = line;
     } else if (line.kind === 'step') {
       if (trace.end) issues.push({ file, line: lineNo, message: 'kind: step after the end line' });
-      if (line.index !== trace.steps.length) {
-        issues.push({ file, line: lineNo, message: `index: expected ${trace.steps.length}, got ${line.index}` });
+      const expected = previousIndex + 1;
+      // After a bad index, the next line is in step again when it follows the bad line's index
+      // or its own position: one wrong, missing or repeated index is one error, not a cascade.
+      const resynced = afterBadIndex && line.index === trace.steps.length;
+      afterBadIndex = line.index !== expected && !resynced;
+      if (afterBadIndex) {
+        issues.push({ file, line: lineNo, message: `index: expected ${expected}, got ${line.index}` });
       }
+      previousIndex = line.index;
       trace.steps.push(line);
     } else {
       if (trace.end) issues.push({ file, line: lineNo, message: 'kind: a second end line' });

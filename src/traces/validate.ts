@@ -1,6 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeZodError } from '../action.js';
+import { jsonProblem } from '../json-file.js';
 import { Persona } from '../persona.js';
 import { listTraceFiles, parseTraceText, type TraceIssue } from './reader.js';
 import { RunInfo } from './schema.js';
@@ -57,11 +58,13 @@ async function validateJson(
   file: string,
   check: (value: unknown) => string | null,
 ): Promise<TraceIssue[]> {
+  const text = await readFile(file, 'utf8');
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(file, 'utf8'));
+    value = JSON.parse(text);
   } catch (error) {
-    return [{ file, line: 1, message: `not valid JSON (${(error as Error).message})` }];
+    const { line, message } = jsonProblem(text, error);
+    return [{ file, line: line ?? 1, message }];
   }
   const problem = check(value);
   return problem ? [{ file, line: 1, message: problem }] : [];

@@ -25,7 +25,11 @@ describe('shopsim eval --predictions on the hand-computed file', () => {
       '--resamples',
       '200',
     ]);
-    expect(run.stderr).toBe('');
+    // The unused lines are named on stderr: file, line, field.
+    expect(run.stderr).toMatch(/4 of 20 lines of the predictions file were not used/);
+    expect(run.stderr).toContain(`${HAND}: line 7: field "action.type"`);
+    expect(run.stderr).toContain(`${HAND}: line 18: not valid JSON at column`);
+    expect(run.stderr).toContain(`${HAND}: line 20: field "session_id"`);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as EvalResult;
     expect(JSON.parse(await readFile(path.join(out, 'eval.json'), 'utf8'))).toEqual(result);

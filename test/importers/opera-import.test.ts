@@ -163,7 +163,7 @@ describe('import opera', () => {
     expect(summary.issues).toContainEqual({
       file: path.join(data, 'action.jsonl'),
       row: 15,
-      problem: 'not valid JSON; skipped',
+      problem: 'not valid JSON at column 21; skipped',
     });
     await checkTraces(out);
     expect((await runCli(['traces', 'validate', out])).code).toBe(0);

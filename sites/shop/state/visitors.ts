@@ -23,23 +23,70 @@ export interface Visitor {
 
 const ID_PATTERN = /^v[0-9a-f]{16}$/;
 
-/** In-memory visitors of one server. Many browser contexts can shop at once without sharing. */
+export interface VisitorLimits {
+  /** A visitor unseen this long is forgotten (cart, draft, flash); default 30 minutes. */
+  idleMs?: number;
+  /** Most visitors kept at once; the longest idle go first. Default 10,000. */
+  maxVisitors?: number;
+  /** The clock, in milliseconds (tests pass their own). */
+  now?: () => number;
+}
+
+export const DEFAULT_VISITOR_IDLE_MS = 30 * 60_000;
+export const DEFAULT_MAX_VISITORS = 10_000;
+
+/**
+ * In-memory visitors of one server. Many browser contexts can shop at once without sharing.
+ * Memory stays bounded: visitors idle longer than `idleMs` are forgotten, and past
+ * `maxVisitors` the longest idle is dropped. A forgotten visitor who comes back starts afresh.
+ */
 export class VisitorStore {
-  private readonly visitors = new Map<string, Visitor>();
+  /** In order of last visit, oldest first (a visit moves the visitor to the end). */
+  private readonly visitors = new Map<string, { visitor: Visitor; seen: number }>();
+  private readonly idleMs: number;
+  private readonly maxVisitors: number;
+  private readonly now: () => number;
+
+  constructor(limits: VisitorLimits = {}) {
+    this.idleMs = limits.idleMs ?? DEFAULT_VISITOR_IDLE_MS;
+    this.maxVisitors = limits.maxVisitors ?? DEFAULT_MAX_VISITORS;
+    this.now = limits.now ?? Date.now;
+  }
+
+  /** Visitors currently remembered. */
+  get size(): number {
+    return this.visitors.size;
+  }
 
   /** The visitor for a cookie value; a valid but unknown id (e.g. after a restart) starts afresh. */
   get(cookieValue: string | undefined): { visitor: Visitor; isNew: boolean } {
+    const now = this.now();
+    this.forgetIdle(now);
     if (cookieValue && ID_PATTERN.test(cookieValue)) {
       const known = this.visitors.get(cookieValue);
-      if (known) return { visitor: known, isNew: false };
-      return { visitor: this.create(cookieValue), isNew: false };
+      if (known) {
+        this.visitors.delete(cookieValue);
+        this.visitors.set(cookieValue, { visitor: known.visitor, seen: now });
+        return { visitor: known.visitor, isNew: false };
+      }
+      return { visitor: this.create(cookieValue, now), isNew: false };
     }
-    return { visitor: this.create(`v${randomBytes(8).toString('hex')}`), isNew: true };
+    return { visitor: this.create(`v${randomBytes(8).toString('hex')}`, now), isNew: true };
   }
 
-  private create(id: string): Visitor {
+  private forgetIdle(now: number): void {
+    for (const [id, entry] of this.visitors) {
+      if (now - entry.seen < this.idleMs) break;
+      this.visitors.delete(id);
+    }
+  }
+
+  private create(id: string, now: number): Visitor {
     const visitor: Visitor = { id, cart: [], flash: null, checkoutDraft: null, orders: [] };
-    this.visitors.set(id, visitor);
+    this.visitors.set(id, { visitor, seen: now });
+    while (this.visitors.size > this.maxVisitors) {
+      this.visitors.delete(this.visitors.keys().next().value!);
+    }
     return visitor;
   }
 

@@ -10,6 +10,7 @@ import { percent, percentInterval } from '../../report/format.js';
 import { writeReport } from '../../report/write.js';
 import { DEFAULT_TRACES_DIR, newRunId } from '../../traces/run.js';
 import { bar, ProgressLine } from '../progress.js';
+import { resumeNote, warnFileIssues } from './eval-notes.js';
 
 export interface EvalFlags {
   human: string;
@@ -49,10 +50,7 @@ export async function evalCommand(flags: EvalFlags): Promise<EvalResult> {
   const progress = new ProgressLine(process.stderr, 5_000, !!model);
   const onInterrupt = (): void => {
     progress.done();
-    process.stderr.write(
-      `shopsim: interrupted; the predictions made so far are kept in ${outDir}. ` +
-        `Rerun the same command with --out ${outDir} to resume.\n`,
-    );
+    process.stderr.write(`shopsim: interrupted; ${resumeNote(outDir)}\n`);
     process.exit(130);
   };
   if (model) process.once('SIGINT', onInterrupt);
@@ -83,10 +81,7 @@ export async function evalCommand(flags: EvalFlags): Promise<EvalResult> {
   } catch (error) {
     progress.done();
     if (model && !(error instanceof UsageError)) {
-      process.stderr.write(
-        `shopsim: the evaluation stopped; predictions made so far are kept in ${outDir}. ` +
-          `Rerun the same command with --out ${outDir} to resume.\n`,
-      );
+      process.stderr.write(`shopsim: the evaluation stopped; ${resumeNote(outDir)}\n`);
     }
     throw error;
   } finally {
@@ -94,6 +89,7 @@ export async function evalCommand(flags: EvalFlags): Promise<EvalResult> {
     await model?.close();
   }
   progress.done();
+  warnFileIssues(result);
   const files = await writeReport(outDir, 'eval', {
     json: result,
     markdown: renderEvalReport(result),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { iframeWarning } from '../../browser/frame-content.js';
 import { launchBrowser } from '../../browser/launch.js';
 import { openSession } from '../../browser/session.js';
 import { InputFileError, UsageError } from '../../errors.js';
@@ -75,7 +76,10 @@ export async function observeTarget(
         // a saved page must not reach out to the network it was saved from
         blockNetwork: resolved.local,
       });
-      return await session.observe();
+      const observation = await session.observe();
+      const warning = await iframeWarning(session.page, observation.elements.length);
+      if (warning) process.stderr.write(`shopsim: warning: ${warning}\n`);
+      return observation;
     } finally {
       await browser.close();
     }

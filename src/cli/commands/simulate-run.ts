@@ -76,6 +76,11 @@ export async function simulateCommand(
           steps++;
           show();
         },
+        onWarning: (message) => {
+          // clears a progress line being redrawn in place; the next update draws it again
+          const clear = process.stderr.isTTY ? '\r\x1b[2K' : '';
+          process.stderr.write(`${clear}shopsim: warning: ${message}\n`);
+        },
         onSessionEnd: (record) => {
           done++;
           if (record.outcome === 'purchase') purchases++;
