@@ -60,7 +60,15 @@ export async function runArmSession(
     model ??= await createModel(config.model, { ...modelOptionsOf(config), seed: job.seed });
   } catch (error) {
     const end = await writer.finish({ outcome: 'error', error: (error as Error).message });
-    return { outcome: 'error', steps: 0, durationMs: 0, error: end.error, orderId: null, file };
+    return {
+      outcome: 'error',
+      steps: 0,
+      durationMs: 0,
+      error: end.error,
+      orderId: null,
+      usages: [],
+      file,
+    };
   }
   try {
     const summary = await runSessionLoop({

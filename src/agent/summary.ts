@@ -1,3 +1,4 @@
+import { formatTokens, formatUsd, sumUsage, type UsageTotals } from '../cost/usage.js';
 import type { Outcome } from '../traces/schema.js';
 
 /** One finished session of a simulation run. */
@@ -12,6 +13,8 @@ export interface SessionRecord {
   orderId: string | null;
   /** The shop's order log has this session's order (builtin shop only; null when unknown). */
   orderConfirmed: boolean | null;
+  /** Model calls, tokens, latency and cost of the session. */
+  usage: UsageTotals;
 }
 
 export interface PersonaSummary {
@@ -25,6 +28,7 @@ export interface PersonaSummary {
   interrupted: number;
   terminates: number;
   maxSteps: number;
+  usage: UsageTotals;
 }
 
 export interface RunSummary {
@@ -41,6 +45,8 @@ export interface RunSummary {
   steps: number;
   durationMs: number;
   sessionsPerMinute: number;
+  /** Model calls, tokens, latency and cost of the whole run. */
+  usage: UsageTotals;
   personas: PersonaSummary[];
   records: SessionRecord[];
 }
@@ -62,6 +68,7 @@ export function summarizePersonas(records: SessionRecord[]): PersonaSummary[] {
         interrupted: count('interrupted'),
         terminates: count('terminate'),
         maxSteps: count('max_steps'),
+        usage: sumUsage(rs.map((r) => r.usage)),
       };
     });
 }
@@ -76,6 +83,9 @@ export function formatSummaryTable(summary: RunSummary): string {
     'terminates',
     'max steps',
     'errors',
+    'tokens in/out',
+    'model s',
+    'cost',
   ];
   const rows = summary.personas.map((p) => [
     p.persona,
@@ -85,6 +95,7 @@ export function formatSummaryTable(summary: RunSummary): string {
     String(p.terminates),
     String(p.maxSteps),
     String(p.errors),
+    ...usageCells(p.usage),
   ]);
   const total = summary.records.length;
   rows.push([
@@ -95,9 +106,19 @@ export function formatSummaryTable(summary: RunSummary): string {
     String(summary.personas.reduce((s, p) => s + p.terminates, 0)),
     String(summary.personas.reduce((s, p) => s + p.maxSteps, 0)),
     String(summary.errors),
+    ...usageCells(summary.usage),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Tokens in/out, seconds waiting for the model, and cost. */
+function usageCells(usage: UsageTotals): string[] {
+  return [
+    `${formatTokens(usage.promptTokens)}/${formatTokens(usage.completionTokens)}`,
+    (usage.latencyMs / 1000).toFixed(1),
+    formatUsd(usage.costUsd),
+  ];
 }

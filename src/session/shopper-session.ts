@@ -1,6 +1,7 @@
 import type { Action } from '../action.js';
 import type { Observation } from '../observe/observation.js';
 import type { Recipe } from '../observe/recipe.js';
+import type { TargetBox } from '../traces/schema.js';
 
 /**
  * What the agent loop needs from a browser: the browser layer's BrowserSession provides it.
@@ -11,6 +12,8 @@ export interface ShopperSession {
   /** Throws an ActionError subclass when the action cannot be carried out. */
   execute(action: Action): Promise<{ urlAfter: string }>;
   screenshot(file: string): Promise<string>;
+  /** Where the action's target is drawn in the viewport (scrolled into view); optional. */
+  targetBox?(action: Action): Promise<TargetBox | null>;
   /** The session ended by itself (the last tab closed). */
   readonly closed: boolean;
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizePersonas, type SessionRecord } from '../../src/agent/summary.js';
+import { NO_USAGE } from '../../src/cost/usage.js';
 import type { Outcome } from '../../src/traces/schema.js';
 
 const record = (persona: string, outcome: Outcome, steps = 3): SessionRecord => ({
@@ -12,6 +13,7 @@ const record = (persona: string, outcome: Outcome, steps = 3): SessionRecord => 
   error: null,
   orderId: null,
   orderConfirmed: null,
+  usage: NO_USAGE,
 });
 
 describe('summarizePersonas', () => {
