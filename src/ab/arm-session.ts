@@ -36,6 +36,8 @@ export interface ArmSessionJob {
   /** The session's source of actions, given its model. */
   actions: (model: SimulatorModel) => ActionSource;
   signal?: AbortSignal;
+  /** Save one PNG per step (with the target's box) into <dir>/screenshots/<session>/. */
+  screenshots?: boolean;
 }
 
 /** Runs one session through the session loop and returns its trace file and summary. */
@@ -81,6 +83,7 @@ export async function runArmSession(
         }),
       source: job.actions(model),
       writer,
+      screenshotDir: job.screenshots ? path.join(job.dir, 'screenshots', job.sessionId) : null,
       maxSteps: config.maxSteps,
       signal: job.signal,
     });

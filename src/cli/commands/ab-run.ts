@@ -7,6 +7,7 @@ import { tallyTable } from '../../ab/continuation-report.js';
 import { UsageError } from '../../errors.js';
 import { loadRecipe } from '../../observe/recipe.js';
 import { loadPersonas } from '../../persona.js';
+import { writeHtmlReportQuietly } from '../../report/html/write-index.js';
 import { table } from '../../report/markdown.js';
 import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { withInterrupt } from '../interrupt.js';
@@ -29,6 +30,7 @@ export interface AbFlags {
   maxPairs?: string;
   fromHuman?: string;
   prefix: string;
+  screenshots?: boolean;
   json?: boolean;
   [configFlag: string]: unknown;
 }
@@ -118,12 +120,16 @@ async function run(flags: AbFlags, signal: AbortSignal): Promise<void> {
     siteLabel: flags.arm.length ? 'arms' : flags.site,
     shopUrl: site?.shopUrl ?? null,
     signal,
+    screenshots: !!flags.screenshots,
   };
   try {
     if (flags.fromHuman) {
       const result = await previewContinuations({ ...base, humans: flags.fromHuman, prefix });
+      const page = await writeHtmlReportQuietly(result.runDir, config.prices);
       if (flags.json) return void process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-      process.stdout.write(`${tallyTable(result.tallies)}\n\nReport: ${result.files.markdown}\n`);
+      process.stdout.write(
+        `${tallyTable(result.tallies)}\n\nReport: ${result.files.markdown}${page ? ` and ${page}` : ''}\n`,
+      );
       return;
     }
     const untilDecided = !!flags.untilDecided;
@@ -137,6 +143,7 @@ async function run(flags: AbFlags, signal: AbortSignal): Promise<void> {
       primary,
       untilDecided,
     });
+    const page = await writeHtmlReportQuietly(result.runDir, config.prices);
     if (flags.json) return void process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     process.stdout.write(`${table(METRIC_HEADERS, metricRows(result))}\n\n`);
     if (result.stoppedAt !== null) {
@@ -144,7 +151,9 @@ async function run(flags: AbFlags, signal: AbortSignal): Promise<void> {
         `Stopped after ${result.stoppedAt} of ${result.plannedPairs} pairs: ${primary} is decided.\n`,
       );
     }
-    process.stdout.write(`Report: ${result.files.markdown}\nRun folder: ${result.runDir}\n`);
+    process.stdout.write(
+      `Report: ${result.files.markdown}${page ? ` and ${page}` : ''}\nRun folder: ${result.runDir}\n`,
+    );
   } finally {
     await site?.close();
   }

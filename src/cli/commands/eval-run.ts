@@ -7,6 +7,7 @@ import type { EvalResult } from '../../eval/eval-result.js';
 import { evaluate, type PredictionSource } from '../../eval/evaluate.js';
 import { createModel } from '../../models/spec.js';
 import { percent, percentInterval } from '../../report/format.js';
+import { writeHtmlReportQuietly } from '../../report/html/write-index.js';
 import { writeReport } from '../../report/write.js';
 import { DEFAULT_TRACES_DIR, newRunId } from '../../traces/run.js';
 import { bar, ProgressLine } from '../progress.js';
@@ -98,6 +99,7 @@ export async function evalCommand(flags: EvalFlags): Promise<EvalResult> {
     json: result,
     markdown: renderEvalReport(result),
   });
+  const page = await writeHtmlReportQuietly(outDir, config.prices);
   const m = result.metrics;
   if (flags.json) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -108,7 +110,7 @@ export async function evalCommand(flags: EvalFlags): Promise<EvalResult> {
         `Action-type F1 (macro): ${percent(m.actionTypeF1.macro)}   click-type F1 (weighted): ${percent(m.clickTypeF1.weighted)}`,
         `Outcome F1: ${percent(m.outcome.binaryF1)} binary, ${percent(m.outcome.weightedF1)} weighted`,
         `Illegal: ${m.status.illegal}   missing: ${m.status.missing}`,
-        `Report: ${files.markdown}`,
+        `Report: ${files.markdown}${page ? ` and ${page}` : ''}`,
         '',
       ].join('\n'),
     );

@@ -14,6 +14,7 @@ import { registerConfig } from './config.js';
 import { registerAb } from './ab.js';
 import { registerInstallBrowser } from './install-browser.js';
 import { registerDoctor } from './doctor.js';
+import { registerReport } from './report.js';
 
 /** Each command lives in its own file and adds itself here, one line each. */
 export function registerCommands(program: Command): void {
@@ -32,4 +33,5 @@ export function registerCommands(program: Command): void {
   registerAb(program);
   registerInstallBrowser(program);
   registerDoctor(program);
+  registerReport(program);
 }

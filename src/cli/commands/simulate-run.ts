@@ -1,4 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { runSimulation } from '../../agent/run-simulation.js';
+import { formatTokens, formatUsd } from '../../cost/usage.js';
+import { writeHtmlReportQuietly } from '../../report/html/write-index.js';
 import type { RunSummary } from '../../agent/summary.js';
 import { formatSummaryTable } from '../../agent/summary.js';
 import { publicConfig } from '../../config.js';
@@ -84,6 +88,11 @@ export async function simulateCommand(
     );
     progress.done();
     summary.confirmedOrders = await confirmOrders(site, summary.records);
+    await writeFile(
+      path.join(summary.runDir, 'summary.json'),
+      JSON.stringify(summary, null, 2) + '\n',
+    );
+    const report = await writeHtmlReportQuietly(summary.runDir, config.prices);
     if (flags.json) {
       process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     } else {
@@ -102,6 +111,15 @@ export async function simulateCommand(
             `${summary.interrupted} stopped early are left out of the rates.\n`,
         );
       }
+      process.stdout.write(
+        `Model: ${summary.usage.calls} calls, ${formatTokens(summary.usage.promptTokens)} tokens in, ` +
+          `${formatTokens(summary.usage.completionTokens)} out, cost ${formatUsd(summary.usage.costUsd)}` +
+          (summary.usage.costUsd === null
+            ? ` (no price for ${summary.model}: add it to "prices")`
+            : '') +
+          '.\n',
+      );
+      if (report) process.stdout.write(`Report: ${report}\n`);
       process.stdout.write(`Run folder: ${summary.runDir}\n`);
     }
     return summary;
