@@ -74,7 +74,8 @@ async function open(file: string): Promise<Opened> {
 }
 
 /** Every chart is an SVG drawing with marks in it. */
-async function expectCharts(page: Page, atLeast: number): Promise<void> {
+async function expectCharts(page: Page, atLeast: number, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}-overview.png`), fullPage: true });
   const charts = page.locator('figure.chart svg');
   expect(await charts.count()).toBeGreaterThanOrEqual(atLeast);
   for (const svg of await charts.all()) {
@@ -130,7 +131,7 @@ describe('HTML reports opened from file:// with the network blocked', () => {
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/simulate/);
     expect(await page.locator('table').first().textContent()).toContain('trail-runner-maya');
     expect(await page.locator('table').first().textContent()).toContain('cost');
-    await expectCharts(page, 4);
+    await expectCharts(page, 4, 'run');
     await page.getByRole('button', { name: 'Sessions' }).click();
     expect(await page.locator('#tab-sessions').isVisible()).toBe(true);
     await page.locator('details.session > summary').first().click();
@@ -148,7 +149,7 @@ describe('HTML reports opened from file:// with the network blocked', () => {
     const { page } = opened;
     expect(await page.locator('h1').textContent()).toMatch(/A\/B preview a vs b/);
     expect(await page.locator('#tab-overview table').first().textContent()).toContain('converted');
-    await expectCharts(page, 3);
+    await expectCharts(page, 3, 'ab');
     expect(await page.locator('figure[data-chart="Funnel by arm"] svg').count()).toBe(1);
     await page.getByRole('button', { name: 'Sessions', exact: true }).click();
     await expectHighlightedShot(page);
@@ -159,7 +160,7 @@ describe('HTML reports opened from file:// with the network blocked', () => {
     const opened = await open(path.join(tmp, 'compare', 'index.html'));
     const { page } = opened;
     expect(await page.locator('#tab-overview').textContent()).toContain('Lu et al. 2025');
-    await expectCharts(page, 4);
+    await expectCharts(page, 4, 'compare');
     await page.getByRole('button', { name: 'Sessions side by side' }).click();
     expect(await page.locator('#tab-sessions .pair').count()).toBeGreaterThan(0);
     await expectHighlightedShot(page);
@@ -173,7 +174,7 @@ describe('HTML reports opened from file:// with the network blocked', () => {
     expect(overview).toContain('next-action accuracy');
     expect(overview).toContain('DeepSeek-R1');
     expect(overview).toMatch(/wrong target/i);
-    await expectCharts(page, 4);
+    await expectCharts(page, 4, 'eval');
     expect(
       await page.locator('figure[data-chart="Action-type confusion"] svg text').count(),
     ).toBeGreaterThan(3);
