@@ -4,6 +4,7 @@ import { METRIC_HEADERS, metricRows } from '../../ab/pairs-markdown.js';
 import { planAnswer } from '../../ab/plan.js';
 import { previewContinuations, previewPairs } from '../../ab/preview.js';
 import { tallyTable } from '../../ab/continuation-report.js';
+import { folderUsage, usageSentence } from '../../cost/folder-usage.js';
 import { UsageError } from '../../errors.js';
 import { loadRecipe } from '../../observe/recipe.js';
 import { loadPersonas } from '../../persona.js';
@@ -151,6 +152,7 @@ async function run(flags: AbFlags, signal: AbortSignal): Promise<void> {
         `Stopped after ${result.stoppedAt} of ${result.plannedPairs} pairs: ${primary} is decided.\n`,
       );
     }
+    process.stdout.write(usageSentence(await folderUsage(result.runDir, config.prices)) + '\n');
     process.stdout.write(
       `Report: ${result.files.markdown}${page ? ` and ${page}` : ''}\nRun folder: ${result.runDir}\n`,
     );

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runSimulation } from '../../agent/run-simulation.js';
-import { formatTokens, formatUsd } from '../../cost/usage.js';
+import { usageSentence } from '../../cost/folder-usage.js';
 import { writeHtmlReportQuietly } from '../../report/html/write-index.js';
 import type { RunSummary } from '../../agent/summary.js';
 import { formatSummaryTable } from '../../agent/summary.js';
@@ -112,12 +112,11 @@ export async function simulateCommand(
         );
       }
       process.stdout.write(
-        `Model: ${summary.usage.calls} calls, ${formatTokens(summary.usage.promptTokens)} tokens in, ` +
-          `${formatTokens(summary.usage.completionTokens)} out, cost ${formatUsd(summary.usage.costUsd)}` +
+        usageSentence(summary.usage) +
           (summary.usage.costUsd === null
-            ? ` (no price for ${summary.model}: add it to "prices")`
+            ? ` No price for ${summary.model}: add it to the "prices" setting.`
             : '') +
-          '.\n',
+          '\n',
       );
       if (report) process.stdout.write(`Report: ${report}\n`);
       process.stdout.write(`Run folder: ${summary.runDir}\n`);

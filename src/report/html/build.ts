@@ -46,6 +46,8 @@ function runPrices(info: RunInfo | null, fallback: PriceTable): PriceTable {
   return parsed.success ? parsed.data : fallback;
 }
 
+const isFolder = (target: string) => existsSync(target) && statSync(target).isDirectory();
+
 function runInfoIn(dir: string): RunInfo | null {
   const file = path.join(dir, 'run.json');
   if (!existsSync(file)) return null;
@@ -76,11 +78,12 @@ async function buildFrom(resultFile: string, prices: PriceTable, out: string): P
       tracesUnder(result.human.path),
     ]);
     const { compareReport } = await import('./compare-report.js');
+    const simInfo = isFolder(result.simulated.path) ? runInfoIn(result.simulated.path) : null;
     return compareReport(
       result,
       sim,
       humans,
-      prices,
+      runPrices(simInfo, prices),
       new ScreenshotSources([...sim, ...humans], out),
     );
   }
