@@ -48,6 +48,7 @@ export function funnelChart(
         field: 'share',
         type: 'quantitative',
         title: 'share of sessions',
+        stack: null,
         scale: { domain: [0, 1] },
         axis: { format: '%' },
       },
@@ -113,7 +114,6 @@ export function intervalChart(
         y,
         x: { field: 'value', type: 'quantitative', title },
         color: { field: 'group', type: 'nominal', title: null },
-        shape: { field: 'group', type: 'nominal', title: null },
       },
     },
   ];
