@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PRICES, PriceTable } from './cost/prices.js';
 import { InputFileError, UsageError } from './errors.js';
 import { readJsonFile } from './json-file.js';
 import type { CreateModelOptions } from './models/spec.js';
@@ -28,6 +29,8 @@ export const Config = z.object({
   out: z.string().nullable(),
   /** A Playwright trace.zip per session: on, retain-on-failure (failed sessions only) or off. */
   pwTrace: PwTraceMode,
+  /** USD per million input/output tokens by model; the config file's entries extend the defaults. */
+  prices: PriceTable,
 });
 export type Config = z.infer<typeof Config>;
 
@@ -46,6 +49,7 @@ export const DEFAULT_CONFIG: Config = {
   variant: null,
   out: null,
   pwTrace: 'off',
+  prices: DEFAULT_PRICES,
 };
 
 /** Environment variable for each key, e.g. maxSteps -> SHOPSIM_MAX_STEPS. */
@@ -89,6 +93,15 @@ function coerce(key: keyof Config, raw: unknown, source: string): unknown {
       throw new UsageError(`${source}: "${raw}" is not true/false for headless.`);
     }
     return raw === 'true' || raw === '1';
+  }
+  if (key === 'prices' && typeof raw === 'string') {
+    try {
+      return { ...DEFAULT_PRICES, ...(JSON.parse(raw) as object) };
+    } catch {
+      throw new UsageError(
+        `${source}: give prices as JSON, e.g. {"openai:my-model":{"input":1,"output":2}}.`,
+      );
+    }
   }
   return raw;
 }
@@ -136,7 +149,12 @@ export function resolveConfig(options: ResolveConfigOptions = {}): ResolvedConfi
           `unknown setting; known: ${Object.keys(DEFAULT_CONFIG).join(', ')}.`,
         );
       }
-      set(key as keyof Config, value, 'file');
+      // the file's prices add to the default table instead of replacing it
+      const merged =
+        key === 'prices' && typeof value === 'object' && value !== null
+          ? { ...DEFAULT_PRICES, ...value }
+          : value;
+      set(key as keyof Config, merged, 'file');
     }
     const check = Config.safeParse(merged);
     if (!check.success) {

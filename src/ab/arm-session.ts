@@ -37,6 +37,8 @@ export interface ArmSessionJob {
   /** The session's source of actions, given its model. */
   actions: (model: SimulatorModel) => ActionSource;
   signal?: AbortSignal;
+  /** Save one PNG per step (with the target's box) into <dir>/screenshots/<session>/. */
+  screenshots?: boolean;
 }
 
 /** Runs one session through the session loop and returns its trace file and summary. */
@@ -61,7 +63,15 @@ export async function runArmSession(
     model ??= await createModel(config.model, { ...modelOptionsOf(config), seed: job.seed });
   } catch (error) {
     const end = await writer.finish({ outcome: 'error', error: (error as Error).message });
-    return { outcome: 'error', steps: 0, durationMs: 0, error: end.error, orderId: null, file };
+    return {
+      outcome: 'error',
+      steps: 0,
+      durationMs: 0,
+      error: end.error,
+      orderId: null,
+      usages: [],
+      file,
+    };
   }
   const pwTrace = pwTraceFor(config.pwTrace, file);
   try {
@@ -77,6 +87,7 @@ export async function runArmSession(
       pwTrace,
       source: job.actions(model),
       writer,
+      screenshotDir: job.screenshots ? path.join(job.dir, 'screenshots', job.sessionId) : null,
       maxSteps: config.maxSteps,
       signal: job.signal,
     });

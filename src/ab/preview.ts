@@ -31,6 +31,8 @@ export interface PreviewBase {
   /** The bundled shop's URL (its order log gives revenue), or null. */
   shopUrl: string | null;
   signal?: AbortSignal;
+  /** Save one PNG per step of every paired session. */
+  screenshots?: boolean;
 }
 
 export interface PairsPreview extends PreviewBase {
@@ -88,6 +90,7 @@ export async function previewPairs(preview: PairsPreview): Promise<PairsResult> 
     runConfig: { sessions: preview.sessions, primary: preview.primary },
     untilDecided: preview.untilDecided ? preview.primary : null,
     signal: preview.signal,
+    screenshots: preview.screenshots,
   });
   if (run.finished.length === 0) {
     throw new UsageError('no pair finished in both arms (interrupted?); nothing to compare.');

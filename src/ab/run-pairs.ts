@@ -27,6 +27,8 @@ export interface PairsRunPlan {
   /** Stop starting new pairs once the sequential test of this binary metric has decided. */
   untilDecided: string | null;
   signal?: AbortSignal;
+  /** Save one PNG per step. */
+  screenshots?: boolean;
 }
 
 /** A pair both of whose sessions ran: its trace files, control first. */
@@ -105,6 +107,7 @@ export async function runPairs(
             shared,
             actions: (model) => modelOnlySource(model, pair.persona, config),
             signal: plan.signal,
+            screenshots: plan.screenshots,
           });
           files[armIndex] = result.file;
           onSession?.(arm.name, result.outcome);

@@ -4,6 +4,8 @@ import { iframeWarning } from '../browser/frame-content.js';
 import { openSession } from '../browser/session.js';
 import { launchBrowser } from '../browser/launch.js';
 import { modelOptionsOf, type Config } from '../config.js';
+import { priceOf } from '../cost/prices.js';
+import { NO_USAGE, stepsUsage, sumUsage } from '../cost/usage.js';
 import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
 import { createModel, isPerSessionModel } from '../models/spec.js';
@@ -148,6 +150,7 @@ export async function runSimulation(
     steps: records.reduce((s, r) => s + r.steps, 0),
     durationMs,
     sessionsPerMinute: records.length / (durationMs / 60_000),
+    usage: sumUsage(records.map((r) => r.usage)),
     personas,
     audience: weights ? audienceRates(personas, weights) : null,
     records,
@@ -189,6 +192,7 @@ async function simulateOne(job: SessionJob): Promise<SessionRecord> {
       durationMs: 0,
       error: end.error,
       orderId: null,
+      usage: NO_USAGE,
     };
   }
   const pwTrace = pwTraceFor(config.pwTrace, file);
@@ -222,7 +226,9 @@ async function simulateOne(job: SessionJob): Promise<SessionRecord> {
       onStep: () => events.onStep?.(sessionId),
       signal: plan.signal,
     });
-    return { ...record, ...summary };
+    const { usages, ...rest } = summary;
+    const usage = stepsUsage(usages, priceOf(config.model, config.prices));
+    return { ...record, ...rest, usage };
   } finally {
     if (!job.shared) await model.close().catch(() => undefined);
   }

@@ -1,4 +1,5 @@
 import { weightedToAudience } from '../personas/audience.js';
+import { formatTokens, formatUsd, sumUsage, type UsageTotals } from '../cost/usage.js';
 import type { Outcome } from '../traces/schema.js';
 
 /** One finished session of a simulation run. */
@@ -13,6 +14,8 @@ export interface SessionRecord {
   orderId: string | null;
   /** The shop's order log has this session's order (builtin shop only; null when unknown). */
   orderConfirmed: boolean | null;
+  /** Model calls, tokens, latency and cost of the session. */
+  usage: UsageTotals;
 }
 
 export interface PersonaSummary {
@@ -26,6 +29,7 @@ export interface PersonaSummary {
   interrupted: number;
   terminates: number;
   maxSteps: number;
+  usage: UsageTotals;
 }
 
 /**
@@ -52,6 +56,8 @@ export interface RunSummary {
   steps: number;
   durationMs: number;
   sessionsPerMinute: number;
+  /** Model calls, tokens, latency and cost of the whole run. */
+  usage: UsageTotals;
   personas: PersonaSummary[];
   /** Rates weighted to the audience when the personas carry weights; null otherwise. */
   audience: AudienceRates | null;
@@ -75,6 +81,7 @@ export function summarizePersonas(records: SessionRecord[]): PersonaSummary[] {
         interrupted: count('interrupted'),
         terminates: count('terminate'),
         maxSteps: count('max_steps'),
+        usage: sumUsage(rs.map((r) => r.usage)),
       };
     });
 }
@@ -104,6 +111,9 @@ export function formatSummaryTable(summary: RunSummary): string {
     'terminates',
     'max steps',
     'errors',
+    'tokens in/out',
+    'model s',
+    'cost',
   ];
   const rows = summary.personas.map((p) => [
     p.persona,
@@ -113,6 +123,7 @@ export function formatSummaryTable(summary: RunSummary): string {
     String(p.terminates),
     String(p.maxSteps),
     String(p.errors),
+    ...usageCells(p.usage),
   ]);
   const total = summary.records.length;
   rows.push([
@@ -123,6 +134,7 @@ export function formatSummaryTable(summary: RunSummary): string {
     String(summary.personas.reduce((s, p) => s + p.terminates, 0)),
     String(summary.personas.reduce((s, p) => s + p.maxSteps, 0)),
     String(summary.errors),
+    ...usageCells(summary.usage),
   ]);
   if (summary.audience) {
     const { purchaseRate, meanSteps } = summary.audience;
@@ -131,9 +143,7 @@ export function formatSummaryTable(summary: RunSummary): string {
       '',
       purchaseRate === null ? 'n/a' : `${Math.round(purchaseRate * 100)}%`,
       meanSteps === null ? 'n/a' : meanSteps.toFixed(1),
-      '',
-      '',
-      '',
+      ...Array<string>(header.length - 4).fill(''),
     ]);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -143,4 +153,13 @@ export function formatSummaryTable(summary: RunSummary): string {
       .join('  ')
       .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Tokens in/out, seconds waiting for the model, and cost. */
+function usageCells(usage: UsageTotals): string[] {
+  return [
+    `${formatTokens(usage.promptTokens)}/${formatTokens(usage.completionTokens)}`,
+    (usage.latencyMs / 1000).toFixed(1),
+    formatUsd(usage.costUsd),
+  ];
 }

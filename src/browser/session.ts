@@ -12,6 +12,7 @@ import { ContextTracing } from './pw-tracing.js';
 import { evaluateWithin, waitForSettle, DEFAULT_SETTLE, type SettleOptions } from './settle.js';
 import { currentStamp, observePage } from './simplify.js';
 import { SessionTabs } from './tabs.js';
+import { viewportBox, type ViewportBox } from './target-box.js';
 
 export interface SessionOptions {
   startUrl: string;
@@ -210,6 +211,23 @@ export class BrowserSession {
       dialogs: this.tabs.dialogMessages(),
       closed: this.ended,
     };
+  }
+
+  /**
+   * Where the element an action targets is drawn in the viewport, scrolled into view first (as
+   * the action itself would), so a screenshot taken next can show it highlighted. Null for
+   * terminate, a name the page does not hold, or an element that is not drawn.
+   */
+  async targetBox(action: Action): Promise<ViewportBox | null> {
+    this.assertOpen();
+    if (action.type === 'terminate') return null;
+    try {
+      const names = await this.ensureMarked();
+      const locator = await locateByName(this.current, action.name, names);
+      return await viewportBox(this.current, locator, 1_000);
+    } catch {
+      return null;
+    }
   }
 
   /** Saves a PNG of the current viewport; without a path, into screenshotDir as step-NNN.png. */

@@ -1,7 +1,7 @@
 import { ActionError, ModelBackendError, ModelOutputError } from '../errors.js';
 import type { HistoryStep } from '../models/model.js';
 import type { Observation } from '../observe/observation.js';
-import type { Outcome } from '../traces/schema.js';
+import type { ModelUsage, Outcome } from '../traces/schema.js';
 import type { TraceWriter } from '../traces/writer.js';
 import type { ActionSource } from './action-source.js';
 import { isOrderConfirmation, orderIdFromUrl } from './purchase.js';
@@ -37,6 +37,8 @@ export interface SessionSummary {
   durationMs: number;
   error: string | null;
   orderId: string | null;
+  /** Each model-made step's usage, in order (for tokens, latency and cost). */
+  usages: ModelUsage[];
 }
 
 /**
@@ -56,6 +58,7 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
   let orderId: string | null = null;
   let purchased = false;
   let failedSteps = 0;
+  const usages: ModelUsage[] = [];
   const see = (observation: Observation) => {
     if (!isOrderConfirmation(observation)) return false;
     purchased = true;
@@ -80,6 +83,10 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
       }
       const { step } = move;
       await session.beginStep?.(stepGroupLabel(index, step.action, step.rationale));
+      // the target's box first: it scrolls the target into view, so the screenshot shows it
+      const targetBox = options.screenshotDir
+        ? ((await session.targetBox?.(step.action)) ?? null)
+        : null;
       const screenshot = options.screenshotDir
         ? await session.screenshot(
             `${options.screenshotDir}/step-${String(index).padStart(3, '0')}.png`,
@@ -113,7 +120,9 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
         usage: step.usage ?? null,
         raw: step.raw ?? null,
         screenshot,
+        ...(screenshot ? { target_box: targetBox } : {}),
       });
+      if (step.usage) usages.push(step.usage);
       source.done?.({ index, step, observation, error: stepError, failed, urlAfter });
       options.onStep?.(index);
       history.push({
@@ -146,6 +155,7 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
     durationMs: end.duration_ms,
     error: end.error,
     orderId: end.order_id,
+    usages,
   };
 }
 

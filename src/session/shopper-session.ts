@@ -1,6 +1,7 @@
 import type { Action } from '../action.js';
 import type { Observation } from '../observe/observation.js';
 import type { Recipe } from '../observe/recipe.js';
+import type { TargetBox } from '../traces/schema.js';
 
 /**
  * What the agent loop needs from a browser: the browser layer's BrowserSession provides it.
@@ -17,6 +18,8 @@ export interface ShopperSession {
    */
   beginStep?(label: string): Promise<void>;
   endStep?(): Promise<void>;
+  /** Where the action's target is drawn in the viewport (scrolled into view); optional. */
+  targetBox?(action: Action): Promise<TargetBox | null>;
   /** The session ended by itself (the last tab closed). */
   readonly closed: boolean;
   close(): Promise<void>;

@@ -64,6 +64,20 @@ export const StepResult = z.object({
 });
 export type StepResult = z.infer<typeof StepResult>;
 
+/**
+ * Where the action's target element was in the step's screenshot, in CSS pixels of the viewport
+ * (the screenshot is the viewport at scale 1). Recorded with the screenshot; absent in traces
+ * written before it existed and when no screenshot was taken (an additive field of version 1).
+ */
+export const TargetBox = z.object({
+  x: z.number(),
+  y: z.number(),
+  width: z.number().min(0),
+  height: z.number().min(0),
+  viewport: z.object({ width: z.number().positive(), height: z.number().positive() }),
+});
+export type TargetBox = z.infer<typeof TargetBox>;
+
 export const TraceStep = z.object({
   kind: z.literal('step'),
   index: z.number().int().min(0),
@@ -81,6 +95,8 @@ export const TraceStep = z.object({
   /** Raw model text of the accepted answer, when a model produced it. */
   raw: z.string().nullable().default(null),
   screenshot: z.string().nullable().default(null),
+  /** The target element's box in the screenshot (null: no element, or it was not drawn). */
+  target_box: TargetBox.nullable().optional(),
 });
 export type TraceStep = z.infer<typeof TraceStep>;
 

@@ -5,6 +5,7 @@ import {
   summarizePersonas,
   type SessionRecord,
 } from '../../src/agent/summary.js';
+import { NO_USAGE, sumUsage } from '../../src/cost/usage.js';
 import type { Outcome } from '../../src/traces/schema.js';
 
 const record = (persona: string, outcome: Outcome, steps = 3): SessionRecord => ({
@@ -17,6 +18,7 @@ const record = (persona: string, outcome: Outcome, steps = 3): SessionRecord => 
   error: null,
   orderId: null,
   orderConfirmed: null,
+  usage: NO_USAGE,
 });
 
 describe('summarizePersonas', () => {
@@ -73,6 +75,7 @@ describe('rates weighted to the audience', () => {
       sessionsPerMinute: 1,
       personas,
       audience: audienceRates(personas, weights),
+      usage: sumUsage(records.map((r) => r.usage)),
       records,
     };
     const lines = formatSummaryTable(summary).split('\n');

@@ -5,10 +5,12 @@ import { AUDIENCE_NOTE, audienceTable } from '../../ab/audience-markdown.js';
 import { planAnswer } from '../../ab/plan.js';
 import { previewContinuations, previewPairs } from '../../ab/preview.js';
 import { tallyTable } from '../../ab/continuation-report.js';
+import { folderUsage, usageSentence } from '../../cost/folder-usage.js';
 import { UsageError } from '../../errors.js';
 import { loadRecipe } from '../../observe/recipe.js';
 import { loadPersonas } from '../../persona.js';
 import { audienceWeights } from '../../personas/audience.js';
+import { writeHtmlReportQuietly } from '../../report/html/write-index.js';
 import { table } from '../../report/markdown.js';
 import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { withInterrupt } from '../interrupt.js';
@@ -31,6 +33,7 @@ export interface AbFlags {
   maxPairs?: string;
   fromHuman?: string;
   prefix: string;
+  screenshots?: boolean;
   json?: boolean;
   [configFlag: string]: unknown;
 }
@@ -121,12 +124,16 @@ async function run(flags: AbFlags, signal: AbortSignal): Promise<void> {
     siteLabel: flags.arm.length ? 'arms' : flags.site,
     shopUrl: site?.shopUrl ?? null,
     signal,
+    screenshots: !!flags.screenshots,
   };
   try {
     if (flags.fromHuman) {
       const result = await previewContinuations({ ...base, humans: flags.fromHuman, prefix });
+      const page = await writeHtmlReportQuietly(result.runDir, config.prices);
       if (flags.json) return void process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-      process.stdout.write(`${tallyTable(result.tallies)}\n\nReport: ${result.files.markdown}\n`);
+      process.stdout.write(
+        `${tallyTable(result.tallies)}\n\nReport: ${result.files.markdown}${page ? ` and ${page}` : ''}\n`,
+      );
       return;
     }
     const untilDecided = !!flags.untilDecided;
@@ -140,6 +147,7 @@ async function run(flags: AbFlags, signal: AbortSignal): Promise<void> {
       primary,
       untilDecided,
     });
+    const page = await writeHtmlReportQuietly(result.runDir, config.prices);
     if (flags.json) return void process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     process.stdout.write(`${table(METRIC_HEADERS, metricRows(result))}\n\n`);
     if (result.audience) {
@@ -150,7 +158,10 @@ async function run(flags: AbFlags, signal: AbortSignal): Promise<void> {
         `Stopped after ${result.stoppedAt} of ${result.plannedPairs} pairs: ${primary} is decided.\n`,
       );
     }
-    process.stdout.write(`Report: ${result.files.markdown}\nRun folder: ${result.runDir}\n`);
+    process.stdout.write(usageSentence(await folderUsage(result.runDir, config.prices)) + '\n');
+    process.stdout.write(
+      `Report: ${result.files.markdown}${page ? ` and ${page}` : ''}\nRun folder: ${result.runDir}\n`,
+    );
   } finally {
     await site?.close();
   }

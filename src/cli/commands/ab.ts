@@ -40,7 +40,8 @@ export function registerAb(program: Command): void {
     .option('--until-decided', 'stop once the sequential test has decided the primary metric')
     .option('--max-pairs <n>', 'run at most this many pairs (round-robin over personas)')
     .option('--from-human <traces>', 'continue these human sessions on each arm instead of pairs')
-    .option('--prefix <k|auto>', '--from-human: recorded steps replayed first', 'auto');
+    .option('--prefix <k|auto>', '--from-human: recorded steps replayed first', 'auto')
+    .option('--screenshots', 'save one PNG per step of every paired session (shown in index.html)');
   addConfigFlags(command, [...SESSION_FLAGS, 'timeoutMs', 'headed'])
     .option('--json', 'print the result as JSON on stdout')
     .action(async (flags: AbFlags) => {

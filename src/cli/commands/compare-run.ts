@@ -2,6 +2,7 @@ import path from 'node:path';
 import { comparePopulations, type CompareResult } from '../../eval/compare/compare.js';
 import { renderCompareReport } from '../../eval/compare/compare-report.js';
 import { fixed } from '../../report/format.js';
+import { writeHtmlReportQuietly } from '../../report/html/write-index.js';
 import { writeReport } from '../../report/write.js';
 import { readTraces } from '../../traces/reader.js';
 import { DEFAULT_TRACES_DIR, newRunId } from '../../traces/run.js';
@@ -27,6 +28,7 @@ export async function compareCommand(
     json: result,
     markdown: renderCompareReport(result),
   });
+  const page = await writeHtmlReportQuietly(outDir);
   if (flags.json) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   } else {
@@ -37,7 +39,7 @@ export async function compareCommand(
       [
         `${result.simulated.sessions} simulated vs ${result.human.sessions} human sessions`,
         ...lines,
-        `Report: ${files.markdown}`,
+        `Report: ${files.markdown}${page ? ` and ${page}` : ''}`,
         '',
       ].join('\n'),
     );

@@ -3,10 +3,13 @@ import { modelOptionsOf } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { renderEvalReport } from '../../eval/eval-report.js';
-import type { EvalResult } from '../../eval/eval-result.js';
 import { evaluate, type PredictionSource } from '../../eval/evaluate.js';
 import { createModel } from '../../models/spec.js';
 import { percent, percentInterval } from '../../report/format.js';
+import { costOf, priceOf, type PriceTable } from '../../cost/prices.js';
+import { formatTokens, formatUsd } from '../../cost/usage.js';
+import type { EvalResult } from '../../eval/eval-result.js';
+import { writeHtmlReportQuietly } from '../../report/html/write-index.js';
 import { writeReport } from '../../report/write.js';
 import { DEFAULT_TRACES_DIR, newRunId } from '../../traces/run.js';
 import { bar, ProgressLine } from '../progress.js';
@@ -94,6 +97,7 @@ export async function evalCommand(flags: EvalFlags): Promise<EvalResult> {
     json: result,
     markdown: renderEvalReport(result),
   });
+  const page = await writeHtmlReportQuietly(outDir, config.prices);
   const m = result.metrics;
   if (flags.json) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -104,10 +108,22 @@ export async function evalCommand(flags: EvalFlags): Promise<EvalResult> {
         `Action-type F1 (macro): ${percent(m.actionTypeF1.macro)}   click-type F1 (weighted): ${percent(m.clickTypeF1.weighted)}`,
         `Outcome F1: ${percent(m.outcome.binaryF1)} binary, ${percent(m.outcome.weightedF1)} weighted`,
         `Illegal: ${m.status.illegal}   missing: ${m.status.missing}`,
-        `Report: ${files.markdown}`,
+        ...usageLine(result, config.model, config.prices),
+        `Report: ${files.markdown}${page ? ` and ${page}` : ''}`,
         '',
       ].join('\n'),
     );
   }
   return result;
+}
+
+/** Model calls, tokens and cost of the predictions made now (none for --predictions). */
+function usageLine(result: EvalResult, model: string, prices: PriceTable): string[] {
+  const usage = result.predictions.usage;
+  if (!usage) return [];
+  const cost = costOf(priceOf(model, prices), usage.prompt_tokens, usage.completion_tokens);
+  return [
+    `Model: ${usage.calls} calls, ${formatTokens(usage.prompt_tokens)} tokens in, ` +
+      `${formatTokens(usage.completion_tokens)} out, cost ${formatUsd(cost)}`,
+  ];
 }

@@ -16,6 +16,7 @@ import { registerInstallBrowser } from './install-browser.js';
 import { registerDoctor } from './doctor.js';
 import { registerSchema } from './schema.js';
 import { registerPersonas } from './personas.js';
+import { registerReport } from './report.js';
 
 /** Each command lives in its own file and adds itself here, one line each. */
 export function registerCommands(program: Command): void {
@@ -36,4 +37,5 @@ export function registerCommands(program: Command): void {
   registerDoctor(program);
   registerSchema(program);
   registerPersonas(program);
+  registerReport(program);
 }

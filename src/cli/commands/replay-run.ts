@@ -2,6 +2,7 @@ import { ShopsimError, UsageError } from '../../errors.js';
 import { rebaseUrl } from '../../replay/compare.js';
 import { replayTrace } from '../../replay/replay.js';
 import { formatReplayLines } from '../../replay/report.js';
+import { writeHtmlReportQuietly } from '../../report/html/write-index.js';
 import { readTraceFile } from '../../traces/reader.js';
 import { loadRecipe } from '../../observe/recipe.js';
 import { resolveCommandConfig } from '../resolve-config-flags.js';
@@ -53,14 +54,15 @@ export async function replay(file: string, flags: ReplayFlags): Promise<void> {
       out: flags.out ?? null,
       pwTrace: config.pwTrace,
     });
+    const page = await writeHtmlReportQuietly(result.dir, config.prices);
     if (flags.json) {
       const { file: replayFile, reportFiles, outcome, report } = result;
-      const json = { file: replayFile, reportFiles, outcome, report };
+      const json = { file: replayFile, reportFiles, outcome, report, html: page };
       process.stdout.write(JSON.stringify(json, null, 2) + '\n');
     } else {
       process.stdout.write(formatReplayLines(result.report));
       process.stdout.write(
-        `Replayed trace: ${result.file}\nReport: ${result.reportFiles.markdown} (and .json)\n`,
+        `Replayed trace: ${result.file}\nReport: ${result.reportFiles.markdown} (and .json)${page ? `, ${page}` : ''}\n`,
       );
     }
     if (result.report.summary.diverged > 0) {

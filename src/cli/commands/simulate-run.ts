@@ -1,4 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { runSimulation } from '../../agent/run-simulation.js';
+import { usageSentence } from '../../cost/folder-usage.js';
+import { writeHtmlReportQuietly } from '../../report/html/write-index.js';
 import type { RunSummary } from '../../agent/summary.js';
 import { formatSummaryTable } from '../../agent/summary.js';
 import { publicConfig } from '../../config.js';
@@ -91,6 +95,11 @@ export async function simulateCommand(
     );
     progress.done();
     summary.confirmedOrders = await confirmOrders(site, summary.records);
+    await writeFile(
+      path.join(summary.runDir, 'summary.json'),
+      JSON.stringify(summary, null, 2) + '\n',
+    );
+    const report = await writeHtmlReportQuietly(summary.runDir, config.prices);
     if (flags.json) {
       process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     } else {
@@ -109,6 +118,14 @@ export async function simulateCommand(
             `${summary.interrupted} stopped early are left out of the rates.\n`,
         );
       }
+      process.stdout.write(
+        usageSentence(summary.usage) +
+          (summary.usage.costUsd === null
+            ? ` No price for ${summary.model}: add it to the "prices" setting.`
+            : '') +
+          '\n',
+      );
+      if (report) process.stdout.write(`Report: ${report}\n`);
       process.stdout.write(`Run folder: ${summary.runDir}\n`);
     }
     return summary;

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionRecord } from '../../../src/agent/summary.js';
 import { main } from '../../../src/cli/main.js';
 import { confirmOrders, openSite } from '../../../src/cli/site.js';
+import { NO_USAGE } from '../../../src/cost/usage.js';
 import { buildModernCatalog } from '../../../sites/modern/catalog.js';
 import { ModernClient } from './modern-client.js';
 
@@ -109,6 +110,7 @@ describe('openSite("modern")', () => {
         error: null,
         orderId,
         orderConfirmed: null,
+        usage: NO_USAGE,
       });
       const records = [record(placed.body.orderId), record('ORD-NOTREAL1')];
       expect(await confirmOrders(site, records)).toBe(1);
