@@ -7,7 +7,7 @@ export async function withInterrupt<T>(onFirst: () => void, work: () => Promise<
   let signalled = false;
   // tests find this listener by its name
   const onSignal = (): void => {
-    if (signalled) process.exit(130);
+    if (signalled) return process.exit(130);
     signalled = true;
     onFirst();
   };
