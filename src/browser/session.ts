@@ -10,6 +10,8 @@ import type { NetworkTracker } from './network-tracker.js';
 import { gotoStart } from './navigate.js';
 import { evaluateWithin, waitForSettle, DEFAULT_SETTLE, type SettleOptions } from './settle.js';
 import { currentStamp, observePage } from './simplify.js';
+import { OriginPolicy } from '../guard/origins.js';
+import { SiteGuard } from './site-guard.js';
 import { SessionTabs } from './tabs.js';
 
 export interface SessionOptions {
@@ -29,6 +31,11 @@ export interface SessionOptions {
   blockNetwork?: boolean;
   /** Where screenshot() without a path writes step-NNN.png. */
   screenshotDir?: string | null;
+  /**
+   * The live-site guard (src/guard/origins.ts): the session stays on the start URL's origin, the
+   * origin it landed on, and these `--allow-origin` patterns. On by default; false turns it off.
+   */
+  guard?: { allowOrigins: readonly string[] } | false;
 }
 
 /** What one executed action did. Failures are thrown as ActionError subclasses instead. */
@@ -70,6 +77,7 @@ export class BrowserSession {
     private readonly settleOptions: SettleOptions,
     private readonly actionTimeoutMs: number,
     private readonly screenshotDir: string | null,
+    private readonly guard: SiteGuard | null = null,
   ) {
     this.current = page;
     this.tabs = new SessionTabs(context, page);
@@ -91,6 +99,8 @@ export class BrowserSession {
   /** Loads the start URL and waits for it to settle. */
   async start(url: string): Promise<void> {
     await gotoStart(this.current, url, this.settleOptions.timeoutMs);
+    // the site's own redirects of the start page (http -> https, www.) stay allowed
+    await this.guard?.landed(this.current);
     await waitForSettle(
       this.current,
       this.tracker(this.current),
@@ -162,11 +172,17 @@ export class BrowserSession {
     const acted = Date.now();
     const settled = await waitForSettle(page, tracker, this.settleOptions, since, what);
     const navigated = tracker.mainFrameNavigations > navigationsBefore;
+    const guardCheck = async () => {
+      if (!this.guard || page.isClosed()) return;
+      await this.guard.check(page, this.tabs.openedSince(checkpoint), this.settleOptions.timeoutMs);
+    };
+    await guardCheck();
     const scriptOpened =
       !page.isClosed() && (await evaluateWithin(page, readOpenCount, 1_000, 0)) > openCallsBefore;
     const expectTab = info.opensTab || scriptOpened;
     const popup = await this.tabs.newTab(checkpoint, expectTab ? this.settleOptions.timeoutMs : 0);
-    if (popup) {
+    await guardCheck(); // a new window's first request may be routed only now
+    if (popup && !popup.isClosed()) {
       this.current = popup;
       const popupSettled = await waitForSettle(
         popup,
@@ -248,8 +264,13 @@ export async function openSession(
     extraHTTPHeaders: options.extraHTTPHeaders,
     userAgent: options.userAgent,
   });
+  const guard =
+    options.guard === false
+      ? null
+      : new SiteGuard(new OriginPolicy(options.startUrl, options.guard?.allowOrigins ?? []));
   try {
     await context.addInitScript(DOM_WATCH_SCRIPT);
+    await guard?.install(context);
     if (options.blockNetwork) await context.route(/^(https?|wss?):\/\//, (route) => route.abort());
     const timeoutMs = options.timeoutMs ?? DEFAULT_SETTLE.timeoutMs;
     context.setDefaultTimeout(timeoutMs);
@@ -265,6 +286,7 @@ export async function openSession(
       },
       options.actionTimeoutMs ?? 3_000,
       options.screenshotDir ?? null,
+      guard,
     );
     await session.start(options.startUrl);
     return session;
