@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { launchBrowser } from '../browser/launch.js';
 import { openSession } from '../browser/session.js';
 import { modelOptionsOf, type Config } from '../config.js';
+import { OrderGuard } from '../guard/orders.js';
 import type { SimulatorModel } from '../models/model.js';
 import { createModel } from '../models/spec.js';
 import type { Recipe } from '../observe/recipe.js';
@@ -60,7 +61,15 @@ export async function runArmSession(
     model ??= await createModel(config.model, { ...modelOptionsOf(config), seed: job.seed });
   } catch (error) {
     const end = await writer.finish({ outcome: 'error', error: (error as Error).message });
-    return { outcome: 'error', steps: 0, durationMs: 0, error: end.error, orderId: null, file };
+    return {
+      outcome: 'error',
+      steps: 0,
+      durationMs: 0,
+      error: end.error,
+      orderId: null,
+      notPlaced: null,
+      file,
+    };
   }
   try {
     const summary = await runSessionLoop({
@@ -70,7 +79,10 @@ export async function runArmSession(
           recipe: job.recipe,
           timeoutMs: config.timeoutMs,
           extraHTTPHeaders: Object.keys(arm.headers).length ? arm.headers : undefined,
+          guard: { allowOrigins: config.allowOrigins },
         }),
+      orderGuard: new OrderGuard(config.allowOrdersOn),
+      minStepIntervalMs: config.minStepIntervalMs,
       source: job.actions(model),
       writer,
       maxSteps: config.maxSteps,

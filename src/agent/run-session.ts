@@ -1,7 +1,7 @@
 import type { SimulatorModel } from '../models/model.js';
 import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
-import { runSessionLoop, type SessionSummary } from '../session/loop.js';
+import { runSessionLoop, type SessionLoopOptions, type SessionSummary } from '../session/loop.js';
 import type { OpenShopperSession } from '../session/shopper-session.js';
 import type { TraceWriter } from '../traces/writer.js';
 import { modelSource } from './model-source.js';
@@ -29,6 +29,10 @@ export interface RunSessionOptions extends SessionLimits {
   onStep?: (index: number) => void;
   /** When aborted (Ctrl-C), the session stops before its next step and ends its trace. */
   signal?: AbortSignal;
+  /** Live-site guard for orders (see SessionLoopOptions). */
+  orderGuard?: SessionLoopOptions['orderGuard'];
+  /** Least milliseconds between two consecutive actions. */
+  minStepIntervalMs?: number;
 }
 
 /** One simulated shopper: the session loop with a model as its source of actions. */
@@ -41,5 +45,7 @@ export function runSession(options: RunSessionOptions): Promise<SessionSummary> 
     screenshotDir: options.screenshotDir,
     signal: options.signal,
     onStep: options.onStep,
+    orderGuard: options.orderGuard,
+    minStepIntervalMs: options.minStepIntervalMs,
   });
 }

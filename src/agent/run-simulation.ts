@@ -2,6 +2,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import { openSession } from '../browser/session.js';
 import { launchBrowser } from '../browser/launch.js';
+import { OrderGuard } from '../guard/orders.js';
 import { modelOptionsOf, type Config } from '../config.js';
 import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
@@ -126,6 +127,7 @@ export async function runSimulation(
     variant: config.variant,
     sessions: records.length,
     purchases: records.filter((r) => r.outcome === 'purchase').length,
+    notPlaced: records.filter((r) => r.outcome === 'purchase' && r.notPlaced).length,
     confirmedOrders: null,
     errors: records.filter((r) => r.outcome === 'error').length,
     interrupted: records.filter((r) => r.outcome === 'interrupted').length,
@@ -172,12 +174,20 @@ async function simulateOne(job: SessionJob): Promise<SessionRecord> {
       durationMs: 0,
       error: end.error,
       orderId: null,
+      notPlaced: null,
     };
   }
   try {
     const summary = await runSession({
       openSession: (startUrl, recipe, timeoutMs) =>
-        openSession(job.browser, { startUrl, recipe, timeoutMs }),
+        openSession(job.browser, {
+          startUrl,
+          recipe,
+          timeoutMs,
+          guard: { allowOrigins: config.allowOrigins },
+        }),
+      orderGuard: new OrderGuard(config.allowOrdersOn),
+      minStepIntervalMs: config.minStepIntervalMs,
       startUrl: plan.site.startUrl,
       recipe: plan.site.recipe,
       persona,

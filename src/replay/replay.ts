@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { launchBrowser } from '../browser/launch.js';
 import { openSession } from '../browser/session.js';
+import type { Config } from '../config.js';
 import { ShopsimError } from '../errors.js';
+import { OrderGuard } from '../guard/orders.js';
 import type { Recipe } from '../observe/recipe.js';
 import { writeReport, type ReportFiles } from '../report/write.js';
 import { runSessionLoop, type SessionSummary } from '../session/loop.js';
@@ -25,6 +27,8 @@ export interface ReplayOptions {
   out?: string | null;
   baseDir?: string;
   onStep?: (step: ReplayStepReport) => void;
+  /** The live-site guard's settings (default: only the start origin, orders only on loopback). */
+  guard?: Pick<Config, 'allowOrigins' | 'allowOrdersOn' | 'minStepIntervalMs'>;
 }
 
 export interface ReplayResult {
@@ -85,7 +89,10 @@ export async function replayTrace(options: ReplayOptions): Promise<ReplayResult>
           startUrl: options.startUrl,
           recipe: options.recipe,
           timeoutMs: options.timeoutMs,
+          guard: { allowOrigins: options.guard?.allowOrigins ?? [] },
         }),
+      orderGuard: new OrderGuard(options.guard?.allowOrdersOn ?? []),
+      minStepIntervalMs: options.guard?.minStepIntervalMs ?? 0,
       source,
       writer,
       // one call past the last recorded step, so the source can say how the replay ended

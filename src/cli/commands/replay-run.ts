@@ -18,6 +18,7 @@ export interface ReplayFlags {
   seed?: string;
   recipe?: string;
   config?: string;
+  [guardFlag: string]: unknown;
 }
 
 export async function replay(file: string, flags: ReplayFlags): Promise<void> {
@@ -50,6 +51,7 @@ export async function replay(file: string, flags: ReplayFlags): Promise<void> {
       browserPath: config.browserPath,
       timeoutMs: config.timeoutMs,
       out: flags.out ?? null,
+      guard: config,
     });
     process.stdout.write(formatReplayLines(result.report));
     process.stdout.write(

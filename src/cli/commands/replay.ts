@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addConfigFlags } from '../config-flags.js';
+import { addConfigFlags, GUARD_FLAGS } from '../config-flags.js';
 import type { ReplayFlags } from './replay-run.js';
 
 export function registerReplay(program: Command): void {
@@ -14,7 +14,7 @@ export function registerReplay(program: Command): void {
     .option('--on-divergence <stop|continue>', 'what to do when a step diverges', 'stop')
     .option('--out <dir>', 'run folder to write (default: traces/<run-id>)')
     .option('--recipe <file>', 'site recipe pinning element names');
-  addConfigFlags(command, ['headless', 'browserPath', 'seed'], {
+  addConfigFlags(command, ['headless', 'browserPath', 'seed', ...GUARD_FLAGS], {
     seed: 'catalog seed of the builtin shop',
   }).action(async (file: string, flags: ReplayFlags) =>
     (await import('./replay-run.js')).replay(file, flags),
