@@ -9,7 +9,8 @@ import { clickElement, describeElement, locateByName, typeAndSubmit } from './el
 import type { NetworkTracker } from './network-tracker.js';
 import { gotoStart } from './navigate.js';
 import { evaluateWithin, waitForSettle, DEFAULT_SETTLE, type SettleOptions } from './settle.js';
-import { currentStamp, observePage } from './simplify.js';
+import { MASK_ATTRIBUTE } from '../record/sensitive.js';
+import { currentStamp, markSensitiveFields, observePage } from './simplify.js';
 import { OriginPolicy } from '../guard/origins.js';
 import { SiteGuard } from './site-guard.js';
 import { SessionTabs } from './tabs.js';
@@ -37,6 +38,9 @@ export interface SessionOptions {
    */
   guard?: { allowOrigins: readonly string[] } | false;
 }
+
+/** The colour screenshots paint over sensitive fields (opaque magenta, Playwright's default). */
+export const MASK_COLOR = '#FF00FF';
 
 /** What one executed action did. Failures are thrown as ActionError subclasses instead. */
 export interface ExecuteResult {
@@ -224,7 +228,10 @@ export class BrowserSession {
     };
   }
 
-  /** Saves a PNG of the current viewport; without a path, into screenshotDir as step-NNN.png. */
+  /**
+   * Saves a PNG of the current viewport; without a path, into screenshotDir as step-NNN.png.
+   * Sensitive fields (markSensitive, src/record/sensitive.ts) are painted over in MASK_COLOR.
+   */
   async screenshot(file?: string): Promise<string> {
     this.assertOpen();
     let target = file;
@@ -238,7 +245,13 @@ export class BrowserSession {
         `step-${String(this.screenshots).padStart(3, '0')}.png`,
       );
     }
-    await this.current.screenshot({ path: target });
+    // payment, password and personal fields are masked (the one sensitivity rule)
+    await markSensitiveFields(this.current);
+    await this.current.screenshot({
+      path: target,
+      mask: [this.current.locator(`[${MASK_ATTRIBUTE}]`)],
+      maskColor: MASK_COLOR,
+    });
     return target;
   }
 
