@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright';
@@ -5,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/browser/launch.js';
 import { openSession, type BrowserSession } from '../../src/browser/session.js';
 import { NavigationBlockedError } from '../../src/errors.js';
+import { runSession } from '../../src/agent/run-session.js';
+import { ScriptedModel } from '../../src/models/scripted.js';
+import { readTraceFile } from '../../src/traces/reader.js';
+import { TraceWriter } from '../../src/traces/writer.js';
 import { byText, nameOf } from './helpers.js';
 
 /** Two local servers on different ports: two origins, as a shop and a site it links to. */
@@ -139,5 +146,42 @@ describe('the live-site guard in the browser', () => {
         await session.close();
       }
     }
+  });
+
+  it("records a blocked navigation as the step's result, which the shopper reads", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'shopsim-site-guard-'));
+    const writer = await TraceWriter.create(path.join(dir, 'session.jsonl'), {
+      session_id: 'guarded',
+      source: 'simulated',
+      site: shopUrl,
+      started_at: new Date().toISOString(),
+    });
+    const observed = await openSession(browser, { startUrl: `${shopUrl}/` });
+    const link = nameOf(await observed.observe(), byText('Other site'));
+    await observed.close();
+    const model = new ScriptedModel([
+      { rationale: 'Let me look there.', action: { type: 'click', name: link } },
+      { rationale: 'Fine, I stay.', action: { type: 'terminate' } },
+    ]);
+    const summary = await runSession({
+      openSession: (startUrl, recipe, timeoutMs) =>
+        openSession(browser, { startUrl, recipe, timeoutMs }),
+      startUrl: `${shopUrl}/`,
+      recipe: null,
+      persona: null,
+      model,
+      writer,
+      maxSteps: 5,
+      maxAttempts: 1,
+      historyPages: 1,
+      timeoutMs: 5_000,
+    });
+    expect(summary.outcome).toBe('terminate');
+    const trace = await readTraceFile(writer.file);
+    expect(trace.steps[0]!.result).toMatchObject({ ok: false });
+    expect(trace.steps[0]!.result!.error).toMatch(
+      /^blocked: navigation to http:\/\/127\.0\.0\.1:\d+\/link/,
+    );
+    expect(model.requests[1]!.history[0]!.error).toBe(trace.steps[0]!.result!.error);
   });
 });
