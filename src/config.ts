@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PRICES, PriceTable } from './cost/prices.js';
 import { InputFileError, UsageError } from './errors.js';
+import { parseOriginPattern } from './guard/origins.js';
+import { parseOrderHost } from './guard/orders.js';
 import { readJsonFile } from './json-file.js';
 import type { CreateModelOptions } from './models/spec.js';
 import { PwTraceMode } from './session/pw-trace.js';
@@ -31,6 +33,12 @@ export const Config = z.object({
   pwTrace: PwTraceMode,
   /** USD per million input/output tokens by model; the config file's entries extend the defaults. */
   prices: PriceTable,
+  /** Live-site guard: origins a session may visit besides its start origin (`--allow-origin`). */
+  allowOrigins: z.array(z.string()),
+  /** Live-site guard: hosts besides loopback where orders are placed (`--allow-orders-on`). */
+  allowOrdersOn: z.array(z.string()),
+  /** Least time between two consecutive actions of one session, in milliseconds. */
+  minStepIntervalMs: z.number().int().min(0).max(600_000),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -50,6 +58,9 @@ export const DEFAULT_CONFIG: Config = {
   out: null,
   pwTrace: 'off',
   prices: DEFAULT_PRICES,
+  allowOrigins: [],
+  allowOrdersOn: [],
+  minStepIntervalMs: 0,
 };
 
 /** Environment variable for each key, e.g. maxSteps -> SHOPSIM_MAX_STEPS. */
@@ -65,7 +76,11 @@ const NUMBER_KEYS = new Set<keyof Config>([
   'maxAttempts',
   'timeoutMs',
   'threads',
+  'minStepIntervalMs',
 ]);
+
+/** Settings holding a list; in SHOPSIM_* variables the items are separated by commas. */
+const LIST_KEYS = new Set<keyof Config>(['allowOrigins', 'allowOrdersOn']);
 
 /** Where a setting's value came from. */
 export const ConfigSource = z.enum(['default', 'file', 'env', 'flag']);
@@ -81,6 +96,12 @@ export interface ResolvedConfig {
 
 function coerce(key: keyof Config, raw: unknown, source: string): unknown {
   if (raw === undefined) return undefined;
+  if (LIST_KEYS.has(key) && typeof raw === 'string') {
+    return raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  }
   if (NUMBER_KEYS.has(key) && typeof raw === 'string') {
     const n = Number(raw);
     if (raw.trim() === '' || !Number.isFinite(n)) {
@@ -173,17 +194,25 @@ export function resolveConfig(options: ResolveConfigOptions = {}): ResolvedConfi
     if (value !== undefined) set(key as keyof Config, value, 'flag');
   }
 
+  const whereOf = (key: keyof Config | undefined, path: string) =>
+    key && sources[key] === 'flag'
+      ? (options.flagNames?.[key] ?? `--${key}`)
+      : key && sources[key] === 'env'
+        ? envName(key)
+        : key && sources[key] === 'file'
+          ? `${file}: setting ${path}`
+          : `setting ${path}`;
   const result = Config.safeParse(merged);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const key = issue.path[0] as keyof Config | undefined;
-    const where =
-      key && sources[key] === 'flag'
-        ? (options.flagNames?.[key] ?? `--${key}`)
-        : key && sources[key] === 'env'
-          ? envName(key)
-          : `setting ${issue.path.join('.')}`;
-    throw new UsageError(`${where}: ${issue.message}.`);
+    throw new UsageError(`${whereOf(key, issue.path.join('.'))}: ${issue.message}.`);
+  }
+  for (const pattern of result.data.allowOrigins) {
+    parseOriginPattern(pattern, whereOf('allowOrigins', 'allowOrigins'));
+  }
+  for (const host of result.data.allowOrdersOn) {
+    parseOrderHost(host, whereOf('allowOrdersOn', 'allowOrdersOn'));
   }
   return { values: result.data, sources, file };
 }

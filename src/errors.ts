@@ -70,3 +70,6 @@ export class ElementNotInteractableError extends ActionError {}
 
 /** The page did not finish loading in time after an action. */
 export class NavigationTimeoutError extends ActionError {}
+
+/** The live-site guard stopped a navigation that would leave the allowed origins. */
+export class NavigationBlockedError extends ActionError {}

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { launchBrowser } from '../browser/launch.js';
 import { openSession } from '../browser/session.js';
 import { modelOptionsOf, type Config } from '../config.js';
+import { OrderGuard } from '../guard/orders.js';
 import type { SimulatorModel } from '../models/model.js';
 import { createModel } from '../models/spec.js';
 import type { Recipe } from '../observe/recipe.js';
@@ -70,6 +71,7 @@ export async function runArmSession(
       error: end.error,
       orderId: null,
       usages: [],
+      notPlaced: null,
       file,
     };
   }
@@ -83,8 +85,11 @@ export async function runArmSession(
           timeoutMs: config.timeoutMs,
           extraHTTPHeaders: Object.keys(arm.headers).length ? arm.headers : undefined,
           pwTraceFile: pwTrace?.file,
+          guard: { allowOrigins: config.allowOrigins },
         }),
       pwTrace,
+      orderGuard: new OrderGuard(config.allowOrdersOn),
+      minStepIntervalMs: config.minStepIntervalMs,
       source: job.actions(model),
       writer,
       screenshotDir: job.screenshots ? path.join(job.dir, 'screenshots', job.sessionId) : null,

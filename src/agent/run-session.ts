@@ -1,7 +1,7 @@
 import type { SimulatorModel } from '../models/model.js';
 import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
-import { runSessionLoop, type SessionSummary } from '../session/loop.js';
+import { runSessionLoop, type SessionLoopOptions, type SessionSummary } from '../session/loop.js';
 import type { PwTraceOptions } from '../session/pw-trace.js';
 import type { OpenShopperSession } from '../session/shopper-session.js';
 import type { TraceWriter } from '../traces/writer.js';
@@ -32,6 +32,10 @@ export interface RunSessionOptions extends SessionLimits {
   signal?: AbortSignal;
   /** The Playwright trace `openSession` records, kept or deleted by its mode. */
   pwTrace?: PwTraceOptions | null;
+  /** Live-site guard for orders (see SessionLoopOptions). */
+  orderGuard?: SessionLoopOptions['orderGuard'];
+  /** Least milliseconds between two consecutive actions. */
+  minStepIntervalMs?: number;
 }
 
 /** One simulated shopper: the session loop with a model as its source of actions. */
@@ -45,5 +49,7 @@ export function runSession(options: RunSessionOptions): Promise<SessionSummary> 
     signal: options.signal,
     onStep: options.onStep,
     pwTrace: options.pwTrace,
+    orderGuard: options.orderGuard,
+    minStepIntervalMs: options.minStepIntervalMs,
   });
 }

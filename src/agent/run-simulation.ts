@@ -3,6 +3,7 @@ import PQueue from 'p-queue';
 import { iframeWarning } from '../browser/frame-content.js';
 import { openSession } from '../browser/session.js';
 import { launchBrowser } from '../browser/launch.js';
+import { OrderGuard } from '../guard/orders.js';
 import { modelOptionsOf, type Config } from '../config.js';
 import { priceOf } from '../cost/prices.js';
 import { NO_USAGE, stepsUsage, sumUsage } from '../cost/usage.js';
@@ -144,6 +145,7 @@ export async function runSimulation(
     variant: config.variant,
     sessions: records.length,
     purchases: records.filter((r) => r.outcome === 'purchase').length,
+    notPlaced: records.filter((r) => r.outcome === 'purchase' && r.notPlaced).length,
     confirmedOrders: null,
     errors: records.filter((r) => r.outcome === 'error').length,
     interrupted: records.filter((r) => r.outcome === 'interrupted').length,
@@ -193,6 +195,7 @@ async function simulateOne(job: SessionJob): Promise<SessionRecord> {
       error: end.error,
       orderId: null,
       usage: NO_USAGE,
+      notPlaced: null,
     };
   }
   const pwTrace = pwTraceFor(config.pwTrace, file);
@@ -204,6 +207,7 @@ async function simulateOne(job: SessionJob): Promise<SessionRecord> {
           recipe,
           timeoutMs,
           pwTraceFile: pwTrace?.file,
+          guard: { allowOrigins: config.allowOrigins },
         });
         if (!job.frameCheck.done) {
           job.frameCheck.done = true;
@@ -213,6 +217,8 @@ async function simulateOne(job: SessionJob): Promise<SessionRecord> {
         return session;
       },
       pwTrace,
+      orderGuard: new OrderGuard(config.allowOrdersOn),
+      minStepIntervalMs: config.minStepIntervalMs,
       startUrl: plan.site.startUrl,
       recipe: plan.site.recipe,
       persona,

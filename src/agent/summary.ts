@@ -12,6 +12,8 @@ export interface SessionRecord {
   durationMs: number;
   error: string | null;
   orderId: string | null;
+  /** Live-site guard: a purchase stopped at the order button (no order placed); why. */
+  notPlaced?: string | null;
   /** The shop's order log has this session's order (builtin shop only; null when unknown). */
   orderConfirmed: boolean | null;
   /** Model calls, tokens, latency and cost of the session. */
@@ -49,6 +51,8 @@ export interface RunSummary {
   variant: string | null;
   sessions: number;
   purchases: number;
+  /** Purchases stopped at the order button by the live-site guard (counted in `purchases`). */
+  notPlaced: number;
   confirmedOrders: number | null;
   errors: number;
   /** Sessions stopped by Ctrl-C; left out of the rates. */

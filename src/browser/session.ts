@@ -10,7 +10,10 @@ import type { NetworkTracker } from './network-tracker.js';
 import { gotoStart } from './navigate.js';
 import { ContextTracing } from './pw-tracing.js';
 import { evaluateWithin, waitForSettle, DEFAULT_SETTLE, type SettleOptions } from './settle.js';
-import { currentStamp, observePage } from './simplify.js';
+import { MASK_ATTRIBUTE } from '../record/sensitive.js';
+import { currentStamp, markSensitiveFields, observePage } from './simplify.js';
+import { OriginPolicy } from '../guard/origins.js';
+import { SiteGuard } from './site-guard.js';
 import { SessionTabs } from './tabs.js';
 import { viewportBox, type ViewportBox } from './target-box.js';
 
@@ -33,7 +36,15 @@ export interface SessionOptions {
   screenshotDir?: string | null;
   /** Record a Playwright trace of the session into this zip (written when the session closes). */
   pwTraceFile?: string | null;
+  /**
+   * The live-site guard (src/guard/origins.ts): the session stays on the start URL's origin, the
+   * origin it landed on, and these `--allow-origin` patterns. On by default; false turns it off.
+   */
+  guard?: { allowOrigins: readonly string[] } | false;
 }
+
+/** The colour screenshots paint over sensitive fields (opaque magenta, Playwright's default). */
+export const MASK_COLOR = '#FF00FF';
 
 /** What one executed action did. Failures are thrown as ActionError subclasses instead. */
 export interface ExecuteResult {
@@ -75,6 +86,7 @@ export class BrowserSession {
     private readonly actionTimeoutMs: number,
     private readonly screenshotDir: string | null,
     private readonly tracing: ContextTracing | null = null,
+    private readonly guard: SiteGuard | null = null,
   ) {
     this.current = page;
     this.tabs = new SessionTabs(context, page);
@@ -96,6 +108,8 @@ export class BrowserSession {
   /** Loads the start URL and waits for it to settle. */
   async start(url: string): Promise<void> {
     await gotoStart(this.current, url, this.settleOptions.timeoutMs);
+    // the site's own redirects of the start page (http -> https, www.) stay allowed
+    await this.guard?.landed(this.current);
     await waitForSettle(
       this.current,
       this.tracker(this.current),
@@ -167,11 +181,17 @@ export class BrowserSession {
     const acted = Date.now();
     const settled = await waitForSettle(page, tracker, this.settleOptions, since, what);
     const navigated = tracker.mainFrameNavigations > navigationsBefore;
+    const guardCheck = async () => {
+      if (!this.guard || page.isClosed()) return;
+      await this.guard.check(page, this.tabs.openedSince(checkpoint), this.settleOptions.timeoutMs);
+    };
+    await guardCheck();
     const scriptOpened =
       !page.isClosed() && (await evaluateWithin(page, readOpenCount, 1_000, 0)) > openCallsBefore;
     const expectTab = info.opensTab || scriptOpened;
     const popup = await this.tabs.newTab(checkpoint, expectTab ? this.settleOptions.timeoutMs : 0);
-    if (popup) {
+    await guardCheck(); // a new window's first request may be routed only now
+    if (popup && !popup.isClosed()) {
       this.current = popup;
       const popupSettled = await waitForSettle(
         popup,
@@ -230,7 +250,10 @@ export class BrowserSession {
     }
   }
 
-  /** Saves a PNG of the current viewport; without a path, into screenshotDir as step-NNN.png. */
+  /**
+   * Saves a PNG of the current viewport; without a path, into screenshotDir as step-NNN.png.
+   * Sensitive fields (markSensitive, src/record/sensitive.ts) are painted over in MASK_COLOR.
+   */
   async screenshot(file?: string): Promise<string> {
     this.assertOpen();
     let target = file;
@@ -244,7 +267,13 @@ export class BrowserSession {
         `step-${String(this.screenshots).padStart(3, '0')}.png`,
       );
     }
-    await this.current.screenshot({ path: target });
+    // payment, password and personal fields are masked (the one sensitivity rule)
+    await markSensitiveFields(this.current);
+    await this.current.screenshot({
+      path: target,
+      mask: [this.current.locator(`[${MASK_ATTRIBUTE}]`)],
+      maskColor: MASK_COLOR,
+    });
     return target;
   }
 
@@ -288,8 +317,13 @@ export async function openSession(
     userAgent: options.userAgent,
   });
   let tracing: ContextTracing | null = null;
+  const guard =
+    options.guard === false
+      ? null
+      : new SiteGuard(new OriginPolicy(options.startUrl, options.guard?.allowOrigins ?? []));
   try {
     await context.addInitScript(DOM_WATCH_SCRIPT);
+    await guard?.install(context);
     if (options.blockNetwork) await context.route(/^(https?|wss?):\/\//, (route) => route.abort());
     const timeoutMs = options.timeoutMs ?? DEFAULT_SETTLE.timeoutMs;
     context.setDefaultTimeout(timeoutMs);
@@ -313,6 +347,7 @@ export async function openSession(
       options.actionTimeoutMs ?? 3_000,
       options.screenshotDir ?? null,
       tracing,
+      guard,
     );
     await session.start(options.startUrl);
     return session;

@@ -70,3 +70,27 @@ export async function observePage(
 export async function currentStamp(page: Page): Promise<DomStamp | null> {
   return page.evaluate(readDomStamp).catch(() => null);
 }
+
+/**
+ * Marks the sensitive fields of the current document for masking (see markSensitive in
+ * src/record/sensitive.ts), injecting the in-page script first when needed. Returns the count.
+ */
+export async function markSensitiveFields(page: Page): Promise<number> {
+  const mark = () =>
+    page.evaluate(() => {
+      const fn = (globalThis as { __shopsimMarkSensitive?: () => number }).__shopsimMarkSensitive;
+      return typeof fn === 'function' ? fn() : null;
+    });
+  let count = await mark();
+  if (count === null) {
+    await page.evaluate(await getSimplifierScript());
+    count = await mark();
+  }
+  if (count === null) {
+    throw new ShopsimError(
+      `the field masking script could not be installed in ${page.url()}; ` +
+        'the screenshot was not taken so that no secret is shown.',
+    );
+  }
+  return count;
+}

@@ -46,6 +46,11 @@ export class SessionTabs {
     return this.opened.length;
   }
 
+  /** Tabs opened since the checkpoint (closed ones included). */
+  openedSince(checkpoint: number): Page[] {
+    return this.opened.slice(checkpoint);
+  }
+
   /** Messages of the dialogs answered since the last checkpoint. */
   dialogMessages(): string[] {
     return [...this.dialogs];
@@ -59,10 +64,10 @@ export class SessionTabs {
   async newTab(checkpoint: number, waitMs: number): Promise<Page | null> {
     const deadline = Date.now() + waitMs;
     for (;;) {
-      const tab = this.opened
-        .slice(checkpoint)
-        .filter((p) => !p.isClosed())
-        .at(-1);
+      const since = this.opened.slice(checkpoint);
+      const tab = since.filter((p) => !p.isClosed()).at(-1);
+      // a tab that opened and closed again (the live-site guard closes off-site windows)
+      if (!tab && since.length > 0) return null;
       if (tab || Date.now() >= deadline) return tab ?? null;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

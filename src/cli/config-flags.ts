@@ -17,7 +17,17 @@ export type ConfigFlag =
   | 'timeoutMs'
   | 'headed'
   | 'headless'
-  | 'pwTrace';
+  | 'pwTrace'
+  | 'allowOrigin'
+  | 'allowOrdersOn'
+  | 'minStepInterval';
+
+/** The live-site guard's settings, for every command that opens a site. */
+export const GUARD_FLAGS = [
+  'allowOrigin',
+  'allowOrdersOn',
+  'minStepInterval',
+] as const satisfies readonly ConfigFlag[];
 
 /** The settings every command that runs shopper sessions takes (simulate, ab, config). */
 export const SESSION_FLAGS = [
@@ -32,10 +42,14 @@ export const SESSION_FLAGS = [
   'browserPath',
   'threads',
   'pwTrace',
+  ...GUARD_FLAGS,
 ] as const satisfies readonly ConfigFlag[];
 
 /** Each setting's flag: its spelling, the config key it sets, and its default help text. */
-export const FLAGS: Record<ConfigFlag, { spec: string; key: keyof Config; help: string }> = {
+export const FLAGS: Record<
+  ConfigFlag,
+  { spec: string; key: keyof Config; help: string; repeatable?: true }
+> = {
   model: {
     spec: '--model <spec>',
     key: 'model',
@@ -92,12 +106,35 @@ export const FLAGS: Record<ConfigFlag, { spec: string; key: keyof Config; help: 
       'retain-on-failure (kept unless the session bought without a refused action) | off',
   },
   headed: { spec: '--headed', key: 'headless', help: 'show the browser windows' },
+  allowOrigin: {
+    spec: '--allow-origin <origin>',
+    key: 'allowOrigins',
+    help: 'live-site guard: also allow this origin, e.g. https://*.example.com (repeatable)',
+    repeatable: true,
+  },
+  allowOrdersOn: {
+    spec: '--allow-orders-on <host>',
+    key: 'allowOrdersOn',
+    help: 'live-site guard: place orders on this host too, not only on loopback (repeatable)',
+    repeatable: true,
+  },
+  minStepInterval: {
+    spec: '--min-step-interval <ms>',
+    key: 'minStepIntervalMs',
+    help: 'least time between two actions of one session, in milliseconds (default 0)',
+  },
   headless: {
     spec: '--headless',
     key: 'headless',
     help: 'run the browser without a window (the default from config)',
   },
 };
+
+/** Collects a repeatable flag's values (undefined when the flag is not given). */
+const collect = (value: string, previous: string[] | undefined): string[] => [
+  ...(previous ?? []),
+  value,
+];
 
 /** commander's property for a flag spec: --max-steps <n> -> maxSteps. */
 export function property(spec: string): string {
@@ -114,6 +151,11 @@ export function addConfigFlags(
   flags: readonly ConfigFlag[],
   help: Partial<Record<ConfigFlag, string>> = {},
 ): Command {
-  for (const flag of flags) command.option(FLAGS[flag].spec, help[flag] ?? FLAGS[flag].help);
+  for (const flag of flags) {
+    const { spec, repeatable } = FLAGS[flag];
+    const text = help[flag] ?? FLAGS[flag].help;
+    if (repeatable) command.option(spec, text, collect);
+    else command.option(spec, text);
+  }
   return command.option('--config <file>', 'config file (default ./shopsim.config.json)');
 }

@@ -1,4 +1,4 @@
-import { isSensitiveFacts, type FieldFacts } from '../traces/sensitive-words.js';
+import { isSensitiveFacts, soundsSensitive, type FieldFacts } from '../traces/sensitive-words.js';
 import type { SensitiveValue } from '../traces/redactor.js';
 
 /**
@@ -70,4 +70,33 @@ export function sensitiveValues(doc: Document, nameAttribute: string): Sensitive
     });
   }
   return out;
+}
+
+/** Attribute markSensitive() puts on what a screenshot must hide. */
+export const MASK_ATTRIBUTE = 'data-shopsim-mask';
+
+/**
+ * Marks, with MASK_ATTRIBUTE, what a screenshot must not show: every input and textarea the
+ * rule above calls sensitive, selects judged by the same words (an expiry month), and iframes
+ * whose title or name sounds sensitive (hosted card fields, e.g. "Secure card payment input
+ * frame"). Marks of an earlier call are removed first. Returns how many elements were marked.
+ */
+export function markSensitive(doc: Document): number {
+  for (const el of Array.from(doc.querySelectorAll(`[${MASK_ATTRIBUTE}]`))) {
+    el.removeAttribute(MASK_ATTRIBUTE);
+  }
+  let marked = 0;
+  for (const el of Array.from(doc.querySelectorAll('input, textarea, select, iframe'))) {
+    const tag = el.tagName.toLowerCase();
+    const sensitive =
+      tag === 'iframe'
+        ? [el.getAttribute('title'), el.getAttribute('name')].some((w) => !!w && soundsSensitive(w))
+        : tag === 'select'
+          ? isSensitiveFacts({ ...fieldFacts(el), tag: 'select' })
+          : isSensitiveField(el);
+    if (!sensitive) continue;
+    el.setAttribute(MASK_ATTRIBUTE, '');
+    marked++;
+  }
+  return marked;
 }

@@ -2,7 +2,9 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { launchBrowser } from '../browser/launch.js';
 import { openSession } from '../browser/session.js';
+import type { Config } from '../config.js';
 import { ShopsimError } from '../errors.js';
+import { OrderGuard } from '../guard/orders.js';
 import type { Recipe } from '../observe/recipe.js';
 import { writeReport, type ReportFiles } from '../report/write.js';
 import { runSessionLoop, type SessionSummary } from '../session/loop.js';
@@ -29,6 +31,8 @@ export interface ReplayOptions {
   /** A Playwright trace of the replay; `retain-on-failure` keeps it only when a step diverged. */
   pwTrace?: PwTraceMode;
   onStep?: (step: ReplayStepReport) => void;
+  /** The live-site guard's settings (default: only the start origin, orders only on loopback). */
+  guard?: Pick<Config, 'allowOrigins' | 'allowOrdersOn' | 'minStepIntervalMs'>;
 }
 
 export interface ReplayResult {
@@ -91,7 +95,10 @@ export async function replayTrace(options: ReplayOptions): Promise<ReplayResult>
           recipe: options.recipe,
           timeoutMs: options.timeoutMs,
           pwTraceFile: pwTrace,
+          guard: { allowOrigins: options.guard?.allowOrigins ?? [] },
         }),
+      orderGuard: new OrderGuard(options.guard?.allowOrdersOn ?? []),
+      minStepIntervalMs: options.guard?.minStepIntervalMs ?? 0,
       source,
       writer,
       // one call past the last recorded step, so the source can say how the replay ended

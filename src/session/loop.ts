@@ -1,4 +1,5 @@
 import { ActionError, ModelBackendError, ModelOutputError } from '../errors.js';
+import type { Action } from '../action.js';
 import type { HistoryStep } from '../models/model.js';
 import type { Observation } from '../observe/observation.js';
 import type { ModelUsage, Outcome } from '../traces/schema.js';
@@ -25,6 +26,14 @@ export interface SessionLoopOptions {
    * in it, and `retain-on-failure` deletes it after a session that did not fail.
    */
   pwTrace?: PwTraceOptions | null;
+  /**
+   * Live-site guard for orders (src/guard/orders.ts): a click it names a reason for is not
+   * performed; the step is written with that reason as its error and the session ends as a
+   * purchase marked not placed.
+   */
+  orderGuard?: { stopReason(observation: Observation, action: Action): string | null } | null;
+  /** Least milliseconds between two consecutive actions (and between the start page and the first). */
+  minStepIntervalMs?: number;
 }
 
 /** The end-line error of a session stopped by the user. */
@@ -39,6 +48,8 @@ export interface SessionSummary {
   orderId: string | null;
   /** Each model-made step's usage, in order (for tokens, latency and cost). */
   usages: ModelUsage[];
+  /** Live-site guard: the session stopped at the order button; why. Null otherwise. */
+  notPlaced: string | null;
 }
 
 /**
@@ -59,6 +70,9 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
   let purchased = false;
   let failedSteps = 0;
   const usages: ModelUsage[] = [];
+  let notPlaced: string | null = null;
+  /** When the last step was written (or the start page opened): the pacing reference. */
+  let lastStepAt = 0;
   const see = (observation: Observation) => {
     if (!isOrderConfirmation(observation)) return false;
     purchased = true;
@@ -67,6 +81,7 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
   };
   try {
     session = await options.open();
+    lastStepAt = Date.now();
     let observation = await session.observe();
     let onConfirmation = see(observation);
     for (let index = 0; index < options.maxSteps && outcome === null; index++) {
@@ -82,6 +97,10 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
         break;
       }
       const { step } = move;
+      const stopReason = step.skip
+        ? null
+        : (options.orderGuard?.stopReason(observation, step.action) ?? null);
+      if (!step.skip && !stopReason) await pace(lastStepAt, options.minStepIntervalMs ?? 0);
       await session.beginStep?.(stepGroupLabel(index, step.action, step.rationale));
       // the target's box first: it scrolls the target into view, so the screenshot shows it
       const targetBox = options.screenshotDir
@@ -92,7 +111,7 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
             `${options.screenshotDir}/step-${String(index).padStart(3, '0')}.png`,
           )
         : null;
-      let stepError = step.skip ?? null;
+      let stepError = step.skip ?? stopReason;
       let failed = false;
       let urlAfter: string | null = null;
       if (stepError === null) {
@@ -106,10 +125,11 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
         }
       }
       await session.endStep?.();
+      lastStepAt = Date.now();
       await writer.appendStep({
         kind: 'step',
         index,
-        time: new Date().toISOString(),
+        time: new Date(lastStepAt).toISOString(),
         url: observation.url,
         observation,
         rationale: step.rationale,
@@ -131,7 +151,10 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
         action: step.action,
         error: stepError,
       });
-      if (step.action.type === 'terminate' && stepError === null) {
+      if (stopReason) {
+        notPlaced = stopReason;
+        outcome = 'purchase';
+      } else if (step.action.type === 'terminate' && stepError === null) {
         outcome = purchased ? 'purchase' : 'terminate';
       } else if (session.closed) {
         outcome = purchased ? 'purchase' : 'terminate';
@@ -148,7 +171,12 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
     await session?.close().catch(() => undefined);
   }
   await settlePwTrace(options.pwTrace, outcome, failedSteps).catch(() => undefined);
-  const end = await writer.finish({ outcome, error, orderId: purchased ? orderId : null });
+  const end = await writer.finish({
+    outcome,
+    error,
+    orderId: purchased ? orderId : null,
+    notPlaced,
+  });
   return {
     outcome,
     steps: end.steps,
@@ -156,7 +184,14 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
     error: end.error,
     orderId: end.order_id,
     usages,
+    notPlaced: end.not_placed_reason ?? null,
   };
+}
+
+/** Waits until `intervalMs` have passed since `since` (request pacing for shared servers). */
+async function pace(since: number, intervalMs: number): Promise<void> {
+  const wait = since + intervalMs - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
 function describeFailure(failure: unknown): string {

@@ -4,12 +4,13 @@ import { Observation } from '../observe/observation.js';
 import { Persona } from '../persona.js';
 
 /**
- * Trace format, version 1. A session is one JSONL file:
+ * Trace format, version 2 (2 added `not_placed` and `not_placed_reason` to the end line; version 1
+ * files parse unchanged; the fields are written only when an order was not placed). A session is one JSONL file:
  *   line 1: a `header`, then one `step` per action as it happens, then an `end` line.
  * A file without an end line (a killed run) is still a valid, readable trace.
  * Bump TRACE_SCHEMA_VERSION on incompatible changes and keep old fixtures parsing.
  */
-export const TRACE_SCHEMA_VERSION = 1;
+export const TRACE_SCHEMA_VERSION = 2;
 
 export const TraceSource = z.enum(['simulated', 'human', 'replay']);
 export type TraceSource = z.infer<typeof TraceSource>;
@@ -110,6 +111,13 @@ export const TraceEnd = z.object({
   dropped_events: z.number().int().min(0).default(0),
   /** Shop order id when the session ended in a purchase the shop confirmed. */
   order_id: z.string().nullable().default(null),
+  /**
+   * Live-site guard: the shopper reached the final order button on a host where orders are not
+   * placed, so the click was not performed. The outcome is `purchase`; no order exists.
+   */
+  not_placed: z.boolean().optional(),
+  /** Why the order was not placed (the guard's message), when `not_placed`. */
+  not_placed_reason: z.string().optional(),
 });
 export type TraceEnd = z.infer<typeof TraceEnd>;
 

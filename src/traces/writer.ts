@@ -22,6 +22,8 @@ export interface SessionEnd {
   orderId?: string | null;
   /** Recorder: clicks on unnamed areas that could not be mapped to a named element. */
   droppedEvents?: number;
+  /** Live-site guard: the order button was not clicked; the reason. */
+  notPlaced?: string | null;
   /** Defaults to the time since the writer was created (imports pass the recorded span). */
   durationMs?: number;
 }
@@ -97,6 +99,7 @@ export class TraceWriter {
       error: end.error ? this.redactor.text(end.error) : null,
       dropped_events: end.droppedEvents ?? 0,
       order_id: end.orderId ?? null,
+      ...(end.notPlaced ? { not_placed: true, not_placed_reason: end.notPlaced } : {}),
     };
     await this.end(line);
     return line;

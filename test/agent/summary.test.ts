@@ -70,6 +70,7 @@ describe('rates weighted to the audience', () => {
       confirmedOrders: null,
       errors: 0,
       interrupted: 1,
+      notPlaced: 0,
       steps: 23,
       durationMs: 1,
       sessionsPerMinute: 1,

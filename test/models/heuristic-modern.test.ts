@@ -97,7 +97,9 @@ describe('heuristic shopper on the modern storefront (real browser)', () => {
       expect(typed.some((a) => a.text === '987' || a.text === '123')).toBe(false);
     }
     const zoeTrace = readFileSync(byPersona.get('teen-hoodie-zoe')!.file, 'utf8');
-    expect(zoeTrace).toContain('zoe.park@example.com');
+    // the email was typed (into the email field) but, as personal data, is redacted in the trace
+    expect(zoeTrace).not.toContain('zoe.park@example.com');
+    expect(zoeTrace).toMatch(/"name":"[^"]*email[^"]*","text":"\[redacted\]"/);
     expect(zoeTrace).not.toContain('"card_number"');
   }, 170_000);
 });

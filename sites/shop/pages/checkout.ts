@@ -49,9 +49,25 @@ const PAYMENT: Field[] = [
 ];
 
 /**
+ * Optional extras many shops ask for at checkout: a password to create an account and a tax id
+ * for invoices. Empty by default, never required, never stored; they give the checkout the kinds
+ * of secret a shopper types besides the card (the end-to-end secrets test types into them).
+ */
+const EXTRAS = [
+  {
+    name: 'account_password',
+    label: 'Password to create an account (optional)',
+    autocomplete: 'new-password',
+    type: 'password',
+  },
+  { name: 'tax_id', label: 'Tax ID, SSN or EIN, for invoices (optional)', autocomplete: 'off' },
+] as const;
+
+/**
  * /checkout: form#checkout_form (POST) > fieldset#shipping_address and fieldset#payment with
  * labelled inputs whose ids equal their names (full_name ... card_number, card_cvc),
- * button#place_order; aside#order_summary with the lines and totals, a#edit_cart.
+ * fieldset#extras (optional account_password and tax_id, empty), button#place_order;
+ * aside#order_summary with the lines and totals, a#edit_cart.
  */
 export function checkoutPage(
   ctx: PageContext,
@@ -81,6 +97,21 @@ export function checkoutPage(
         <fieldset id="payment">
           <legend>Payment</legend>
           ${PAYMENT.map(field)}
+        </fieldset>
+        <fieldset id="extras">
+          <legend>Optional</legend>
+          ${EXTRAS.map(
+            (f) =>
+              html`<p class="field">
+                <label for="${f.name}">${f.label}</label>
+                <input
+                  id="${f.name}"
+                  name="${f.name}"
+                  type="${'type' in f ? f.type : 'text'}"
+                  autocomplete="${f.autocomplete}"
+                />
+              </p>`,
+          )}
         </fieldset>
         <button type="submit" id="place_order" class="btn btn-buy btn-large">Place order</button>
         <p class="legal">

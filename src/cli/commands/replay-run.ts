@@ -20,6 +20,7 @@ export interface ReplayFlags {
   recipe?: string;
   config?: string;
   json?: boolean;
+  [guardFlag: string]: unknown;
 }
 
 export async function replay(file: string, flags: ReplayFlags): Promise<void> {
@@ -53,6 +54,7 @@ export async function replay(file: string, flags: ReplayFlags): Promise<void> {
       timeoutMs: config.timeoutMs,
       out: flags.out ?? null,
       pwTrace: config.pwTrace,
+      guard: config,
     });
     const page = await writeHtmlReportQuietly(result.dir, config.prices);
     if (flags.json) {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addConfigFlags } from '../config-flags.js';
+import { addConfigFlags, GUARD_FLAGS } from '../config-flags.js';
 import type { ReplayFlags } from './replay-run.js';
 
 export function registerReplay(program: Command): void {
@@ -15,7 +15,7 @@ export function registerReplay(program: Command): void {
     .option('--out <dir>', 'run folder to write (default: traces/<run-id>)')
     .option('--recipe <file>', 'site recipe pinning element names')
     .option('--json', 'print {file, reportFiles, outcome, report} as JSON');
-  addConfigFlags(command, ['headless', 'browserPath', 'seed', 'pwTrace'], {
+  addConfigFlags(command, ['headless', 'browserPath', 'seed', 'pwTrace', ...GUARD_FLAGS], {
     seed: 'catalog seed of the builtin shop',
     pwTrace:
       'Playwright trace.zip of the replay: on | retain-on-failure (kept when a step diverged) | off',

@@ -109,6 +109,13 @@ export async function simulateCommand(
           `Orders in the shop's order log: ${summary.confirmedOrders} of ${summary.purchases} purchases.\n`,
         );
       }
+      if (summary.notPlaced > 0) {
+        process.stdout.write(
+          `Purchases not placed (live-site guard): ${summary.notPlaced} of ${summary.purchases} ` +
+            'stopped at the order button (orders are placed only on loopback hosts and ' +
+            '--allow-orders-on hosts).\n',
+        );
+      }
       const firstError = summary.records.find((r) => r.outcome === 'error');
       if (firstError)
         process.stdout.write(`First error (${firstError.sessionId}): ${firstError.error}\n`);

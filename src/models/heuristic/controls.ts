@@ -1,4 +1,5 @@
 import type { ObservedElement } from '../../observe/observation.js';
+import { PLACE_ORDER } from '../../guard/orders.js';
 
 /**
  * Generic recognisers for shop controls, written on element kinds, texts, names and hrefs so
@@ -34,8 +35,6 @@ export const BUY = new RegExp(
   ].join('|'),
   'i',
 );
-const PLACE_ORDER =
-  /\b(place (?:my |your |the )?order|complete (?:my |your |the )?(?:order|purchase)|confirm (?:and pay|order|purchase)|submit (?:my )?order|pay now|finish (?:order|checkout))\b/i;
 const CHECKOUT = /\b(check ?out|proceed)\b/i;
 const CART = /\b(cart|basket|bag|trolley)\b/i;
 const REVIEW = /\b(reviews?|ratings?)\b/i;
