@@ -8,6 +8,8 @@ import { BINARY_METRICS, sessionMetrics, type SessionMetrics } from './metrics.j
 import { personaBreakdown, type PersonaRow } from './persona-breakdown.js';
 import type { FinishedPair } from './run-pairs.js';
 import { summarizePairs, type PairRecord, type PairsSummary } from './stats/index.js';
+import { unfinishedPair, unfinishedSentence, type UnfinishedPair } from './unfinished.js';
+import { UsageError } from '../errors.js';
 
 /** Per arm figures of the funnel (share of the arm's sessions reaching each stage). */
 export interface ArmFunnel {
@@ -25,6 +27,8 @@ export interface PairsAnalysis {
   personas: PersonaRow[];
   /** Each metric weighted to the audience when the personas carry weights; null otherwise. */
   audience: AudienceRow[] | null;
+  /** Pairs left out of every figure above: a session in them errored, was cut off or interrupted. */
+  unfinished: UnfinishedPair[];
   /** Each pair's id, seed and the arm that was queued first, in completion order. */
   pairs: { pairId: string; persona: string; seed: number; firstArm: string }[];
 }
@@ -62,14 +66,29 @@ export async function analyzePairs(
     control: { metrics: SessionMetrics };
     treatment: { metrics: SessionMetrics };
   })[] = [];
+  const unfinished: UnfinishedPair[] = [];
   for (const pair of finished) {
     const [c, t] = await Promise.all(pair.files.map((f) => readTraceFile(f)));
+    const left = unfinishedPair(
+      { pairId: pair.job.pairId, persona: pair.job.persona.id },
+      armNames,
+      [c!, t!],
+    );
+    if (left) {
+      unfinished.push(left);
+      continue;
+    }
     traced.push({
       pairId: pair.job.pairId,
       persona: pair.job.persona.id,
       control: { trace: c!, metrics: sessionMetrics(c!, orders) },
       treatment: { trace: t!, metrics: sessionMetrics(t!, orders) },
     });
+  }
+  if (traced.length === 0) {
+    throw new UsageError(
+      `no pair finished in both arms; nothing to compare. ${unfinishedSentence(unfinished)}`,
+    );
   }
   const records: PairRecord[] = traced.map((p) => ({
     pairId: p.pairId,
@@ -99,6 +118,7 @@ export async function analyzePairs(
     ]),
     personas: personaBreakdown(traced),
     audience: weights ? audienceRows(traced, weights) : null,
+    unfinished,
     pairs: finished.map((p) => ({
       pairId: p.job.pairId,
       persona: p.job.persona.id,

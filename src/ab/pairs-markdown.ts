@@ -2,6 +2,7 @@ import { bulletList, code, heading, table, type Cell } from '../report/markdown.
 import { fixed, percent, percentInterval } from '../report/format.js';
 import type { PairsAnalysis } from './analyze.js';
 import { audienceMarkdown } from './audience-markdown.js';
+import { unfinishedSentence } from './unfinished.js';
 import { FUNNEL_STAGES } from './funnel.js';
 import type { MetricSummary } from './stats/index.js';
 
@@ -67,6 +68,8 @@ export function pairsMarkdown(analysis: PairsAnalysis): string[] {
       '(no correction for multiple comparisons).',
     table(METRIC_HEADERS, metricRows(analysis)),
   ];
+  const unfinished = unfinishedSentence(analysis.unfinished);
+  if (unfinished) blocks.push(unfinished);
   const sequential = sequentialLine(analysis);
   if (sequential) blocks.push(sequential);
   blocks.push(...audienceMarkdown(analysis.audience));

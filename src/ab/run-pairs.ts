@@ -11,6 +11,7 @@ import { createRun } from '../traces/run.js';
 import type { Arm } from './arms.js';
 import { runArmSession } from './arm-session.js';
 import { sessionMetrics } from './metrics.js';
+import { unfinishedReason } from './unfinished.js';
 import type { PairJob } from './pairs.js';
 import { openSharedModel } from './shared-model.js';
 
@@ -125,6 +126,8 @@ export async function runPairs(
           const [c, t] = await Promise.all(done.files.map((f) => readTraceFile(f)));
           // pushed together after the read, so the test sees pairs in the order of `finished`
           finished.push(done);
+          // a pair with an errored or interrupted session says nothing either way
+          if (unfinishedReason(c!) || unfinishedReason(t!)) return;
           primaryValues.push({
             control: sessionMetrics(c!, null)[metric] === true,
             treatment: sessionMetrics(t!, null)[metric] === true,

@@ -1,4 +1,5 @@
 import { urlArms, parseVariantBy, parseVariants, variantArms, type Arm } from '../../ab/arms.js';
+import { unfinishedSentence } from '../../ab/unfinished.js';
 import { BINARY_METRICS, NUMERIC_METRICS, metricName } from '../../ab/metrics.js';
 import { METRIC_HEADERS, metricRows } from '../../ab/pairs-markdown.js';
 import { AUDIENCE_NOTE, audienceTable } from '../../ab/audience-markdown.js';
@@ -150,6 +151,8 @@ async function run(flags: AbFlags, signal: AbortSignal): Promise<void> {
     const page = await writeHtmlReportQuietly(result.runDir, config.prices);
     if (flags.json) return void process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     process.stdout.write(`${table(METRIC_HEADERS, metricRows(result))}\n\n`);
+    const unfinished = unfinishedSentence(result.unfinished);
+    if (unfinished) process.stdout.write(`${unfinished}\n\n`);
     if (result.audience) {
       process.stdout.write(`${audienceTable(result.audience)}\n${AUDIENCE_NOTE}\n\n`);
     }
