@@ -8,6 +8,7 @@
  *     expect(result.outcome).toBe('purchase');
  *   });
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test as base, type TestInfo } from 'playwright/test';
 import { simulateSession, type SessionResult } from '../api/simulate-session.js';
@@ -56,8 +57,10 @@ function siteOf(options: ShopperRunOptions, baseURL: string | undefined): string
 async function attachSession(testInfo: TestInfo, result: SessionResult): Promise<void> {
   const id = result.sessionId;
   await testInfo.attach(`${id}.jsonl`, { path: result.file, contentType: 'application/x-ndjson' });
-  const timeline = rationaleTimeline(await readTraceFile(result.file));
-  await testInfo.attach(`${id} timeline.txt`, { body: timeline, contentType: 'text/plain' });
+  // a file, not a body: the HTML report then keeps it as a file of its own, like the others
+  const timeline = path.join(result.runDir, `${id}.timeline.txt`);
+  await writeFile(timeline, rationaleTimeline(await readTraceFile(result.file)));
+  await testInfo.attach(`${id} timeline.txt`, { path: timeline, contentType: 'text/plain' });
   for (const shot of result.screenshots) {
     await testInfo.attach(`${id} ${path.basename(shot)}`, { path: shot, contentType: 'image/png' });
   }
