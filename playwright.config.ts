@@ -15,7 +15,13 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   timeout: 60_000,
-  reporter: process.env.CI ? 'line' : 'list',
+  // the JSON and HTML reports are read by scripts/check-e2e-report.mjs (npm run test:e2e): the
+  // shopsim/test fixture's attachments must be in both
+  reporter: [
+    [process.env.CI ? 'line' : 'list'],
+    ['json', { outputFile: 'test-results/e2e-report.json' }],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+  ],
   use: {
     baseURL,
     headless: true,

@@ -3,6 +3,11 @@
  * `import { simulate, evaluate, compare, readTraces, startShop, Action } from 'shopsim'`.
  */
 export { simulate, type SimulateOptions } from './api/simulate.js';
+export {
+  simulateSession,
+  type SessionResult,
+  type SimulateSessionOptions,
+} from './api/simulate-session.js';
 export { evaluate, type EvaluateApiOptions } from './api/evaluate.js';
 export { compare, type CompareOptions } from './api/compare.js';
 export type { Settings } from './api/settings.js';

@@ -13,7 +13,16 @@ const eslint = new ESLint({
       languageOptions: { parser: tseslint.parser },
       plugins: { '@typescript-eslint': tseslint.plugin },
     },
-    ...boundaryConfigs(['agent', 'browser', 'models', 'eval', 'traces', 'export', 'replay']),
+    ...boundaryConfigs([
+      'agent',
+      'browser',
+      'models',
+      'eval',
+      'traces',
+      'export',
+      'replay',
+      'testing',
+    ]),
   ],
 });
 
@@ -36,6 +45,31 @@ describe('import boundaries', () => {
     expect(
       await problems('src/browser/probe.ts', "import { chromium } from 'playwright';\n"),
     ).toEqual([]);
+  });
+
+  it('lets src/testing import Playwright Test and nothing else of Playwright', async () => {
+    expect(
+      await problems('src/testing/probe.ts', "import { test, expect } from 'playwright/test';\n"),
+    ).toEqual([]);
+    expect(
+      await problems('src/testing/probe.ts', "import type { TestInfo } from '@playwright/test';\n"),
+    ).toEqual([]);
+    expect(
+      await problems('src/testing/probe.ts', "import { chromium } from 'playwright';\n"),
+    ).toEqual([expect.stringMatching(/src\/testing imports only Playwright Test/)]);
+    expect(
+      await problems('src/testing/probe.ts', "import type { Page } from 'playwright-core';\n"),
+    ).toHaveLength(1);
+    expect(await problems('src/testing/probe.ts', "import 'playwright-core/test';\n")).toHaveLength(
+      1,
+    );
+    expect(await problems('src/testing/probe.ts', "import OpenAI from 'openai';\n")).toHaveLength(
+      1,
+    );
+    // elsewhere the test runner is Playwright like the rest
+    expect(
+      await problems('src/agent/probe.ts', "import { test } from 'playwright/test';\n"),
+    ).toHaveLength(1);
   });
 
   it('fails on model SDKs outside src/models', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { iframeWarning } from '../browser/frame-content.js';
-import { openSession } from '../browser/session.js';
+import { openSession, type SessionOptions } from '../browser/session.js';
 import { launchBrowser } from '../browser/launch.js';
 import { OrderGuard } from '../guard/orders.js';
 import { modelOptionsOf, type Config } from '../config.js';
@@ -45,6 +45,8 @@ export interface SimulationPlan {
   baseDir?: string;
   /** Ctrl-C: running sessions stop before their next step and end their traces; queued ones never start. */
   signal?: AbortSignal;
+  /** More options for each session's browser context (storageState, httpCredentials, proxy, ...). */
+  contextOptions?: SessionOptions['contextOptions'];
 }
 
 export interface SimulationEvents {
@@ -55,10 +57,10 @@ export interface SimulationEvents {
   onWarning?: (message: string) => void;
 }
 
-type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+export type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 
 /** What one session of a run needs besides the plan. */
-interface SessionJob {
+export interface SessionJob {
   plan: SimulationPlan;
   run: { dir: string; id: string };
   persona: Persona;
@@ -159,7 +161,8 @@ export async function runSimulation(
   };
 }
 
-async function simulateOne(job: SessionJob): Promise<SessionRecord> {
+/** One (persona, index) session of a run on the job's browser: its trace, screenshots and record. */
+export async function simulateOne(job: SessionJob): Promise<SessionRecord> {
   const { plan, run, persona, index, events } = job;
   const { config } = plan;
   const sessionId = `${persona.id}-${index + 1}`;
@@ -208,6 +211,7 @@ async function simulateOne(job: SessionJob): Promise<SessionRecord> {
           timeoutMs,
           pwTraceFile: pwTrace?.file,
           guard: { allowOrigins: config.allowOrigins },
+          ...(plan.contextOptions ? { contextOptions: plan.contextOptions } : {}),
         });
         if (!job.frameCheck.done) {
           job.frameCheck.done = true;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright';
 import { formatAction, type Action } from '../action.js';
 import { ShopsimError } from '../errors.js';
 import type { Observation } from '../observe/observation.js';
@@ -41,6 +41,11 @@ export interface SessionOptions {
    * origin it landed on, and these `--allow-origin` patterns. On by default; false turns it off.
    */
   guard?: { allowOrigins: readonly string[] } | false;
+  /**
+   * More options for the new context (storageState, httpCredentials, proxy, locale, ...); the
+   * session's own viewport, headers, user agent and download setting apply over them.
+   */
+  contextOptions?: BrowserContextOptions;
 }
 
 /** The colour screenshots paint over sensitive fields (opaque magenta, Playwright's default). */
@@ -311,10 +316,11 @@ export async function openSession(
   options: SessionOptions,
 ): Promise<BrowserSession> {
   const context = await browser.newContext({
+    ...options.contextOptions,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     acceptDownloads: false,
-    extraHTTPHeaders: options.extraHTTPHeaders,
-    userAgent: options.userAgent,
+    ...(options.extraHTTPHeaders ? { extraHTTPHeaders: options.extraHTTPHeaders } : {}),
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
   });
   let tracing: ContextTracing | null = null;
   const guard =
