@@ -89,8 +89,12 @@ export async function mergeRuns(
         );
       }
       const file = path.join(out, name);
-      await writeFile(file, withRunId(text, runId), { flag: 'wx' }).catch(() => {
-        throw new UsageError(`merge: session file ${name} is in more than one shard (${dir}).`);
+      await writeFile(file, withRunId(text, runId), { flag: 'wx' }).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        throw new UsageError(
+          `merge: ${file} already exists (is ${name} in more than one shard?); ` +
+            'give each shard once and a new --out folder.',
+        );
       });
       found.add(trace.header.session_id);
       if (trace.header.persona) personas.set(trace.header.persona.id, trace.header.persona);

@@ -80,6 +80,9 @@ it('two shards merged give the same sessions as one unsharded run with the same 
   const missing = await runCli(['merge', s1!, '--out', path.join(work, 'm2')]);
   expect(missing.code).toBe(2);
   expect(missing.stderr).toContain('shard 2/2 missing');
+  const notShard = await runCli(['merge', whole, s2!, '--out', path.join(work, 'm3')]);
+  expect(notShard.code).toBe(2);
+  expect(notShard.stderr).toContain(`${whole} is not a shard`);
   const twice = await runCli(['merge', s1!, s2!, '--out', merged!]);
   expect(twice.code).toBe(2);
   expect(twice.stderr).toContain('already holds a run');
