@@ -6,23 +6,25 @@ import { launchBrowser } from '../browser/launch.js';
 import { OrderGuard } from '../guard/orders.js';
 import { modelOptionsOf, type Config } from '../config.js';
 import { priceOf } from '../cost/prices.js';
-import { NO_USAGE, stepsUsage, sumUsage } from '../cost/usage.js';
+import { NO_USAGE, stepsUsage } from '../cost/usage.js';
 import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
 import { createModel, isPerSessionModel } from '../models/spec.js';
 import type { SimulatorModel } from '../models/model.js';
 import { pwTraceFor } from '../session/pw-trace.js';
-import { createRun, sessionFileName } from '../traces/run.js';
+import { createRun, readRunInfo, sessionFileName } from '../traces/run.js';
+import { RunInfo, TRACE_SCHEMA_VERSION } from '../traces/schema.js';
+import { SHOPSIM_VERSION } from '../version.js';
+import { UsageError } from '../errors.js';
+import { clearUnfinished, existingRunError, finishedSessions, isRunFolder } from './resume.js';
+import { checkResumable } from './run-settings.js';
+import { sessionSlots, slotSessionId, type Shard } from './shard.js';
+import { recordFromTrace } from './trace-record.js';
 import { TraceWriter } from '../traces/writer.js';
 import { runSession } from './run-session.js';
 import { sessionSeed } from './seed.js';
 import { audienceWeights } from '../personas/audience.js';
-import {
-  audienceRates,
-  summarizePersonas,
-  type RunSummary,
-  type SessionRecord,
-} from './summary.js';
+import { summarizeRun, type RunSummary, type SessionRecord } from './summary.js';
 
 /** Where the sessions shop: the start URL, its label and the recipe pinning names. */
 export interface SimulationSite {
@@ -43,6 +45,13 @@ export interface SimulationPlan {
   /** What run.json records as the run's configuration (defaults to `config`). */
   runConfig?: Record<string, unknown>;
   baseDir?: string;
+  /** Run only this slice of the sessions (src/agent/shard.ts); null: all of them. */
+  shard?: Shard | null;
+  /**
+   * Continue the run in `config.out`: its finished sessions are kept, the others run again.
+   * Without it an `out` folder that already holds a run is refused.
+   */
+  resume?: boolean;
   /** Ctrl-C: running sessions stop before their next step and end their traces; queued ones never start. */
   signal?: AbortSignal;
   /** More options for each session's browser context (storageState, httpCredentials, proxy, ...). */
@@ -87,18 +96,23 @@ export async function runSimulation(
   const first = await createModel(config.model, { ...modelOptionsOf(config), seed: config.seed });
   const shared: SimulatorModel | null = perSession ? null : first;
   if (perSession) await first.close();
-  const created = await createRun({
-    kind: 'simulate',
+  const settings = {
+    kind: 'simulate' as const,
     site: plan.site.label,
     variant: config.variant,
     model: config.model,
     seed: config.seed,
     personas: plan.personas.map((p) => p.id),
     config: plan.runConfig ?? { ...config },
-    out: config.out,
-    baseDir: plan.baseDir,
-  });
-  const run = { dir: created.dir, id: created.info.run_id };
+  };
+  const run = await openRunFolder(plan, settings);
+  const kept = await keptSessions(plan, run.dir);
+  const price = priceOf(config.model, config.prices);
+  const records: SessionRecord[] = [...kept.values()].map((t) => recordFromTrace(t, price));
+  const byId = new Map(plan.personas.map((p) => [p.id, p]));
+  const slots = sessionSlots([...byId.keys()], plan.sessionsPerPersona, plan.shard).filter(
+    (slot) => !kept.has(slotSessionId(slot)),
+  );
   // shopsim handles Ctrl-C itself (sessions end after their step); Playwright must not close
   // the browser under them
   const browser = await launchBrowser({
@@ -106,66 +120,99 @@ export async function runSimulation(
     headless: config.headless,
     handleSignals: false,
   });
-  const records: SessionRecord[] = [];
   const frameCheck = { done: false };
   try {
     const queue = new PQueue({ concurrency: config.concurrency });
     const jobs: Promise<void>[] = [];
-    for (const persona of plan.personas) {
-      for (let index = 0; index < plan.sessionsPerPersona; index++) {
-        jobs.push(
-          queue.add(async () => {
-            if (plan.signal?.aborted) return;
-            const record = await simulateOne({
-              plan,
-              run,
-              persona,
-              index,
-              shared,
-              browser,
-              events,
-              frameCheck,
-            });
-            records.push(record);
-            events.onSessionEnd?.(record);
-          }),
-        );
-      }
+    for (const { personaId, index } of slots) {
+      const persona = byId.get(personaId)!;
+      jobs.push(
+        queue.add(async () => {
+          if (plan.signal?.aborted) return;
+          const record = await simulateOne({
+            plan,
+            run,
+            persona,
+            index,
+            shared,
+            browser,
+            events,
+            frameCheck,
+          });
+          records.push(record);
+          events.onSessionEnd?.(record);
+        }),
+      );
     }
     await Promise.all(jobs);
   } finally {
     await browser.close().catch(() => undefined);
     await shared?.close().catch(() => undefined);
   }
-  records.sort((a, b) => a.sessionId.localeCompare(b.sessionId));
-  const durationMs = Date.now() - started;
-  const personas = summarizePersonas(records);
-  return {
-    runDir: run.dir,
-    model: config.model,
-    site: plan.site.label,
-    variant: config.variant,
-    sessions: records.length,
-    purchases: records.filter((r) => r.outcome === 'purchase').length,
-    notPlaced: records.filter((r) => r.outcome === 'purchase' && r.notPlaced).length,
-    confirmedOrders: null,
-    errors: records.filter((r) => r.outcome === 'error').length,
-    interrupted: records.filter((r) => r.outcome === 'interrupted').length,
-    steps: records.reduce((s, r) => s + r.steps, 0),
-    durationMs,
-    sessionsPerMinute: records.length / (durationMs / 60_000),
-    usage: sumUsage(records.map((r) => r.usage)),
-    personas,
-    audience: weights ? audienceRates(personas, weights) : null,
+  return summarizeRun(
+    {
+      runDir: run.dir,
+      model: config.model,
+      site: plan.site.label,
+      variant: config.variant,
+      durationMs: Date.now() - started,
+    },
     records,
-  };
+    weights,
+  );
+}
+
+type RunSettings = Omit<RunInfo, 'schema_version' | 'run_id' | 'created_at' | 'shopsim_version'>;
+
+/**
+ * A new run folder, or with `resume` the existing one after checking that it was started with the
+ * same settings (run.json is left as it was). An existing run without `resume` is refused.
+ */
+async function openRunFolder(
+  plan: SimulationPlan,
+  settings: RunSettings,
+): Promise<{ dir: string; id: string }> {
+  const out = plan.config.out;
+  if (plan.resume) {
+    if (!out || !(await isRunFolder(out))) {
+      throw new UsageError(
+        `--resume continues the run in an existing --out folder; ${out ?? 'no --out was given'}` +
+          `${out ? ' holds no run.json' : ''}. Give --out <run folder>, or drop --resume to start a new run.`,
+      );
+    }
+    const existing = await readRunInfo(out);
+    const wanted = RunInfo.parse({
+      ...settings,
+      schema_version: TRACE_SCHEMA_VERSION,
+      run_id: existing.run_id,
+      created_at: existing.created_at,
+      shopsim_version: SHOPSIM_VERSION,
+    });
+    checkResumable(out, existing, wanted);
+    return { dir: out, id: existing.run_id };
+  }
+  if (out && (await isRunFolder(out))) throw existingRunError(out);
+  const created = await createRun({ ...settings, out, baseDir: plan.baseDir });
+  return { dir: created.dir, id: created.info.run_id };
+}
+
+/** With `resume`: the finished sessions of this run (kept); the others' traces are set aside. */
+async function keptSessions(plan: SimulationPlan, dir: string) {
+  if (!plan.resume) return new Map<string, never>();
+  const finished = await finishedSessions(dir);
+  const ids = plan.personas.map((p) => p.id);
+  for (const slot of sessionSlots(ids, plan.sessionsPerPersona, plan.shard)) {
+    const id = slotSessionId(slot);
+    if (!finished.has(id)) await clearUnfinished(dir, sessionFileName(id), id);
+  }
+  return finished;
 }
 
 /** One (persona, index) session of a run on the job's browser: its trace, screenshots and record. */
 export async function simulateOne(job: SessionJob): Promise<SessionRecord> {
   const { plan, run, persona, index, events } = job;
   const { config } = plan;
-  const sessionId = `${persona.id}-${index + 1}`;
+  const sessionId = slotSessionId({ personaId: persona.id, index });
   const seed = sessionSeed(config.seed, persona.id, index);
   const file = path.join(run.dir, sessionFileName(sessionId));
   events.onSessionStart?.(sessionId);

@@ -68,6 +68,32 @@ export interface RunSummary {
   records: SessionRecord[];
 }
 
+/** The run's totals over its session records (sorted here by session id). */
+export function summarizeRun(
+  run: Pick<RunSummary, 'runDir' | 'model' | 'site' | 'variant' | 'durationMs'>,
+  records: SessionRecord[],
+  weights: ReadonlyMap<string, number> | null,
+): RunSummary {
+  records.sort((a, b) => a.sessionId.localeCompare(b.sessionId));
+  const personas = summarizePersonas(records);
+  const count = (o: Outcome) => records.filter((r) => r.outcome === o).length;
+  return {
+    ...run,
+    sessions: records.length,
+    purchases: count('purchase'),
+    notPlaced: records.filter((r) => r.outcome === 'purchase' && r.notPlaced).length,
+    confirmedOrders: null,
+    errors: count('error'),
+    interrupted: count('interrupted'),
+    steps: records.reduce((s, r) => s + r.steps, 0),
+    sessionsPerMinute: records.length / (run.durationMs / 60_000),
+    usage: sumUsage(records.map((r) => r.usage)),
+    personas,
+    audience: weights ? audienceRates(personas, weights) : null,
+    records,
+  };
+}
+
 export function summarizePersonas(records: SessionRecord[]): PersonaSummary[] {
   const byPersona = new Map<string, SessionRecord[]>();
   for (const r of records) byPersona.set(r.personaId, [...(byPersona.get(r.personaId) ?? []), r]);

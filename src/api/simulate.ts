@@ -1,3 +1,4 @@
+import { formatShard, parseShard } from '../agent/shard.js';
 import { runSimulation, type SimulationEvents } from '../agent/run-simulation.js';
 import type { RunSummary } from '../agent/summary.js';
 import { publicConfig } from '../config.js';
@@ -17,6 +18,10 @@ export interface SimulateOptions extends Settings {
   /** A recipe file or object; default: the bundled shop's own recipe, else none. */
   recipe?: string | Recipe | null;
   screenshots?: boolean;
+  /** Run only this slice of the sessions, "i/n" (like `simulate --shard`). */
+  shard?: string;
+  /** Continue the run in `out` (like `simulate --resume`); without it an existing run is refused. */
+  resume?: boolean;
   /** Aborting ends the running sessions after their current step. */
   signal?: AbortSignal;
   events?: SimulationEvents;
@@ -44,6 +49,7 @@ export async function simulate(options: SimulateOptions = {}): Promise<RunSummar
       `sessions ${sessions}: give a whole number of sessions per persona, 1 or more.`,
     );
   }
+  const shard = options.shard === undefined ? null : parseShard(options.shard);
   const personas = await personasOf(options.personas);
   const ownRecipe =
     typeof options.recipe === 'string'
@@ -59,12 +65,19 @@ export async function simulate(options: SimulateOptions = {}): Promise<RunSummar
         personas,
         sessionsPerPersona: sessions,
         screenshots: !!options.screenshots,
-        runConfig: { ...publicConfig(config), sessions, site: label },
+        runConfig: {
+          ...publicConfig(config),
+          sessions,
+          site: label,
+          shard: shard && formatShard(shard),
+        },
+        shard,
+        resume: !!options.resume,
         ...(options.signal ? { signal: options.signal } : {}),
       },
       options.events ?? {},
     );
-    summary.confirmedOrders = await confirmOrders(site, summary.records);
+    if (!options.resume) summary.confirmedOrders = await confirmOrders(site, summary.records);
     return summary;
   } finally {
     await site.close();

@@ -17,6 +17,7 @@ import { registerDoctor } from './doctor.js';
 import { registerSchema } from './schema.js';
 import { registerPersonas } from './personas.js';
 import { registerReport } from './report.js';
+import { registerMerge } from './merge.js';
 
 /** Each command lives in its own file and adds itself here, one line each. */
 export function registerCommands(program: Command): void {
@@ -38,4 +39,5 @@ export function registerCommands(program: Command): void {
   registerSchema(program);
   registerPersonas(program);
   registerReport(program);
+  registerMerge(program);
 }

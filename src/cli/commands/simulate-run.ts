@@ -8,6 +8,7 @@ import { formatSummaryTable } from '../../agent/summary.js';
 import { publicConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { loadRecipe } from '../../observe/recipe.js';
+import { formatShard, parseShard, sessionSlots } from '../../agent/shard.js';
 import { DEFAULT_PERSONAS_DIR, loadPersonas } from '../../persona.js';
 import { audienceWeights } from '../../personas/audience.js';
 import { resolveCommandConfig } from '../resolve-config-flags.js';
@@ -20,6 +21,8 @@ export interface SimulateFlags {
   sessions: string;
   recipe?: string;
   screenshots?: boolean;
+  shard?: string;
+  resume?: boolean;
   json?: boolean;
   [configFlag: string]: unknown;
 }
@@ -39,6 +42,12 @@ export async function simulateCommand(
       `--sessions ${flags.sessions}: give a whole number of sessions per persona, from 1 to ${MAX_SESSIONS}.`,
     );
   }
+  const shard = flags.shard === undefined ? null : parseShard(flags.shard);
+  if (flags.resume && !config.out) {
+    throw new UsageError(
+      '--resume continues the run in an existing folder: give it with --out <run folder>.',
+    );
+  }
   const personas = await loadPersonas(
     flags.persona.length ? flags.persona : [DEFAULT_PERSONAS_DIR],
   );
@@ -53,7 +62,11 @@ export async function simulateCommand(
   const ownRecipe = flags.recipe ? await loadRecipe(flags.recipe) : null;
   const site = await openSite(flags.site, config.variant, config.seed);
   const recipe = ownRecipe ?? site.recipe;
-  const total = personas.length * sessions;
+  const total = sessionSlots(
+    personas.map((p) => p.id),
+    sessions,
+    shard,
+  ).length;
   const progress = new ProgressLine(process.stderr, 2_000, !flags.json);
   let done = 0,
     steps = 0,
@@ -72,7 +85,14 @@ export async function simulateCommand(
         personas,
         sessionsPerPersona: sessions,
         screenshots: !!flags.screenshots,
-        runConfig: { ...publicConfig(config), sessions, site: flags.site },
+        runConfig: {
+          ...publicConfig(config),
+          sessions,
+          site: flags.site,
+          shard: shard && formatShard(shard),
+        },
+        shard,
+        resume: !!flags.resume,
         signal,
       },
       {
@@ -94,7 +114,8 @@ export async function simulateCommand(
       },
     );
     progress.done();
-    summary.confirmedOrders = await confirmOrders(site, summary.records);
+    // a resumed run's kept sessions ordered in an earlier shop process: their orders are unknown
+    if (!flags.resume) summary.confirmedOrders = await confirmOrders(site, summary.records);
     await writeFile(
       path.join(summary.runDir, 'summary.json'),
       JSON.stringify(summary, null, 2) + '\n',

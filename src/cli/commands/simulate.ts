@@ -23,7 +23,15 @@ export function registerSimulate(program: Command): void {
     )
     .option('--sessions <n>', 'sessions per persona', '1')
     .option('--recipe <file>', 'site recipe pinning element names')
-    .option('--screenshots', 'save one PNG per step');
+    .option('--screenshots', 'save one PNG per step')
+    .option(
+      '--shard <i/n>',
+      'run only shard i of n: every n-th session of the (persona, session) list sorted by persona id; join shards with `shopsim merge`',
+    )
+    .option(
+      '--resume',
+      'continue the interrupted run in --out: finished sessions are kept, unfinished ones run again (same settings required)',
+    );
   addConfigFlags(command, ['variant', ...SESSION_FLAGS, 'headed'], {
     concurrency: 'parallel browser contexts',
   })

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { addConfigFlags } from '../config-flags.js';
+import type { MergeFlags } from './merge-run.js';
+
+export function registerMerge(program: Command): void {
+  const command = program
+    .command('merge')
+    .description(
+      'Join the run folders of `simulate --shard 1/n ... n/n` into one run (traces, screenshots, ' +
+        'run.json, summary.json, index.html), as if it had run on one machine.',
+    )
+    .argument('<shard-dirs...>', 'the run folders of all n shards of one run')
+    .requiredOption('--out <dir>', 'the merged run folder (must not hold a run yet)');
+  addConfigFlags(command, [])
+    .option('--json', 'print the merged run summary as JSON on stdout')
+    .addHelpText(
+      'after',
+      '\nExample:\n  shopsim simulate --shard 1/2 --seed 7 --out runs/s1   # machine 1\n' +
+        '  shopsim simulate --shard 2/2 --seed 7 --out runs/s2   # machine 2\n' +
+        '  shopsim merge runs/s1 runs/s2 --out runs/all\n',
+    )
+    .action(async (dirs: string[], flags: MergeFlags) => {
+      await (await import('./merge-run.js')).mergeCommand(dirs, flags);
+    });
+}
