@@ -103,6 +103,8 @@ export async function runSimulation(
     browserPath: config.browserPath,
     headless: config.headless,
     handleSignals: false,
+    browserEndpoint: config.browserEndpoint,
+    cdpUrl: config.cdpUrl,
   });
   const records: SessionRecord[] = [];
   const frameCheck = { done: false };
