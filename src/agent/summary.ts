@@ -1,3 +1,4 @@
+import type { CacheSummary } from '../cost/cache-savings.js';
 import { weightedToAudience } from '../personas/audience.js';
 import { formatTokens, formatUsd, sumUsage, type UsageTotals } from '../cost/usage.js';
 import type { Outcome } from '../traces/schema.js';
@@ -65,6 +66,8 @@ export interface RunSummary {
   personas: PersonaSummary[];
   /** Rates weighted to the audience when the personas carry weights; null otherwise. */
   audience: AudienceRates | null;
+  /** Model answers reused from --cache and the money they saved; absent without --cache. */
+  cache?: CacheSummary | null;
   records: SessionRecord[];
 }
 
