@@ -23,7 +23,7 @@ export const Config = z.object({
   browserEndpoint: z.string().nullable(),
   /** A Chromium to connect to over CDP instead of launching (`--cdp http://host:port`). */
   cdpUrl: z.string().nullable(),
-  /** Folder of cached model answers (`--cache`): a re-run answers seen prompts from it. */
+  /** Folder of cached model answers (`simulate --cache`): a re-run answers seen prompts from it. */
   cache: z.string().nullable(),
   headless: z.boolean(),
   maxSteps: z.number().int().positive().max(1000),

@@ -45,7 +45,6 @@ export const SESSION_FLAGS = [
   'browserPath',
   'browserEndpoint',
   'cdp',
-  'cache',
   'threads',
   'pwTrace',
   ...GUARD_FLAGS,

@@ -24,7 +24,7 @@ export function registerSimulate(program: Command): void {
     .option('--sessions <n>', 'sessions per persona', '1')
     .option('--recipe <file>', 'site recipe pinning element names')
     .option('--screenshots', 'save one PNG per step');
-  addConfigFlags(command, ['variant', ...SESSION_FLAGS, 'headed'], {
+  addConfigFlags(command, ['variant', ...SESSION_FLAGS, 'cache', 'headed'], {
     concurrency: 'parallel browser contexts',
   })
     .option('--json', 'print the summary as JSON on stdout')
