@@ -65,6 +65,20 @@ describe('simulate on a remote browser', () => {
       const { code, summary } = await simulate(['--browser-endpoint', server.wsEndpoint()]);
       expect(code).toBe(0);
       await expectSessionsRan(summary);
+      // replay takes the same setting: a recorded session re-run on the server
+      const [trace] = await readTraces(summary.runDir);
+      const replayOut = await mkdtemp(path.join(tmpdir(), 'shopsim-remote-replay-'));
+      const replay = await runCli([
+        'replay',
+        trace!.file,
+        '--browser-endpoint',
+        server.wsEndpoint(),
+        '--out',
+        path.join(replayOut, 'run'),
+        '--json',
+      ]);
+      expect(replay.stderr).not.toMatch(/could not connect|failed to start/);
+      expect((JSON.parse(replay.stdout) as { outcome: string }).outcome).toBeTruthy();
       // the server is still up: a new client can connect and open a page
       const again = await chromium.connect(server.wsEndpoint());
       const page = await again.newPage();
