@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { checkRemoteBrowser } from './browser/remote-browser.js';
 import { DEFAULT_PRICES, PriceTable } from './cost/prices.js';
 import { InputFileError, UsageError } from './errors.js';
 import { parseOriginPattern } from './guard/origins.js';
@@ -18,6 +19,12 @@ export const Config = z.object({
   model: z.string().min(1),
   baseUrl: z.string().nullable(),
   browserPath: z.string().nullable(),
+  /** A Playwright browser server to connect to instead of launching (`--browser-endpoint ws://…`). */
+  browserEndpoint: z.string().nullable(),
+  /** A Chromium to connect to over CDP instead of launching (`--cdp http://host:port`). */
+  cdpUrl: z.string().nullable(),
+  /** Folder of cached model answers (`simulate --cache`): a re-run answers seen prompts from it. */
+  cache: z.string().nullable(),
   headless: z.boolean(),
   maxSteps: z.number().int().positive().max(1000),
   concurrency: z.number().int().positive().max(64),
@@ -46,6 +53,9 @@ export const DEFAULT_CONFIG: Config = {
   model: 'heuristic',
   baseUrl: null,
   browserPath: null,
+  browserEndpoint: null,
+  cdpUrl: null,
+  cache: null,
   headless: true,
   maxSteps: 30,
   concurrency: 2,
@@ -211,6 +221,7 @@ export function resolveConfig(options: ResolveConfigOptions = {}): ResolvedConfi
   for (const pattern of result.data.allowOrigins) {
     parseOriginPattern(pattern, whereOf('allowOrigins', 'allowOrigins'));
   }
+  checkRemoteBrowser(result.data, (key) => whereOf(key as keyof Config, key));
   for (const host of result.data.allowOrdersOn) {
     parseOrderHost(host, whereOf('allowOrdersOn', 'allowOrdersOn'));
   }

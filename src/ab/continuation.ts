@@ -79,6 +79,8 @@ export async function continueHumans(plan: ContinuationPlan): Promise<Continuati
     browserPath: config.browserPath,
     headless: config.headless,
     handleSignals: false,
+    browserEndpoint: config.browserEndpoint,
+    cdpUrl: config.cdpUrl,
   });
   const rows: ContinuationRow[] = plan.humans.map((h) => ({
     sessionId: h.header.session_id,

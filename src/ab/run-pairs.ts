@@ -77,6 +77,8 @@ export async function runPairs(
     browserPath: config.browserPath,
     headless: config.headless,
     handleSignals: false,
+    browserEndpoint: config.browserEndpoint,
+    cdpUrl: config.cdpUrl,
   });
   const finished: FinishedPair[] = [];
   const primaryValues: { control: boolean; treatment: boolean }[] = [];

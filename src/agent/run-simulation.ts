@@ -5,11 +5,14 @@ import { openSession, type SessionOptions } from '../browser/session.js';
 import { launchBrowser } from '../browser/launch.js';
 import { OrderGuard } from '../guard/orders.js';
 import { modelOptionsOf, type Config } from '../config.js';
+import { cacheSummary } from '../cost/cache-savings.js';
 import { priceOf } from '../cost/prices.js';
 import { NO_USAGE, stepsUsage } from '../cost/usage.js';
 import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
 import { createModel, isPerSessionModel } from '../models/spec.js';
+import { AnswerCache } from '../models/answer-cache.js';
+import { cachedSimulator } from '../models/cached-chat.js';
 import type { SimulatorModel } from '../models/model.js';
 import { pwTraceFor } from '../session/pw-trace.js';
 import { createRun, readRunInfo, sessionFileName } from '../traces/run.js';
@@ -80,6 +83,8 @@ export interface SessionJob {
   events: SimulationEvents;
   /** The start page is checked for content in an iframe once per run, by the first session. */
   frameCheck: { done: boolean };
+  /** --cache: the shared model answers through it. */
+  cache: AnswerCache | null;
 }
 
 /** Runs every (persona, session) pair with a bounded number of parallel browser contexts. */
@@ -96,6 +101,13 @@ export async function runSimulation(
   const first = await createModel(config.model, { ...modelOptionsOf(config), seed: config.seed });
   const shared: SimulatorModel | null = perSession ? null : first;
   if (perSession) await first.close();
+  const cache = config.cache ? await AnswerCache.open(config.cache) : null;
+  if (cache && perSession) {
+    events.onWarning?.(
+      `--cache stores the answers of openai and llama models; ${config.model} is not cached ` +
+        '(it costs nothing and repeats its answers with the same --seed).',
+    );
+  }
   const settings = {
     kind: 'simulate' as const,
     site: plan.site.label,
@@ -119,6 +131,8 @@ export async function runSimulation(
     browserPath: config.browserPath,
     headless: config.headless,
     handleSignals: false,
+    browserEndpoint: config.browserEndpoint,
+    cdpUrl: config.cdpUrl,
   });
   const frameCheck = { done: false };
   try {
@@ -138,6 +152,7 @@ export async function runSimulation(
             browser,
             events,
             frameCheck,
+            cache,
           });
           records.push(record);
           events.onSessionEnd?.(record);
@@ -159,6 +174,7 @@ export async function runSimulation(
     },
     records,
     weights,
+    cache ? cacheSummary(cache.dir, cache.stats, price) : null,
   );
 }
 
@@ -228,7 +244,8 @@ export async function simulateOne(job: SessionJob): Promise<SessionRecord> {
     started_at: new Date().toISOString(),
   });
   const record = { sessionId, personaId: persona.id, file, orderConfirmed: null };
-  let model = job.shared;
+  let model =
+    job.shared && job.cache ? cachedModel(job.shared, job.cache, plan, sessionId) : job.shared;
   try {
     model ??= await createModel(config.model, { ...modelOptionsOf(config), seed });
   } catch (error) {
@@ -289,4 +306,23 @@ export async function simulateOne(job: SessionJob): Promise<SessionRecord> {
   } finally {
     if (!job.shared) await model.close().catch(() => undefined);
   }
+}
+
+/**
+ * The shared model answering through --cache for one session. The shop's origin is keyed as
+ * "<site>": the bundled shop gets a new port every run, and the answers do not depend on it.
+ */
+function cachedModel(
+  shared: SimulatorModel,
+  cache: AnswerCache,
+  plan: SimulationPlan,
+  session: string,
+): SimulatorModel {
+  const origin = new URL(plan.site.startUrl).origin;
+  const cached = cachedSimulator(shared, cache, {
+    seed: plan.config.seed,
+    session,
+    normalize: origin === 'null' ? undefined : (text) => text.split(origin).join('<site>'),
+  });
+  return cached ?? shared;
 }

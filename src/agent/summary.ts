@@ -1,3 +1,4 @@
+import type { CacheSummary } from '../cost/cache-savings.js';
 import { weightedToAudience } from '../personas/audience.js';
 import { formatTokens, formatUsd, sumUsage, type UsageTotals } from '../cost/usage.js';
 import type { Outcome } from '../traces/schema.js';
@@ -65,6 +66,8 @@ export interface RunSummary {
   personas: PersonaSummary[];
   /** Rates weighted to the audience when the personas carry weights; null otherwise. */
   audience: AudienceRates | null;
+  /** Model answers reused from --cache and the money they saved; absent without --cache. */
+  cache?: CacheSummary | null;
   records: SessionRecord[];
 }
 
@@ -73,6 +76,7 @@ export function summarizeRun(
   run: Pick<RunSummary, 'runDir' | 'model' | 'site' | 'variant' | 'durationMs'>,
   records: SessionRecord[],
   weights: ReadonlyMap<string, number> | null,
+  cache: RunSummary['cache'] = null,
 ): RunSummary {
   records.sort((a, b) => a.sessionId.localeCompare(b.sessionId));
   const personas = summarizePersonas(records);
@@ -90,6 +94,7 @@ export function summarizeRun(
     usage: sumUsage(records.map((r) => r.usage)),
     personas,
     audience: weights ? audienceRates(personas, weights) : null,
+    cache,
     records,
   };
 }

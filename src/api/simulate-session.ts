@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { AnswerCache } from '../models/answer-cache.js';
 import path from 'node:path';
 import { simulateOne, type Browser, type SimulationPlan } from '../agent/run-simulation.js';
 import type { SessionRecord } from '../agent/summary.js';
@@ -91,6 +92,7 @@ export async function simulateSession(options: SimulateSessionOptions): Promise<
       browser: options.browser,
       events: {},
       frameCheck: { done: true },
+      cache: config.cache ? await AnswerCache.open(config.cache) : null,
     });
     await confirmOrders(site, [record]);
     const shotDir = path.join(run.dir, 'screenshots', record.sessionId);

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright';
 import { BrowserUnavailableError } from '../errors.js';
 import { installedBrowserPaths } from './browser-paths.js';
+import { connectRemoteBrowser } from './connect.js';
+import type { RemoteBrowser } from './remote-browser.js';
 import { needsNoSandbox } from './sandbox.js';
 
 /** Flags for a sandboxed, offline machine: no background traffic, no GPU, no first-run UI. */
@@ -89,7 +91,7 @@ export function describeLocation(location: BrowserLocation): string {
   return `${location.executablePath} (${location.source === 'system' ? 'installed' : location.source})`;
 }
 
-export interface LaunchOptions {
+export interface LaunchOptions extends RemoteBrowser {
   browserPath?: string | null;
   headless?: boolean;
   /**
@@ -99,11 +101,20 @@ export interface LaunchOptions {
   handleSignals?: boolean;
 }
 
-/** Launches `location` (default: findBrowser). */
+/**
+ * Connects to the remote browser the options name (--browser-endpoint / --cdp; closing it then
+ * only disconnects), else launches `location` (default: findBrowser).
+ */
 export async function launchBrowser(
   options: LaunchOptions = {},
-  location: BrowserLocation = findBrowser(options.browserPath ?? null),
+  location?: BrowserLocation,
 ): Promise<Browser> {
+  const remote = await connectRemoteBrowser(options);
+  if (remote) return remote;
+  return launchLocal(options, location ?? findBrowser(options.browserPath ?? null));
+}
+
+async function launchLocal(options: LaunchOptions, location: BrowserLocation): Promise<Browser> {
   try {
     return await chromium.launch({
       executablePath: location.executablePath,

@@ -13,6 +13,9 @@ export type ConfigFlag =
   | 'out'
   | 'variant'
   | 'browserPath'
+  | 'browserEndpoint'
+  | 'cdp'
+  | 'cache'
   | 'threads'
   | 'timeoutMs'
   | 'headed'
@@ -40,6 +43,8 @@ export const SESSION_FLAGS = [
   'seed',
   'out',
   'browserPath',
+  'browserEndpoint',
+  'cdp',
   'threads',
   'pwTrace',
   ...GUARD_FLAGS,
@@ -87,6 +92,21 @@ export const FLAGS: Record<
     spec: '--browser-path <path>',
     key: 'browserPath',
     help: "Chromium executable (default: SHOPSIM_BROWSER, Playwright's Chromium, an installed Chrome/Chromium)",
+  },
+  browserEndpoint: {
+    spec: '--browser-endpoint <ws-url>',
+    key: 'browserEndpoint',
+    help: 'connect to a Playwright browser server (launchServer / run-server) instead of launching',
+  },
+  cdp: {
+    spec: '--cdp <url>',
+    key: 'cdpUrl',
+    help: 'connect to a Chromium over CDP (http://host:port of --remote-debugging-port)',
+  },
+  cache: {
+    spec: '--cache <dir>',
+    key: 'cache',
+    help: 'answer model calls seen before from this folder, and store new answers there',
   },
   threads: {
     spec: '--threads <n>',

@@ -1,3 +1,4 @@
+import type { AnswerFit } from './chat-predict.js';
 import { z } from 'zod';
 
 /** One turn of a chat. */
@@ -52,6 +53,8 @@ export interface ChatModel {
    * cost nothing. False for API backends, which may fall back to free text.
    */
   readonly constrained: boolean;
+  /** How the simulator fits the answer schema to each page for this backend (default: loosely). */
+  readonly answerFit?: AnswerFit;
   /** Transport failures become ModelBackendError (after the backend's own retries). */
   chat(request: ChatRequest): Promise<ChatReply>;
   /** Releases sockets, model weights, ... */

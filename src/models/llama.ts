@@ -1,7 +1,7 @@
 import type { ChatHistoryItem, LlamaGrammar, LlamaModel, TokenBias } from 'node-llama-cpp';
 import { ModelBackendError } from '../errors.js';
 import type { ChatMessage, ChatModel, ChatReply, ChatRequest, ReplySchema } from './chat.js';
-import { predictWithChat } from './chat-predict.js';
+import { predictWithChat, type AnswerFit } from './chat-predict.js';
 import { portableJsonSchema } from './json-schema.js';
 import { LlamaRuntime } from './llama-runtime.js';
 import type { LlamaModelOptions } from './llama-options.js';
@@ -42,12 +42,17 @@ export class LlamaCppModel implements SimulatorModel, ChatModel {
     return new LlamaCppModel(file, options, runtime);
   }
 
-  predict(request: PredictRequest): Promise<ModelReply> {
-    return predictWithChat(this, request, {
+  /** Under a grammar tight schemas cost nothing: names limited to the page's, lengths capped. */
+  get answerFit(): AnswerFit {
+    return {
       restrictNames: this.options.restrictNames ?? true,
       maxRationaleLength: this.options.maxRationaleLength ?? 300,
       maxTextLength: this.options.maxTextLength ?? 80,
-    });
+    };
+  }
+
+  predict(request: PredictRequest): Promise<ModelReply> {
+    return predictWithChat(this, request, this.answerFit);
   }
 
   chat(request: ChatRequest): Promise<ChatReply> {

@@ -25,6 +25,9 @@ export interface ReplayOptions {
   onDivergence: 'stop' | 'continue';
   headless: boolean;
   browserPath: string | null;
+  /** A remote browser to connect to instead of launching (--browser-endpoint / --cdp). */
+  browserEndpoint?: string | null;
+  cdpUrl?: string | null;
   timeoutMs?: number;
   out?: string | null;
   baseDir?: string;
@@ -84,6 +87,8 @@ export async function replayTrace(options: ReplayOptions): Promise<ReplayResult>
   const browser = await launchBrowser({
     headless: options.headless,
     browserPath: options.browserPath,
+    browserEndpoint: options.browserEndpoint,
+    cdpUrl: options.cdpUrl,
   });
   const pwTrace = (options.pwTrace ?? 'off') === 'off' ? null : pwTraceFile(file);
   let result: SessionSummary;

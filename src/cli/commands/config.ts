@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { addConfigFlags, SESSION_FLAGS, type ConfigFlag } from '../config-flags.js';
 
 /** Every setting that has a flag (headless as --headless; --headed is its opposite). */
-const ALL_FLAGS: ConfigFlag[] = [...SESSION_FLAGS, 'variant', 'timeoutMs', 'headless'];
+const ALL_FLAGS: ConfigFlag[] = [...SESSION_FLAGS, 'cache', 'variant', 'timeoutMs', 'headless'];
 
 export function registerConfig(program: Command): void {
   const command = program

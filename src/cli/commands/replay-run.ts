@@ -51,6 +51,8 @@ export async function replay(file: string, flags: ReplayFlags): Promise<void> {
       onDivergence: flags.onDivergence,
       headless: config.headless,
       browserPath: config.browserPath,
+      browserEndpoint: config.browserEndpoint,
+      cdpUrl: config.cdpUrl,
       timeoutMs: config.timeoutMs,
       out: flags.out ?? null,
       pwTrace: config.pwTrace,

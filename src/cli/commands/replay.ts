@@ -15,11 +15,15 @@ export function registerReplay(program: Command): void {
     .option('--out <dir>', 'run folder to write (default: traces/<run-id>)')
     .option('--recipe <file>', 'site recipe pinning element names')
     .option('--json', 'print {file, reportFiles, outcome, report} as JSON');
-  addConfigFlags(command, ['headless', 'browserPath', 'seed', 'pwTrace', ...GUARD_FLAGS], {
-    seed: 'catalog seed of the builtin shop',
-    pwTrace:
-      'Playwright trace.zip of the replay: on | retain-on-failure (kept when a step diverged) | off',
-  }).action(async (file: string, flags: ReplayFlags) =>
+  addConfigFlags(
+    command,
+    ['headless', 'browserPath', 'browserEndpoint', 'cdp', 'seed', 'pwTrace', ...GUARD_FLAGS],
+    {
+      seed: 'catalog seed of the builtin shop',
+      pwTrace:
+        'Playwright trace.zip of the replay: on | retain-on-failure (kept when a step diverged) | off',
+    },
+  ).action(async (file: string, flags: ReplayFlags) =>
     (await import('./replay-run.js')).replay(file, flags),
   );
 }

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runSimulation } from '../../agent/run-simulation.js';
+import { cacheSentence } from '../../cost/cache-savings.js';
 import { usageSentence } from '../../cost/folder-usage.js';
 import { writeHtmlReportQuietly } from '../../report/html/write-index.js';
 import type { RunSummary } from '../../agent/summary.js';
@@ -153,6 +154,7 @@ export async function simulateCommand(
             : '') +
           '\n',
       );
+      if (summary.cache) process.stdout.write(cacheSentence(summary.cache) + '\n');
       if (report) process.stdout.write(`Report: ${report}\n`);
       process.stdout.write(`Run folder: ${summary.runDir}\n`);
     }

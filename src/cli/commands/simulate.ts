@@ -32,7 +32,7 @@ export function registerSimulate(program: Command): void {
       '--resume',
       'continue the interrupted run in --out: finished sessions are kept, unfinished ones run again (same settings required)',
     );
-  addConfigFlags(command, ['variant', ...SESSION_FLAGS, 'headed'], {
+  addConfigFlags(command, ['variant', ...SESSION_FLAGS, 'cache', 'headed'], {
     concurrency: 'parallel browser contexts',
   })
     .option('--json', 'print the summary as JSON on stdout')

@@ -1,0 +1,138 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../src/agent/summary.js';
+import { readTraces } from '../../src/traces/reader.js';
+import { runCli } from '../support/cli.js';
+import {
+  startFakeOpenAIServer,
+  type ChatRequestBody,
+  type FakeOpenAIServer,
+} from '../support/openai-server.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PERSONA = path.join(ROOT, 'personas/trail-runner-maya.json');
+
+/**
+ * A stand-in LLM: searches, opens a result, then terminates. The typed query differs per call
+ * (a counter), as sampled answers differ, so a re-run can only repeat the actions when it reuses
+ * the stored answers.
+ */
+function policy() {
+  let calls = 0;
+  return (body: ChatRequestBody) => {
+    calls++;
+    const prompt = body.messages.map((m) => m.content).join('\n');
+    const step = Number(/page you see now \(step (\d+)\)/i.exec(prompt)?.[1] ?? '1');
+    const search = /^- (\S*search\S*input) \(/m.exec(prompt)?.[1];
+    const result = /^- (\S*search_results\.\S+\.title(?:_link)?) \(/m.exec(prompt)?.[1];
+    let action: Record<string, unknown> = { type: 'terminate' };
+    if (step === 1 && search)
+      action = { type: 'type_and_submit', name: search, text: `trail shoes ${calls}` };
+    else if (step === 2 && result) action = { type: 'click', name: result };
+    return {
+      content: JSON.stringify({ rationale: `Step ${step}, answer ${calls}.`, action }),
+      promptTokens: 1000,
+      completionTokens: 100,
+    };
+  };
+}
+
+let server: FakeOpenAIServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+async function simulate(dir: string, out: string, cache: string) {
+  const { code, stdout, stderr } = await runCli([
+    'simulate',
+    '--model',
+    'openai:fake-shopper',
+    '--base-url',
+    server!.baseUrl,
+    '--persona',
+    PERSONA,
+    '--sessions',
+    '2',
+    '--concurrency',
+    '2',
+    '--config',
+    path.join(dir, 'shopsim.config.json'),
+    '--cache',
+    cache,
+    '--out',
+    path.join(dir, out),
+    '--json',
+  ]);
+  expect(stderr).not.toMatch(/error/i);
+  return { code, summary: JSON.parse(stdout) as RunSummary };
+}
+
+/** Each session's actions, by session id. */
+async function actionsOf(runDir: string): Promise<Record<string, unknown[]>> {
+  const traces = await readTraces(runDir);
+  return Object.fromEntries(
+    traces.map((t) => [t.header.session_id, t.steps.map((s) => ({ ...s.action }))]),
+  );
+}
+
+describe('simulate --cache', () => {
+  it('a re-run makes no model calls, writes the same actions and reports the money saved', async () => {
+    server = await startFakeOpenAIServer({ fallback: policy() });
+    const dir = await mkdtemp(path.join(tmpdir(), 'shopsim-cache-'));
+    const prices = { prices: { 'openai:fake-shopper': { input: 1, output: 10 } } };
+    await writeFile(path.join(dir, 'shopsim.config.json'), JSON.stringify(prices));
+    const cache = path.join(dir, 'cache');
+
+    const first = await simulate(dir, 'first', cache);
+    expect(first.code).toBe(0);
+    const made = server.completions.length;
+    expect(made).toBeGreaterThanOrEqual(6); // two sessions of three steps
+    expect(first.summary.cache).toMatchObject({ hits: 0, misses: made, savedUsd: 0 });
+    const firstActions = await actionsOf(first.summary.runDir);
+    expect(Object.keys(firstActions)).toHaveLength(2);
+    // the two sessions asked the same prompts but kept their own answers
+    const [a, b] = Object.values(firstActions);
+    expect(a).not.toEqual(b);
+    const stored = (await readdir(cache, { recursive: true })).filter((f) => f.endsWith('.json'));
+    expect(stored).toHaveLength(made);
+
+    // a new run: the bundled shop listens on another port, the cache still matches
+    const second = await simulate(dir, 'second', cache);
+    expect(second.code).toBe(0);
+    expect(server.completions.length).toBe(made);
+    expect(await actionsOf(second.summary.runDir)).toEqual(firstActions);
+    expect(second.summary.cache).toMatchObject({
+      hits: made,
+      misses: 0,
+      savedPromptTokens: made * 1000,
+      savedCompletionTokens: made * 100,
+    });
+    expect(second.summary.cache!.savedUsd).toBeCloseTo(first.summary.usage.costUsd!, 10);
+    expect(second.summary.usage.costUsd).toBe(0);
+
+    // the human-readable summary says it too
+    const text = await runCli([
+      'simulate',
+      '--model',
+      'openai:fake-shopper',
+      '--base-url',
+      server.baseUrl,
+      '--persona',
+      PERSONA,
+      '--sessions',
+      '2',
+      '--config',
+      path.join(dir, 'shopsim.config.json'),
+      '--cache',
+      cache,
+      '--out',
+      path.join(dir, 'third'),
+    ]);
+    expect(server.completions.length).toBe(made);
+    expect(text.stdout).toContain(`Cache ${cache}: ${made} answers reused, 0 new; saved $`);
+  }, 180_000);
+});
