@@ -1,6 +1,7 @@
 import { Config, DEFAULT_CONFIG } from '../config.js';
 import { describeZodError } from '../action.js';
 import { UsageError } from '../errors.js';
+import { loadRecipe, type Recipe } from '../observe/recipe.js';
 
 /** Any of the settings (model, maxSteps, concurrency, seed, out, browserPath, ...); the rest default. */
 export type Settings = Partial<Config>;
@@ -20,4 +21,9 @@ export function settingsOf(options: Settings): Config {
     throw new UsageError(`invalid setting: ${describeZodError(result.error)}; see Config.`);
   }
   return result.data;
+}
+
+/** A recipe given as a file path (loaded and checked) or as an object; null for none. */
+export function recipeOf(recipe: string | Recipe | null | undefined): Recipe | null {
+  return typeof recipe === 'string' ? loadRecipe(recipe) : (recipe ?? null);
 }

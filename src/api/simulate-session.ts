@@ -5,10 +5,10 @@ import { simulateOne, type Browser, type SimulationPlan } from '../agent/run-sim
 import type { SessionRecord } from '../agent/summary.js';
 import { confirmOrders, openSite } from '../cli/site.js';
 import { publicConfig } from '../config.js';
-import { loadRecipe, type Recipe } from '../observe/recipe.js';
+import type { Recipe } from '../observe/recipe.js';
 import { DEFAULT_PERSONAS_DIR, loadPersonaFile, parsePersona, type Persona } from '../persona.js';
 import { createRun } from '../traces/run.js';
-import { settingsOf, type Settings } from './settings.js';
+import { settingsOf, type Settings, recipeOf } from './settings.js';
 
 export interface SimulateSessionOptions extends Settings {
   /** The browser to shop in (the caller's: shopsim opens one new context in it and closes it). */
@@ -55,10 +55,7 @@ async function pngsIn(dir: string): Promise<string[]> {
 export async function simulateSession(options: SimulateSessionOptions): Promise<SessionResult> {
   const config = settingsOf(options);
   const persona = await personaOf(options.persona);
-  const ownRecipe =
-    typeof options.recipe === 'string'
-      ? await loadRecipe(options.recipe)
-      : (options.recipe ?? null);
+  const ownRecipe = recipeOf(options.recipe);
   const label = options.site ?? 'builtin';
   const site = await openSite(label, config.variant, config.seed);
   try {

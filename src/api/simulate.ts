@@ -4,9 +4,9 @@ import type { RunSummary } from '../agent/summary.js';
 import { publicConfig } from '../config.js';
 import { openSite, confirmOrders } from '../cli/site.js';
 import { UsageError } from '../errors.js';
-import { loadRecipe, type Recipe } from '../observe/recipe.js';
+import type { Recipe } from '../observe/recipe.js';
 import { DEFAULT_PERSONAS_DIR, loadPersonas, parsePersona, type Persona } from '../persona.js';
-import { settingsOf, type Settings } from './settings.js';
+import { settingsOf, type Settings, recipeOf } from './settings.js';
 
 export interface SimulateOptions extends Settings {
   /** "builtin" (default), "modern", or a shop URL. */
@@ -51,10 +51,7 @@ export async function simulate(options: SimulateOptions = {}): Promise<RunSummar
   }
   const shard = options.shard === undefined ? null : parseShard(options.shard);
   const personas = await personasOf(options.personas);
-  const ownRecipe =
-    typeof options.recipe === 'string'
-      ? await loadRecipe(options.recipe)
-      : (options.recipe ?? null);
+  const ownRecipe = recipeOf(options.recipe);
   const label = options.site ?? 'builtin';
   const site = await openSite(label, config.variant, config.seed);
   try {

@@ -1,22 +1,16 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readTraces } from '../../src/traces/reader.js';
 import { runCli } from '../support/cli.js';
+import { personaFolder } from '../support/persona-folder.js';
 
-const PERSONAS = path.resolve(import.meta.dirname, '../../personas');
 const CHOSEN = ['coffee-maker-aisha', 'commuter-earbuds-priya', 'backpacker-tent-nina'];
 
 let work: string;
 let personas: string;
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'shopsim-resume-'));
-  personas = path.join(work, 'personas');
-  await mkdir(personas);
-  for (const id of CHOSEN) {
-    await copyFile(path.join(PERSONAS, `${id}.json`), path.join(personas, `${id}.json`));
-  }
+  ({ work, personas } = await personaFolder('shopsim-resume-', CHOSEN));
 });
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });

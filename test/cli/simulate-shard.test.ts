@@ -1,23 +1,17 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readTraces } from '../../src/traces/reader.js';
 import type { Trace } from '../../src/traces/schema.js';
 import { runCli } from '../support/cli.js';
+import { personaFolder } from '../support/persona-folder.js';
 
-const PERSONAS = path.resolve(import.meta.dirname, '../../personas');
 const CHOSEN = ['coffee-maker-aisha', 'commuter-earbuds-priya', 'backpacker-tent-nina'];
 
 let work: string;
 let personas: string;
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'shopsim-shard-'));
-  personas = path.join(work, 'personas');
-  await mkdir(personas);
-  for (const id of CHOSEN) {
-    await copyFile(path.join(PERSONAS, `${id}.json`), path.join(personas, `${id}.json`));
-  }
+  ({ work, personas } = await personaFolder('shopsim-shard-', CHOSEN));
 });
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
