@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import { addConfigFlags, SESSION_FLAGS } from '../config-flags.js';
 import type { SimulateFlags } from './simulate-run.js';
+import { withExample } from '../examples.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerSimulate(program: Command): void {
-  const command = program
-    .command('simulate')
+  const command = withExample(program.command('simulate'), [
+    'shopsim simulate --site builtin --sessions 2 --model openai:gpt-4o-mini',
+  ])
     .description(
       'Run simulated shoppers (personas x sessions) on a site in the real browser, recording traces.',
     )
