@@ -38,6 +38,8 @@ export function registerSimulate(program: Command): void {
     concurrency: 'parallel browser contexts',
   })
     .option('--json', 'print the summary as JSON on stdout')
+    .option('--verbose', 'print each prompt sent to the model and its raw answer on stderr')
+    .option('--quiet', 'print only the result: no progress line, notes or per-run sentences')
     .action(async (flags: SimulateFlags) => {
       const interrupt = new AbortController();
       // first Ctrl-C: running sessions end after their current step, queued ones never start, and
