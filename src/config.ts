@@ -25,6 +25,8 @@ export const Config = z.object({
   cdpUrl: z.string().nullable(),
   /** Folder of cached model answers (`simulate --cache`): a re-run answers seen prompts from it. */
   cache: z.string().nullable(),
+  /** Folder of edited prompt templates (`--prompts`); files it lacks come from the bundled ones. */
+  prompts: z.string().nullable(),
   headless: z.boolean(),
   maxSteps: z.number().int().positive().max(1000),
   concurrency: z.number().int().positive().max(64),
@@ -56,6 +58,7 @@ export const DEFAULT_CONFIG: Config = {
   browserEndpoint: null,
   cdpUrl: null,
   cache: null,
+  prompts: null,
   headless: true,
   maxSteps: 30,
   concurrency: 2,

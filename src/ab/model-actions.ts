@@ -1,5 +1,6 @@
 import { modelSource } from '../agent/model-source.js';
 import type { Config } from '../config.js';
+import { loadPromptTemplates } from '../models/template.js';
 import type { SimulatorModel } from '../models/model.js';
 import type { Persona } from '../persona.js';
 import type { ActionSource } from '../session/action-source.js';
@@ -15,5 +16,7 @@ export function modelOnlySource(
     persona,
     maxAttempts: config.maxAttempts,
     historyPages: config.historyPages,
+    // read once per folder (cached), so each session costs nothing
+    ...(config.prompts ? { templates: loadPromptTemplates(config.prompts) } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import { decide } from '../models/decide.js';
 import type { SimulatorModel } from '../models/model.js';
+import type { PromptTemplates } from '../models/template.js';
 import type { Persona } from '../persona.js';
 import type { ActionSource, SourceContext, SourceMove } from '../session/action-source.js';
 
@@ -10,6 +11,8 @@ export interface ModelSourceOptions {
   maxAttempts: number;
   /** Earlier pages given to the model as full HTML. */
   historyPages: number;
+  /** Prompt templates (`--prompts`); default: the bundled ones. */
+  templates?: PromptTemplates;
 }
 
 /**
@@ -29,6 +32,7 @@ export function modelSource(options: ModelSourceOptions): ActionSource {
           observation: context.observation,
           feedback: [],
           historyPages: options.historyPages,
+          ...(options.templates ? { templates: options.templates } : {}),
         },
         { maxAttempts: options.maxAttempts },
       );

@@ -7,6 +7,7 @@ import type { OpenShopperSession } from '../session/shopper-session.js';
 import type { TraceWriter } from '../traces/writer.js';
 import { modelSource } from './model-source.js';
 
+import type { PromptTemplates } from '../models/template.js';
 export { INTERRUPTED, type SessionSummary } from '../session/loop.js';
 
 /** Where a simulated shopper shops and how it is bounded. */
@@ -15,6 +16,8 @@ export interface SessionLimits {
   maxAttempts: number;
   historyPages: number;
   timeoutMs: number;
+  /** Prompt templates (`--prompts`); default: the bundled ones. */
+  templates?: PromptTemplates;
 }
 
 export interface RunSessionOptions extends SessionLimits {

@@ -12,6 +12,8 @@ import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
 import { createModel, isPerSessionModel } from '../models/spec.js';
 import { AnswerCache } from '../models/answer-cache.js';
+import { loadPromptTemplates, type PromptTemplates } from '../models/template.js';
+import type { ExchangeObserver } from '../models/observed-chat.js';
 import { cachedSimulator } from '../models/cached-chat.js';
 import type { SimulatorModel } from '../models/model.js';
 import { pwTraceFor } from '../session/pw-trace.js';
@@ -67,6 +69,8 @@ export interface SimulationEvents {
   onSessionEnd?: (record: SessionRecord) => void;
   /** Something about the whole run the user should know (e.g. the shop sits in an iframe). */
   onWarning?: (message: string) => void;
+  /** Each prompt sent to a language model and its raw answer (--verbose). */
+  onExchange?: ExchangeObserver;
 }
 
 export type Browser = Awaited<ReturnType<typeof launchBrowser>>;
@@ -85,6 +89,8 @@ export interface SessionJob {
   frameCheck: { done: boolean };
   /** --cache: the shared model answers through it. */
   cache: AnswerCache | null;
+  /** --prompts: the templates, read (and checked) before any browser starts. */
+  templates: PromptTemplates | null;
 }
 
 /** Runs every (persona, session) pair with a bounded number of parallel browser contexts. */
@@ -98,9 +104,14 @@ export async function runSimulation(
   const perSession = isPerSessionModel(config.model);
   // created once up front even when each session gets its own: a bad spec or script file is
   // reported before any browser starts
-  const first = await createModel(config.model, { ...modelOptionsOf(config), seed: config.seed });
+  const first = await createModel(config.model, {
+    ...modelOptionsOf(config),
+    seed: config.seed,
+    onExchange: events.onExchange,
+  });
   const shared: SimulatorModel | null = perSession ? null : first;
   if (perSession) await first.close();
+  const templates = config.prompts ? loadPromptTemplates(config.prompts) : null;
   const cache = config.cache ? await AnswerCache.open(config.cache) : null;
   if (cache && perSession) {
     events.onWarning?.(
@@ -153,6 +164,7 @@ export async function runSimulation(
             events,
             frameCheck,
             cache,
+            templates,
           });
           records.push(record);
           events.onSessionEnd?.(record);
@@ -247,7 +259,11 @@ export async function simulateOne(job: SessionJob): Promise<SessionRecord> {
   let model =
     job.shared && job.cache ? cachedModel(job.shared, job.cache, plan, sessionId) : job.shared;
   try {
-    model ??= await createModel(config.model, { ...modelOptionsOf(config), seed });
+    model ??= await createModel(config.model, {
+      ...modelOptionsOf(config),
+      seed,
+      onExchange: job.events.onExchange,
+    });
   } catch (error) {
     const end = await writer.finish({
       outcome: 'error',
@@ -295,6 +311,7 @@ export async function simulateOne(job: SessionJob): Promise<SessionRecord> {
       maxSteps: config.maxSteps,
       maxAttempts: config.maxAttempts,
       historyPages: config.historyPages,
+      ...(job.templates ? { templates: job.templates } : {}),
       timeoutMs: config.timeoutMs,
       screenshotDir: plan.screenshots ? path.join(run.dir, 'screenshots', sessionId) : null,
       onStep: () => events.onStep?.(sessionId),

@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { loadPromptTemplates } from '../models/template.js';
 import { AnswerCache } from '../models/answer-cache.js';
 import path from 'node:path';
 import { simulateOne, type Browser, type SimulationPlan } from '../agent/run-simulation.js';
@@ -90,6 +91,7 @@ export async function simulateSession(options: SimulateSessionOptions): Promise<
       events: {},
       frameCheck: { done: true },
       cache: config.cache ? await AnswerCache.open(config.cache) : null,
+      templates: config.prompts ? loadPromptTemplates(config.prompts) : null,
     });
     await confirmOrders(site, [record]);
     const shotDir = path.join(run.dir, 'screenshots', record.sessionId);

@@ -16,6 +16,7 @@ export type ConfigFlag =
   | 'browserEndpoint'
   | 'cdp'
   | 'cache'
+  | 'prompts'
   | 'threads'
   | 'timeoutMs'
   | 'headed'
@@ -47,6 +48,7 @@ export const SESSION_FLAGS = [
   'cdp',
   'threads',
   'pwTrace',
+  'prompts',
   ...GUARD_FLAGS,
 ] as const satisfies readonly ConfigFlag[];
 
@@ -107,6 +109,11 @@ export const FLAGS: Record<
     spec: '--cache <dir>',
     key: 'cache',
     help: 'answer model calls seen before from this folder, and store new answers there',
+  },
+  prompts: {
+    spec: '--prompts <dir>',
+    key: 'prompts',
+    help: 'edited prompt templates (system.md, step.md, history-step.md, feedback.md); missing files: the bundled ones',
   },
   threads: {
     spec: '--threads <n>',

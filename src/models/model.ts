@@ -2,6 +2,7 @@ import type { Action } from '../action.js';
 import type { Observation } from '../observe/observation.js';
 import type { Persona } from '../persona.js';
 import type { FeedbackEntry } from './feedback.js';
+import type { PromptTemplates } from './template.js';
 
 /** One earlier step as the model sees it. */
 export interface HistoryStep {
@@ -24,6 +25,8 @@ export interface PredictRequest {
   feedback: FeedbackEntry[];
   /** Full simplified HTML is given for the last `historyPages` history steps only. */
   historyPages: number;
+  /** Prompt templates for language models (`--prompts`); default: the bundled ones. */
+  templates?: PromptTemplates;
 }
 
 /** What a backend returns for one call: the raw text plus token counts where known. */

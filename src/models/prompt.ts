@@ -23,7 +23,7 @@ const NO_PERSONA =
  * with its named elements, then feedback on rejected answers for this step, if any.
  */
 export function buildPrompt(request: PredictRequest, options: PromptOptions = {}): ChatMessage[] {
-  const t = options.templates ?? loadPromptTemplates();
+  const t = options.templates ?? request.templates ?? loadPromptTemplates();
   const system = renderTemplate(t.system.text, {
     persona: request.persona ? describePersona(request.persona) : NO_PERSONA,
   });

@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import type { ChatModel } from './chat.js';
 import type { LlamaModelOptions } from './llama-options.js';
 import type { SimulatorModel } from './model.js';
+import type { ExchangeObserver } from './observed-chat.js';
 import type { OpenAIModelOptions } from './openai.js';
 
 /** What each kind of spec carries after its "kind:" prefix. */
@@ -29,6 +30,8 @@ export interface CreateModelOptions {
   openai?: OpenAIModelOptions;
   /** Passed to the llama backend (context size, threads, maxTokens, ...). */
   llama?: LlamaModelOptions;
+  /** Told each prompt a language model (openai, llama) is sent and its raw answer. */
+  onExchange?: ExchangeObserver | null;
 }
 
 /**
@@ -61,7 +64,7 @@ export interface ModelBackend<K extends ModelKind = ModelKind> {
 
 async function openai(spec: SpecOf<'openai'>, options: CreateModelOptions) {
   const { OpenAIChatModel } = await import('./openai.js');
-  return new OpenAIChatModel(spec.model, {
+  const model = new OpenAIChatModel(spec.model, {
     baseUrl: options.baseUrl,
     apiKey: options.apiKey,
     seed: options.seed ?? undefined,
@@ -69,11 +72,22 @@ async function openai(spec: SpecOf<'openai'>, options: CreateModelOptions) {
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...options.openai,
   });
+  return observed(model, options);
 }
 
 async function llama(spec: SpecOf<'llama'>, options: CreateModelOptions) {
   const { LlamaCppModel } = await import('./llama.js');
-  return LlamaCppModel.load(spec.file, { seed: options.seed ?? undefined, ...options.llama });
+  const model = await LlamaCppModel.load(spec.file, {
+    seed: options.seed ?? undefined,
+    ...options.llama,
+  });
+  return observed(model, options);
+}
+
+async function observed<M extends ChatModel>(model: M, options: CreateModelOptions): Promise<M> {
+  if (!options.onExchange) return model;
+  const { observeExchanges } = await import('./observed-chat.js');
+  return observeExchanges(model, options.onExchange);
 }
 
 const BACKENDS: { [K in ModelKind]: ModelBackend<K> } = {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputFileError } from '../errors.js';
 import { PACKAGE_ROOT } from '../version.js';
@@ -10,6 +10,13 @@ const TEMPLATE_PLACEHOLDERS = {
   'history-step': ['number', 'page', 'rationale', 'action', 'result'],
   feedback: ['problems'],
 } as const;
+/** Placeholders an edited template must keep: without them the model misses what it acts on. */
+const REQUIRED_PLACEHOLDERS: Record<TemplateName, readonly string[]> = {
+  system: ['persona'],
+  step: ['elements'],
+  'history-step': [],
+  feedback: ['problems'],
+};
 export type TemplateName = keyof typeof TEMPLATE_PLACEHOLDERS;
 export type PromptTemplates = Record<TemplateName, { file: string; text: string }>;
 
@@ -21,15 +28,24 @@ const FENCED_HTML = /^[ \t]*(?:`{3,}|~{3,})[^\n]*\n[ \t]*\{\{\s*html\s*\}\}/m;
 const cache = new Map<string, PromptTemplates>();
 
 /**
- * Reads `<dir>/<name>.md` for every template (cached per directory). HTML comments are dropped,
- * so templates can document themselves. Unknown placeholders are an error naming file and field.
+ * Reads `<dir>/<name>.md` for every template (cached per directory); a file an edited `dir`
+ * lacks comes from the bundled prompts/. HTML comments are dropped, so templates can document
+ * themselves. Unknown placeholders, and a missing required one, are errors naming file and field.
  */
 export function loadPromptTemplates(dir: string = DEFAULT_PROMPTS_DIR): PromptTemplates {
   const cached = cache.get(dir);
   if (cached) return cached;
   const templates = {} as PromptTemplates;
+  if (dir !== DEFAULT_PROMPTS_DIR && !existsSync(dir)) {
+    throw new InputFileError(
+      dir,
+      null,
+      'no such prompts folder; give the folder holding your edited system.md, step.md, ... (--prompts).',
+    );
+  }
   for (const name of Object.keys(TEMPLATE_PLACEHOLDERS) as TemplateName[]) {
-    const file = path.join(dir, `${name}.md`);
+    const own = path.join(dir, `${name}.md`);
+    const file = existsSync(own) ? own : path.join(DEFAULT_PROMPTS_DIR, `${name}.md`);
     let raw: string;
     try {
       raw = readFileSync(file, 'utf8');
@@ -46,6 +62,15 @@ export function loadPromptTemplates(dir: string = DEFAULT_PROMPTS_DIR): PromptTe
           `unknown placeholder; this template may use ${known.map((k) => `{{${k}}}`).join(', ')}.`,
         );
       }
+    }
+    const used = new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!));
+    const missing = REQUIRED_PLACEHOLDERS[name].find((key) => !used.has(key));
+    if (missing) {
+      throw new InputFileError(
+        file,
+        `{{${missing}}}`,
+        `this template must use {{${missing}}}; put it back where it should appear.`,
+      );
     }
     if (FENCED_HTML.test(text)) {
       throw new InputFileError(

@@ -2,12 +2,14 @@ import type { Command } from 'commander';
 import { BINARY_METRICS, NUMERIC_METRICS } from '../../ab/metrics.js';
 import { addConfigFlags, SESSION_FLAGS } from '../config-flags.js';
 import type { AbFlags } from './ab-run.js';
+import { withExample } from '../examples.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerAb(program: Command): void {
-  const command = program
-    .command('ab')
+  const command = withExample(program.command('ab'), [
+    'shopsim ab --variants a,b --sessions 5 --model openai:gpt-4o-mini',
+  ])
     .description(
       'A/B preview: run every persona and seed on both arms (paired), compare conversion and ' +
         'the funnel with paired statistics, and show why pairs differ.',

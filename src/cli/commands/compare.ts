@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import type { CompareFlags } from './compare-run.js';
+import { withExample } from '../examples.js';
 
 export function registerCompare(program: Command): void {
-  program
-    .command('compare')
+  withExample(program.command('compare'), [
+    'shopsim compare traces/sim-run traces/human-run --out traces/cmp',
+  ])
     .description(
       'Compare free-running simulated sessions with human sessions as populations: action and click-type shares, lengths, purchase rate, funnel, queries.',
     )

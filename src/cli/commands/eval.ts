@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { MODEL_BACKENDS, specUsage } from '../../models/registry.js';
 import { addConfigFlags } from '../config-flags.js';
 import type { EvalFlags } from './eval-run.js';
+import { withExample } from '../examples.js';
 
 export function registerEval(program: Command): void {
-  const command = program
-    .command('eval')
+  const command = withExample(program.command('eval'), [
+    'shopsim eval --human traces/human-run --model openai:gpt-4o-mini',
+  ])
     .description(
       'Teacher-forced next-action prediction over every step of human sessions: accuracy, F1s, error taxonomy.',
     )

@@ -4,11 +4,13 @@ import { DEFAULT_SPLIT } from '../../export/sft-split.js';
 import { DEFAULT_TRACES_DIR } from '../../traces/default-dir.js';
 import type { SftFlags } from './export-run.js';
 import type { TableFlags } from './export-table-run.js';
+import { withExample } from '../examples.js';
 
 export function registerExport(program: Command): void {
   const command = program.command('export').description('Turn traces into data for other tools.');
-  const sft = command
-    .command('sft')
+  const sft = withExample(command.command('sft'), [
+    'shopsim export sft --human traces/human-run --out traces/sft',
+  ])
     .description(
       'Fine-tuning data: one example per human step, exactly as the simulator asks for it ' +
         '(system: rules and persona; user: history and page; assistant: {rationale, action}), ' +
@@ -47,8 +49,9 @@ export function registerExport(program: Command): void {
       const summary = await (await import('./export-run.js')).exportSftCommand(flags);
       process.exitCode = summary.sessions === 0 ? 1 : 0;
     });
-  command
-    .command('table <traces...>')
+  withExample(command.command('table <traces...>'), [
+    'shopsim export table traces/my-run --format parquet --out traces/tables',
+  ])
     .description(
       'Flat tables for pandas, DuckDB or a spreadsheet: sessions (one row per session) and ' +
         'steps (one row per step, header fields joined in, the page as its size in bytes and ' +

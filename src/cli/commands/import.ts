@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
+import { withExample } from '../examples.js';
 
 export function registerImport(program: Command): void {
   const command = program
     .command('import')
     .description('Bring recorded human sessions from public datasets into shopsim traces.');
-  command
-    .command('opera <path>')
+  withExample(command.command('opera <path>'), [
+    'shopsim import opera data/opera --out traces/opera',
+  ])
     .description(
       'Import the OPeRA dataset (Parquet, JSON or JSONL action/session/user tables under <path>): ' +
         'one trace per session, personas from the user surveys.',

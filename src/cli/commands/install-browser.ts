@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { withExample } from '../examples.js';
 
 interface InstallBrowserFlags {
   withDeps?: boolean;
@@ -8,8 +9,7 @@ interface InstallBrowserFlags {
 }
 
 export function registerInstallBrowser(program: Command): void {
-  program
-    .command('install-browser')
+  withExample(program.command('install-browser'), ['shopsim install-browser'])
     .description(
       "Make a Chromium available: keep a working one (SHOPSIM_BROWSER, Playwright's, an installed " +
         "Chrome/Chromium), else download Playwright's Chromium (honours " +

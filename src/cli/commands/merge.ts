@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { addConfigFlags } from '../config-flags.js';
+import { withExample } from '../examples.js';
 import type { MergeFlags } from './merge-run.js';
 
 export function registerMerge(program: Command): void {
@@ -11,14 +12,12 @@ export function registerMerge(program: Command): void {
     )
     .argument('<shard-dirs...>', 'the run folders of all n shards of one run')
     .requiredOption('--out <dir>', 'the merged run folder (must not hold a run yet)');
-  addConfigFlags(command, [])
+  withExample(addConfigFlags(command, []), [
+    'shopsim simulate --shard 1/2 --seed 7 --out runs/s1   # machine 1',
+    'shopsim simulate --shard 2/2 --seed 7 --out runs/s2   # machine 2',
+    'shopsim merge runs/s1 runs/s2 --out runs/all',
+  ])
     .option('--json', 'print the merged run summary as JSON on stdout')
-    .addHelpText(
-      'after',
-      '\nExample:\n  shopsim simulate --shard 1/2 --seed 7 --out runs/s1   # machine 1\n' +
-        '  shopsim simulate --shard 2/2 --seed 7 --out runs/s2   # machine 2\n' +
-        '  shopsim merge runs/s1 runs/s2 --out runs/all\n',
-    )
     .action(async (dirs: string[], flags: MergeFlags) => {
       await (await import('./merge-run.js')).mergeCommand(dirs, flags);
     });

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { addConfigFlags } from '../config-flags.js';
 import type { ObserveFlags } from './observe-run.js';
+import { withExample } from '../examples.js';
 
 export function registerObserve(program: Command): void {
-  const command = program
-    .command('observe')
+  const command = withExample(program.command('observe'), [
+    'shopsim observe https://example.com/shop --json',
+  ])
     .description(
       'Print what the simulated shopper sees of a page: simplified HTML and named elements.',
     )

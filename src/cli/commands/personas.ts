@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { MAX_K } from '../../personas/fit/choose-k.js';
 import type { FitFlags } from './personas-run.js';
+import { withExample } from '../examples.js';
 
 export function registerPersonas(program: Command): void {
   const personas = program.command('personas').description('Make persona files.');
-  personas
-    .command('fit')
+  withExample(personas.command('fit'), [
+    'shopsim personas fit --human traces/human-run --out personas/fitted --k 4',
+  ])
     .description(
       'Group human sessions into behavioural cohorts (session length, search, product views, ' +
         'add to cart, checkout, purchase; k-means) and write one persona per cohort with its ' +

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { addConfigFlags } from '../config-flags.js';
 import type { RecordFlags } from './record-run.js';
+import { withExample } from '../examples.js';
 
 export function registerRecord(program: Command): void {
-  const command = program
-    .command('record')
+  const command = withExample(program.command('record'), [
+    'shopsim record --site builtin --persona personas/budget.json',
+  ])
     .description(
       'Open a browser window on a shop and record a person shopping as a human trace ' +
         '(clicks and submitted text on named elements; passwords and card data are never kept).',

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { addConfigFlags, GUARD_FLAGS } from '../config-flags.js';
 import type { ReplayFlags } from './replay-run.js';
+import { withExample } from '../examples.js';
 
 export function registerReplay(program: Command): void {
-  const command = program
-    .command('replay <trace>')
+  const command = withExample(program.command('replay <trace>'), [
+    'shopsim replay traces/my-run/session-1.jsonl --site builtin',
+  ])
     .description(
       "Re-execute a session's actions against the site as it is now and report per step " +
         'whether it still works (exit code 1 when any step diverged).',

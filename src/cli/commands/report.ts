@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { addConfigFlags } from '../config-flags.js';
 import type { ReportFlags } from './report-run.js';
+import { withExample } from '../examples.js';
 
 export function registerReport(program: Command): void {
-  const command = program
-    .command('report')
+  const command = withExample(program.command('report'), ['shopsim report traces/my-run'])
     .description(
       'Write one self-contained HTML page (charts, tables, a step-by-step session viewer with ' +
         'screenshots) for a run folder or a result: simulate/replay runs, ab.json, eval.json, compare.json.',

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { withExample } from '../examples.js';
 
 interface SchemaFlags {
   out?: string;
@@ -9,8 +10,7 @@ export function registerSchema(program: Command): void {
   const command = program
     .command('schema')
     .description('Print the published JSON Schemas of shopsim files.');
-  command
-    .command('trace')
+  withExample(command.command('trace'), ['shopsim schema trace --out trace.schema.json'])
     .description(
       'The JSON Schema (draft-07) of one trace line (header, step or end), generated from the ' +
         'schemas shopsim reads traces with; the package ships it as schema/trace-line.schema.json.',

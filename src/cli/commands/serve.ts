@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { ServeFlags } from './serve-run.js';
+import { withExample } from '../examples.js';
 
 const DEFAULT_SERVE_PORT = 4173;
 
 export function registerServe(program: Command): void {
-  program
-    .command('serve')
+  withExample(program.command('serve'), ['shopsim serve --site shop --port 8080'])
     .description(
       'Run a bundled mock shop until Ctrl+C: the first shop (visitors can switch arms with ' +
         '?variant=a|b) or the modern client-rendered one.',

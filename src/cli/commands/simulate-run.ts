@@ -15,6 +15,7 @@ import { audienceWeights } from '../../personas/audience.js';
 import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { bar, ProgressLine } from '../progress.js';
 import { confirmOrders, openSite } from '../site.js';
+import { verboseObserver } from '../verbose.js';
 
 export interface SimulateFlags {
   site: string;
@@ -25,6 +26,8 @@ export interface SimulateFlags {
   shard?: string;
   resume?: boolean;
   json?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
   [configFlag: string]: unknown;
 }
 
@@ -43,6 +46,10 @@ export async function simulateCommand(
       `--sessions ${flags.sessions}: give a whole number of sessions per persona, from 1 to ${MAX_SESSIONS}.`,
     );
   }
+  if (flags.verbose && flags.quiet) {
+    throw new UsageError('--verbose and --quiet contradict each other: give one of them.');
+  }
+  const quiet = !!flags.json || !!flags.quiet;
   const shard = flags.shard === undefined ? null : parseShard(flags.shard);
   if (flags.resume && !config.out) {
     throw new UsageError(
@@ -53,7 +60,7 @@ export async function simulateCommand(
     flags.persona.length ? flags.persona : [DEFAULT_PERSONAS_DIR],
   );
   audienceWeights(personas); // weighted and unweighted personas mixed: refused before any browser
-  if (resolved.sources.model === 'default' && !flags.json) {
+  if (resolved.sources.model === 'default' && !quiet) {
     process.stderr.write(
       'Using the built-in heuristic shopper. To simulate with an LLM: --model openai:<model> ' +
         '[--base-url http://host/v1] or --model llama:<file.gguf>.\n',
@@ -68,7 +75,7 @@ export async function simulateCommand(
     sessions,
     shard,
   ).length;
-  const progress = new ProgressLine(process.stderr, 2_000, !flags.json);
+  const progress = new ProgressLine(process.stderr, 2_000, !quiet);
   let done = 0,
     steps = 0,
     purchases = 0,
@@ -97,6 +104,7 @@ export async function simulateCommand(
         signal,
       },
       {
+        ...(flags.verbose ? { onExchange: verboseObserver() } : {}),
         onStep: () => {
           steps++;
           show();
@@ -126,6 +134,10 @@ export async function simulateCommand(
       process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     } else {
       process.stdout.write(`\n${formatSummaryTable(summary)}\n\n`);
+    }
+    if (flags.quiet && !flags.json) {
+      process.stdout.write(`Run folder: ${summary.runDir}\n`);
+    } else if (!flags.json) {
       if (summary.confirmedOrders !== null) {
         process.stdout.write(
           `Orders in the shop's order log: ${summary.confirmedOrders} of ${summary.purchases} purchases.\n`,

@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import { addConfigFlags, SESSION_FLAGS } from '../config-flags.js';
 import type { SimulateFlags } from './simulate-run.js';
+import { withExample } from '../examples.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerSimulate(program: Command): void {
-  const command = program
-    .command('simulate')
+  const command = withExample(program.command('simulate'), [
+    'shopsim simulate --site builtin --sessions 2 --model openai:gpt-4o-mini',
+  ])
     .description(
       'Run simulated shoppers (personas x sessions) on a site in the real browser, recording traces.',
     )
@@ -36,6 +38,8 @@ export function registerSimulate(program: Command): void {
     concurrency: 'parallel browser contexts',
   })
     .option('--json', 'print the summary as JSON on stdout')
+    .option('--verbose', 'print each prompt sent to the model and its raw answer on stderr')
+    .option('--quiet', 'print only the result: no progress line, notes or per-run sentences')
     .action(async (flags: SimulateFlags) => {
       const interrupt = new AbortController();
       // first Ctrl-C: running sessions end after their current step, queued ones never start, and

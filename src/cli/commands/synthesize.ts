@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { addConfigFlags } from '../config-flags.js';
 import type { SynthesizeFlags } from './synthesize-run.js';
+import { withExample } from '../examples.js';
 
 export function registerSynthesize(program: Command): void {
-  const command = program
-    .command('synthesize')
+  const command = withExample(program.command('synthesize'), [
+    'shopsim synthesize --human traces/human-run --model openai:gpt-4o-mini',
+  ])
     .description(
       'Write a one-sentence, first-person rationale for every human step that lacks one, into ' +
         'new trace files (the originals are not modified; existing rationales are kept).',
