@@ -63,6 +63,7 @@ function toElement(
     checked: checkable ? get('checked') !== null || get('aria-checked') === 'true' : null,
     disabled: get('disabled') !== null || get('aria-disabled') === 'true',
     inputType: tag === 'input' ? inputTypeOf(get('type')) : null,
+    screen: null,
   };
 }
 

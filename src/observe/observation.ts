@@ -26,6 +26,11 @@ export const ObservedElement = z.object({
   checked: z.boolean().nullable().default(null),
   disabled: z.boolean().default(false),
   inputType: z.string().nullable().default(null),
+  /**
+   * Where the element starts, in viewport heights from the top of the page: below 1 it is in the
+   * first screen, seen without scrolling. Null when the page had no layout (static HTML, imports).
+   */
+  screen: z.number().nullable().default(null),
 });
 export type ObservedElement = z.infer<typeof ObservedElement>;
 

@@ -31,7 +31,8 @@ export function simplifyDocument(doc: Document, options: SimplifyOptions = {}): 
   for (const el of Array.from(doc.querySelectorAll(`[${NAME_ATTRIBUTE}]`))) {
     el.removeAttribute(NAME_ATTRIBUTE);
   }
-  const scan = scanDocument(doc, options.env ?? createStaticEnv());
+  const env = options.env ?? createStaticEnv();
+  const scan = scanDocument(doc, env);
   const base = baseUrl(doc, url);
   const ctx = new NamingContext(scan, base);
   const pinned = applyRules(ctx, rulesForUrl(options.recipe, url, doc));
@@ -65,13 +66,19 @@ export function simplifyDocument(doc: Document, options: SimplifyOptions = {}): 
   for (const el of scan.interactables) {
     const name = names.get(el)!;
     el.setAttribute(NAME_ATTRIBUTE, name);
-    elements.push(describe(ctx, el, name, base));
+    elements.push(describe(ctx, el, name, base, env.screen?.(el) ?? null));
   }
   const html = serialize({ scan, names, groups: ctx.keyedItems, pageUrl: url, base });
   return { url, title: collapse(doc.title ?? ''), html, elements };
 }
 
-function describe(ctx: NamingContext, el: Element, name: string, base: string): ObservedElement {
+function describe(
+  ctx: NamingContext,
+  el: Element,
+  name: string,
+  base: string,
+  screen: number | null,
+): ObservedElement {
   const kind = ctx.scan.kinds.get(el)!;
   const tag = el.tagName.toLowerCase();
   const text = (ctx.labelTexts(el, kind)[0] ?? '').slice(0, MAX_ELEMENT_TEXT);
@@ -86,5 +93,6 @@ function describe(ctx: NamingContext, el: Element, name: string, base: string): 
     checked: kind === 'checkbox' || kind === 'radio' || kind === 'option' ? isChecked(el) : null,
     disabled: isDisabled(el),
     inputType: tag === 'input' ? inputType(el) : null,
+    screen,
   };
 }

@@ -18,6 +18,12 @@ export interface DomEnv {
    * cannot reach it before dismissing the overlay. Absent: nothing is ever covered.
    */
   isCovered?(el: Element): boolean;
+  /**
+   * Where a visible element starts, in viewport heights from the top of the page (0 to <1: the
+   * first screen, seen without scrolling); elements in a fixed layer count where they are drawn.
+   * Absent or null: the environment has no layout.
+   */
+  screen?(el: Element): number | null;
 }
 
 /** Parses an inline `style` attribute into lowercase property -> value. */
@@ -115,6 +121,17 @@ export function createBrowserEnv(win: Window): DomEnv {
     return cached;
   };
   const positionOf = (s: CachedStyle): string => (s.position ??= s.cs.position);
+  const fixedLayer = new Map<Element, boolean>();
+  /** The element or an ancestor is position:fixed, so it is drawn at the same place at any scroll. */
+  const inFixedLayer = (el: Element): boolean => {
+    let known = fixedLayer.get(el);
+    if (known === undefined) {
+      const parent = el.parentElement;
+      known = positionOf(styleOf(el)) === 'fixed' || (!!parent && inFixedLayer(parent));
+      fixedLayer.set(el, known);
+    }
+    return known;
+  };
   // the walk does not scroll the page: document offsets are read once
   const scrollX = win.scrollX;
   const scrollY = win.scrollY;
@@ -199,6 +216,13 @@ export function createBrowserEnv(win: Window): DomEnv {
     isCovered(el) {
       // a hover-revealed control is not drawn yet: what must be reachable is the box pointed at
       return covered(hoverShown.get(el) ?? el);
+    },
+    screen(el) {
+      const height = win.innerHeight;
+      if (!height) return null;
+      const box = (hoverShown.get(el) ?? el).getBoundingClientRect();
+      const top = box.top + (inFixedLayer(el) ? 0 : scrollY);
+      return Math.max(0, Math.round((top / height) * 100) / 100);
     },
   };
 }

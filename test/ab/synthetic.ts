@@ -27,6 +27,7 @@ export function step(
         checked: null,
         disabled: false,
         inputType: null,
+        screen: null,
       })),
     },
     rationale: options.rationale ?? `reason ${index}`,

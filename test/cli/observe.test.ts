@@ -122,6 +122,7 @@ describe('observe helpers', () => {
             checked: null,
             disabled: false,
             inputType: 'search',
+            screen: null,
           },
           {
             name: 'buy',
@@ -133,6 +134,7 @@ describe('observe helpers', () => {
             checked: null,
             disabled: true,
             inputType: null,
+            screen: null,
           },
         ],
       },

@@ -24,6 +24,7 @@ export function element(e: Partial<ObservedElement> & { name: string }): Observe
     checked: null,
     disabled: false,
     inputType: null,
+    screen: null,
     ...e,
   };
 }

@@ -50,6 +50,7 @@ function hostile(n: number): Observation {
         checked: null,
         disabled: false,
         inputType: null,
+        screen: null,
       },
     ],
   };

@@ -89,6 +89,7 @@ describe('Redactor (recorded pages)', () => {
         checked: null,
         disabled: false,
         inputType: 'text',
+        screen: null,
       },
       {
         name: 'pay.cvc',
@@ -100,6 +101,7 @@ describe('Redactor (recorded pages)', () => {
         checked: null,
         disabled: false,
         inputType: 'text',
+        screen: null,
       },
     ],
   };

@@ -31,6 +31,7 @@ const page = (url: string, title: string, value = ''): Observation => ({
       checked: null,
       disabled: false,
       inputType: 'password',
+      screen: null,
     },
   ],
 });

@@ -47,6 +47,7 @@ export class FakeSession implements ShopperSession {
       checked: null,
       disabled: false,
       inputType: null,
+      screen: null,
       ...e,
     }));
     const html =

@@ -66,6 +66,7 @@ function unknownButton(name: string): ObservedElement {
     checked: null,
     disabled: false,
     inputType: null,
+    screen: null,
   };
 }
 
