@@ -1,3 +1,4 @@
+import { VARIANTS } from '../sites/shop/state/variant.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -36,7 +37,7 @@ export const Config = z.object({
   timeoutMs: z.number().int().positive().max(600_000),
   /** CPU threads for in-process llama models (null: llama.cpp decides; 1 suits tiny models). */
   threads: z.number().int().positive().nullable(),
-  variant: z.enum(['a', 'b']).nullable(),
+  variant: z.enum(VARIANTS).nullable(),
   out: z.string().nullable(),
   /** A Playwright trace.zip per session: on, retain-on-failure (failed sessions only) or off. */
   pwTrace: PwTraceMode,

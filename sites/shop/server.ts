@@ -8,7 +8,7 @@ import { guardRequests, stderrLog, type ShopLog } from './guard.js';
 import type { VisitorLimits } from './state/visitors.js';
 import { DEFAULT_SEED } from './catalog/generate.js';
 import { OrderLog } from './state/orders.js';
-import { isVariant, type Variant } from './state/variant.js';
+import { isVariant, VARIANT_LIST, type Variant } from './state/variant.js';
 
 export type { ShopOrder, ShopOrderItem } from './state/orders.js';
 export type { Variant } from './state/variant.js';
@@ -48,7 +48,7 @@ export async function startShop(options: ShopOptions = {}): Promise<RunningShop>
     throw new UsageError(`port ${port} is not valid; give a whole number from 0 to 65535.`);
   }
   if (!isVariant(variant)) {
-    throw new UsageError(`unknown variant "${String(variant)}"; use a or b.`);
+    throw new UsageError(`unknown variant "${String(variant)}"; use one of ${VARIANT_LIST}.`);
   }
   if (!Number.isSafeInteger(seed) || seed < 0) {
     throw new UsageError(`seed ${seed} is not valid; give a non-negative whole number.`);

@@ -86,9 +86,9 @@ export const FLAGS: Record<
   seed: { spec: '--seed <s>', key: 'seed', help: 'run seed (sessions derive their own)' },
   out: { spec: '--out <dir>', key: 'out', help: 'run folder (default traces/<run-id>)' },
   variant: {
-    spec: '--variant <a|b>',
+    spec: '--variant <name>',
     key: 'variant',
-    help: 'A/B arm (builtin: server variant; other sites: ?variant= on the start URL)',
+    help: 'arm: a, b or a known-effect variant (builtin: server variant; other sites: ?variant= on the start URL)',
   },
   browserPath: {
     spec: '--browser-path <path>',

@@ -1,3 +1,4 @@
+import type { Variant } from '../../sites/shop/state/variant.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startModernShop } from '../../sites/modern/server.js';
@@ -28,7 +29,7 @@ export const BUILTIN_RECIPE = path.join(PACKAGE_ROOT, 'sites/shop/recipe.json');
 
 export async function openSite(
   site: string,
-  variant: 'a' | 'b' | null,
+  variant: Variant | null,
   seed: number,
 ): Promise<OpenedSite> {
   if (site === 'builtin') {

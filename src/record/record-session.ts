@@ -1,3 +1,4 @@
+import type { Variant } from '../../sites/shop/state/variant.js';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +16,7 @@ export interface RecordOptions {
   startUrl: string;
   /** What the header and run.json call the site (the start URL unless told otherwise). */
   site?: string;
-  variant: 'a' | 'b' | null;
+  variant: Variant | null;
   persona: Persona | null;
   recipe: Recipe | null;
   headless: boolean;

@@ -1,3 +1,4 @@
+import type { Variant } from '../../sites/shop/state/variant.js';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { launchBrowser } from '../browser/launch.js';
@@ -20,7 +21,7 @@ export interface ReplayOptions {
   /** Where the replay starts: the recorded first URL moved onto the site being tested. */
   startUrl: string;
   site: string;
-  variant: 'a' | 'b' | null;
+  variant: Variant | null;
   recipe: Recipe | null;
   onDivergence: 'stop' | 'continue';
   headless: boolean;

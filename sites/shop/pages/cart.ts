@@ -32,7 +32,7 @@ export function cartPage(ctx: PageContext, totals: CartTotals): Html {
               </p>`
         }
       </section>
-      ${totals.lines.length ? summary(totals) : null}
+      ${totals.lines.length ? summary(totals, ctx.variant === 'late-shipping') : null}
     </div>`;
   return layout(ctx, { title: 'Shopping cart', page: 'cart', body });
 }
@@ -102,26 +102,32 @@ function cartLine(line: PricedLine): Html {
   </li>`;
 }
 
-/** Order totals; shared by the cart and the checkout page. */
-export function totalsList(totals: CartTotals): Html {
+/**
+ * Order totals; shared by the cart and the checkout page. `shippingLater` (variant late-shipping,
+ * cart only) leaves the shipping cost out: "Calculated at checkout", and an estimated total without it.
+ */
+export function totalsList(totals: CartTotals, shippingLater = false): Html {
+  const shipping = totals.shipping ? formatMoney(totals.shipping) : 'FREE';
   return html`<dl class="totals">
     <dt>Items (${totals.itemCount})</dt>
     <dd id="summary_subtotal">${formatMoney(totals.subtotal)}</dd>
     <dt>Shipping</dt>
-    <dd id="summary_shipping">${totals.shipping ? formatMoney(totals.shipping) : 'FREE'}</dd>
+    <dd id="summary_shipping">${shippingLater ? 'Calculated at checkout' : shipping}</dd>
     <dt>Estimated tax</dt>
     <dd id="summary_tax">${formatMoney(totals.tax)}</dd>
-    <dt class="grand">Order total</dt>
-    <dd id="summary_total" class="grand">${formatMoney(totals.total)}</dd>
+    <dt class="grand">${shippingLater ? 'Estimated total' : 'Order total'}</dt>
+    <dd id="summary_total" class="grand">
+      ${formatMoney(shippingLater ? totals.total - totals.shipping : totals.total)}
+    </dd>
   </dl>`;
 }
 
-function summary(totals: CartTotals): Html {
+function summary(totals: CartTotals, shippingLater: boolean): Html {
   const missing = FREE_SHIPPING_FROM - totals.subtotal;
   return html`<aside id="cart_summary" aria-label="Order summary">
     <h2>Order summary</h2>
-    ${totalsList(totals)}
-    ${missing > 0 ? html`<p class="free-shipping-hint">Add ${formatMoney(missing)} more for FREE delivery.</p>` : null}
+    ${totalsList(totals, shippingLater)}
+    ${missing > 0 && !shippingLater ? html`<p class="free-shipping-hint">Add ${formatMoney(missing)} more for FREE delivery.</p>` : null}
     <form id="proceed_form" method="post" action="/checkout/start">
       <button type="submit" id="proceed_to_checkout" class="btn btn-buy">
         Proceed to checkout

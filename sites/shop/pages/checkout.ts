@@ -1,3 +1,4 @@
+import { BILLING_FIELDS } from '../state/billing.js';
 import type { CartTotals } from '../state/cart.js';
 import type { CheckoutField } from '../state/checkout.js';
 import { totalsList } from './cart.js';
@@ -66,6 +67,7 @@ const EXTRAS = [
 /**
  * /checkout: form#checkout_form (POST) > fieldset#shipping_address and fieldset#payment with
  * labelled inputs whose ids equal their names (full_name ... card_number, card_cvc),
+ * (variant long-checkout: fieldset#billing with eight more required fields, empty),
  * fieldset#extras (optional account_password and tax_id, empty), button#place_order;
  * aside#order_summary with the lines and totals, a#edit_cart.
  */
@@ -98,6 +100,7 @@ export function checkoutPage(
           <legend>Payment</legend>
           ${PAYMENT.map(field)}
         </fieldset>
+        ${ctx.variant === 'long-checkout' ? billingFieldset(draft) : null}
         <fieldset id="extras">
           <legend>Optional</legend>
           ${EXTRAS.map(
@@ -134,4 +137,25 @@ export function checkoutPage(
       </aside>
     </div>`;
   return layout(ctx, { title: 'Checkout', page: 'checkout', body });
+}
+
+/** Variant long-checkout: eight more required fields, empty (see state/billing.ts). */
+function billingFieldset(draft: Record<string, string>): Html {
+  return html`<fieldset id="billing">
+    <legend>Billing details</legend>
+    ${BILLING_FIELDS.map(
+      (f) =>
+        html`<p class="field">
+          <label for="${f.name}">${f.label}</label>
+          <input
+            id="${f.name}"
+            name="${f.name}"
+            type="${f.type ?? 'text'}"
+            autocomplete="${f.autocomplete}"
+            value="${draft[f.name] ?? ''}"
+            required
+          />
+        </p>`,
+    )}
+  </fieldset>`;
 }

@@ -13,9 +13,11 @@ export interface LayoutOptions {
 /**
  * The frame of every page. Landmarks and ids here are stable across variants and visitors:
  * header#site_header, form#search_form, input#search_input, a#cart_link, nav#nav_bar,
- * div#flash, main#main, footer#site_footer.
+ * div#flash, main#main, footer#site_footer (variant no-product-search: no form#search_form on
+ * product pages).
  */
 export function layout(ctx: PageContext, options: LayoutOptions): Html {
+  const search = !(ctx.variant === 'no-product-search' && options.page === 'product');
   return html`<!doctype html>
     <html lang="en">
       <head>
@@ -29,18 +31,7 @@ export function layout(ctx: PageContext, options: LayoutOptions): Html {
       <body data-page="${options.page}" data-variant="${ctx.variant}">
         <header id="site_header">
           <a id="logo" href="/">${SHOP_NAME}</a>
-          <form id="search_form" role="search" action="/search" method="get">
-            <label for="search_input" class="visually-hidden">Search products</label>
-            <input
-              id="search_input"
-              name="q"
-              type="search"
-              placeholder="Search ${SHOP_NAME}"
-              value="${ctx.query}"
-              autocomplete="off"
-            />
-            <button id="search_button" type="submit">Search</button>
-          </form>
+          ${search ? searchForm(ctx) : null}
           <a id="cart_link" href="/cart" aria-label="Cart"
             >Cart <span id="cart_count" class="badge">${ctx.cartCount}</span></a
           >
@@ -71,4 +62,19 @@ function flashMessage(ctx: PageContext): Html | null {
       ${flash.text}${flash.link ? html` <a id="${flash.link.id}" href="${flash.link.href}">${flash.link.label}</a>` : null}
     </p>
   </div>`;
+}
+
+function searchForm(ctx: PageContext): Html {
+  return html`<form id="search_form" role="search" action="/search" method="get">
+    <label for="search_input" class="visually-hidden">Search products</label>
+    <input
+      id="search_input"
+      name="q"
+      type="search"
+      placeholder="Search ${SHOP_NAME}"
+      value="${ctx.query}"
+      autocomplete="off"
+    />
+    <button id="search_button" type="submit">Search</button>
+  </form>`;
 }

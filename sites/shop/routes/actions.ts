@@ -2,6 +2,7 @@ import type { RequestContext } from '../app.js';
 import type { Selection } from '../catalog/stock.js';
 import { readForm, redirect, safeReturnPath, type Reply } from '../http.js';
 import { addToCart, priceCart, removeLine, setQuantity } from '../state/cart.js';
+import { validateBilling } from '../state/billing.js';
 import { validateCheckout } from '../state/checkout.js';
 import { centsToDollars, newOrderId, type ShopOrder } from '../state/orders.js';
 import type { Flash } from '../state/visitors.js';
@@ -89,7 +90,10 @@ async function placeOrder(ctx: RequestContext, form: URLSearchParams): Promise<R
     flash(ctx, 'error', 'Your cart is empty; add something before placing an order.');
     return redirect('/cart');
   }
-  const { values, errors } = validateCheckout(form);
+  const checked = validateCheckout(form);
+  const billing = ctx.variant === 'long-checkout' ? validateBilling(form) : null;
+  const values = { ...checked.values, ...billing?.values };
+  const errors = [...checked.errors, ...(billing?.errors ?? [])];
   if (errors.length) {
     visitor.checkoutDraft = values;
     flash(ctx, 'error', `Please correct the checkout form: ${errors.join(' ')}`);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { VARIANTS } from './variant.js';
 
 /** One line of the order log (JSONL) and one element of GET /api/orders. Money in dollars. */
 export const ShopOrderItem = z.object({
@@ -17,7 +18,7 @@ export type ShopOrderItem = z.infer<typeof ShopOrderItem>;
 export const ShopOrder = z.object({
   orderId: z.string(),
   visitorId: z.string(),
-  variant: z.enum(['a', 'b']),
+  variant: z.enum(VARIANTS),
   items: z.array(ShopOrderItem).min(1),
   subtotal: z.number(),
   shipping: z.number(),

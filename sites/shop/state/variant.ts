@@ -1,11 +1,32 @@
-/** The A/B arm a visitor sees. One server serves both arms. */
-export const VARIANTS = ['a', 'b'] as const;
+/**
+ * The arm a visitor sees. One server serves every arm.
+ * - a: the control.
+ * - b: the redesign: "Buy now" first in a larger, sticky buy box, reviews folded behind a button,
+ *   price filters as min/max inputs instead of links.
+ * Known-effect variants: a plus one change whose direction usability research agrees on (the
+ * sensitivity check `shopsim ab --suite known-effects` runs against a):
+ * - buy-below: the buy box moved under the product story, below the first screen.
+ * - long-checkout: eight more required checkout fields (confirm email, a billing address, mobile).
+ * - late-shipping: the cart hides the shipping cost ("calculated at checkout"); checkout shows it.
+ * - no-product-search: product pages have no search box.
+ */
+export const VARIANTS = [
+  'a',
+  'b',
+  'buy-below',
+  'long-checkout',
+  'late-shipping',
+  'no-product-search',
+] as const;
 export type Variant = (typeof VARIANTS)[number];
+
+/** For messages: the variants this shop serves. */
+export const VARIANT_LIST = VARIANTS.join(', ');
 
 export const VARIANT_COOKIE = 'shop_variant';
 
 export function isVariant(value: unknown): value is Variant {
-  return value === 'a' || value === 'b';
+  return (VARIANTS as readonly unknown[]).includes(value);
 }
 
 export interface VariantChoice {

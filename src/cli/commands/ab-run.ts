@@ -8,6 +8,7 @@ import { previewContinuations, previewPairs } from '../../ab/preview.js';
 import { tallyTable } from '../../ab/continuation-report.js';
 import { folderUsage, usageSentence } from '../../cost/folder-usage.js';
 import { UsageError } from '../../errors.js';
+import { suiteCommand } from './ab-suite-run.js';
 import { loadRecipe } from '../../observe/recipe.js';
 import { loadPersonas } from '../../persona.js';
 import { audienceWeights } from '../../personas/audience.js';
@@ -35,6 +36,7 @@ export interface AbFlags {
   fromHuman?: string;
   prefix: string;
   screenshots?: boolean;
+  suite?: string;
   json?: boolean;
   [configFlag: string]: unknown;
 }
@@ -65,7 +67,10 @@ export async function abCommand(flags: AbFlags): Promise<void> {
         '\nInterrupted: ending the running sessions after their current step.\n',
       );
     },
-    () => run(flags, interrupt.signal),
+    () =>
+      flags.suite
+        ? suiteCommand(flags, wholeNumber, interrupt.signal)
+        : run(flags, interrupt.signal),
   );
   if (interrupt.signal.aborted) process.exitCode = 130;
 }

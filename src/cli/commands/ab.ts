@@ -9,6 +9,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function registerAb(program: Command): void {
   const command = withExample(program.command('ab'), [
     'shopsim ab --variants a,b --sessions 5 --model openai:gpt-4o-mini',
+    'shopsim ab --suite known-effects --until-decided --max-pairs 200 --model heuristic',
   ])
     .description(
       'A/B preview: run every persona and seed on both arms (paired), compare conversion and ' +
@@ -43,7 +44,11 @@ export function registerAb(program: Command): void {
     .option('--max-pairs <n>', 'run at most this many pairs (round-robin over personas)')
     .option('--from-human <traces>', 'continue these human sessions on each arm instead of pairs')
     .option('--prefix <k|auto>', '--from-human: recorded steps replayed first', 'auto')
-    .option('--screenshots', 'save one PNG per step of every paired session (shown in index.html)');
+    .option('--screenshots', 'save one PNG per step of every paired session (shown in index.html)')
+    .option(
+      '--suite <name>',
+      'known-effects: run each known-effect variant of the bundled shop and an A/A pair against a, and say whether each expected direction was found',
+    );
   addConfigFlags(command, [...SESSION_FLAGS, 'timeoutMs', 'headed'])
     .option('--json', 'print the result as JSON on stdout')
     .action(async (flags: AbFlags) => {

@@ -1,3 +1,4 @@
+import { isVariant, VARIANT_LIST, type Variant } from '../../../sites/shop/state/variant.js';
 import path from 'node:path';
 import { formatAction } from '../../action.js';
 import { UsageError } from '../../errors.js';
@@ -21,9 +22,10 @@ export interface RecordFlags {
   json?: boolean;
 }
 
-export function parseVariant(value: string | undefined): 'a' | 'b' | null {
+export function parseVariant(value: string | undefined): Variant | null {
   if (value === undefined) return null;
-  if (value !== 'a' && value !== 'b') throw new UsageError(`--variant ${value}: use a or b.`);
+  if (!isVariant(value))
+    throw new UsageError(`--variant ${value}: unknown variant; use one of ${VARIANT_LIST}.`);
   return value;
 }
 

@@ -12,7 +12,7 @@ export function registerRecord(program: Command): void {
         '(clicks and submitted text on named elements; passwords and card data are never kept).',
     )
     .requiredOption('--site <url|builtin>', 'shop to record on ("builtin" starts the mock shop)')
-    .option('--variant <a|b>', 'A/B variant of the shop')
+    .option('--variant <name>', 'variant of the shop: a, b or a known-effect variant')
     .option('--persona <file>', 'persona file describing the person (stored in the trace header)')
     .option('--out <dir>', 'run folder to write (default: traces/<run-id>)')
     .option('--headless', 'no visible window (for tests and scripted runs)')

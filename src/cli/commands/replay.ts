@@ -12,7 +12,7 @@ export function registerReplay(program: Command): void {
         'whether it still works (exit code 1 when any step diverged).',
     )
     .option('--site <url|builtin>', "site to replay on (default: the trace's site)")
-    .option('--variant <a|b>', 'A/B variant of the shop')
+    .option('--variant <name>', 'variant of the shop: a, b or a known-effect variant')
     .option('--on-divergence <stop|continue>', 'what to do when a step diverges', 'stop')
     .option('--out <dir>', 'run folder to write (default: traces/<run-id>)')
     .option('--recipe <file>', 'site recipe pinning element names')

@@ -1,7 +1,7 @@
 import { DEFAULT_SEED } from '../../../sites/shop/catalog/generate.js';
 import { startModernShop } from '../../../sites/modern/server.js';
 import { startShop } from '../../../sites/shop/server.js';
-import { isVariant, type Variant } from '../../../sites/shop/state/variant.js';
+import { isVariant, VARIANT_LIST, type Variant } from '../../../sites/shop/state/variant.js';
 import { UsageError } from '../../errors.js';
 
 /** The bundled shops: the first (server-rendered, A/B arms) and the modern client-rendered one. */
@@ -44,7 +44,7 @@ export function parseServeFlags(given: ServeFlags): ServeSettings {
     );
   }
   if (!isVariant(variant)) {
-    throw new UsageError(`--variant ${variant}: unknown variant; use a or b.`);
+    throw new UsageError(`--variant ${variant}: unknown variant; use one of ${VARIANT_LIST}.`);
   }
   if (!/^\d+$/.test(flags.seed) || !Number.isSafeInteger(Number(flags.seed))) {
     throw new UsageError(

@@ -13,7 +13,10 @@ export function registerServe(program: Command): void {
     .option('--site <shop|modern>', 'which bundled shop to serve', 'shop')
     .option('--port <n>', 'port to listen on; 0 picks a free one', String(DEFAULT_SERVE_PORT))
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--variant <a|b>', 'A/B arm new visitors get (--site shop only; default a)')
+    .option(
+      '--variant <name>',
+      'arm new visitors get: a, b or a known-effect variant (--site shop only; default a)',
+    )
     .option('--seed <n>', "catalog seed (same seed, same catalog; default: the catalog's own seed)")
     .option('--order-log <file>', 'JSONL file placed orders are appended to (default: a temp file)')
     .option('--json', 'print one line {url, site, variant, seed, orderLog, ordersUrl} when ready')
