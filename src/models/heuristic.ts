@@ -5,7 +5,8 @@ import { DEFAULT_STYLE, type Ctx, type Decision } from './heuristic/context.js';
 import { readIntent } from './heuristic/intent.js';
 import { PageView } from './heuristic/page.js';
 import { decideStep } from './heuristic/policy.js';
-import { stepRng } from './heuristic/rng.js';
+import { designDraw, stepRng } from './heuristic/rng.js';
+import { reactToDesign } from './heuristic/design.js';
 import { failedHere, readHistory } from './heuristic/state.js';
 import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
 
@@ -51,8 +52,10 @@ export function decideHeuristic(request: PredictRequest, seed: number): ModelAns
       style,
       rng: stepRng(seed, persona?.id ?? 'anonymous', history.length, attempt),
       profile: checkoutProfileOf(persona),
+      history,
+      designDraw: designDraw(seed, persona?.id ?? 'anonymous', history.length),
     };
-    let decision = decideStep(ctx);
+    let decision = reactToDesign(ctx, decideStep(ctx));
     if (decision.action.type === 'terminate' && terminated) decision = fallback(request, avoid);
     if (attempt >= feedback.length)
       return { rationale: decision.rationale.replace(/\s+/g, ' ').trim(), action: decision.action };

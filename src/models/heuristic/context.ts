@@ -2,6 +2,7 @@ import type { Action } from '../../action.js';
 import type { ObservedElement } from '../../observe/observation.js';
 import type { CheckoutProfile } from '../../checkout-profile.js';
 import type { Persona } from '../../persona.js';
+import type { HistoryStep } from '../model.js';
 import type { IntentProfile } from './intent.js';
 import type { PageView } from './page.js';
 import type { Rng } from './rng.js';
@@ -16,6 +17,13 @@ export interface Ctx {
   rng: Rng;
   /** What the shopper types at checkout. */
   profile: CheckoutProfile;
+  /** The pages and actions before this one. */
+  history: HistoryStep[];
+  /**
+   * This step's draw in [0, 1) for the design-aware rules (design.ts): from (seed, persona, step)
+   * only, so the same step of two A/B arms draws the same number.
+   */
+  designDraw: number;
 }
 
 /** One decided step: the action and the one-line first-person reason for it. */

@@ -12,3 +12,8 @@ export type Rng = () => number;
 export function stepRng(seed: number, personaId: string, step: number, attempt: number): Rng {
   return mulberry32(hashSeed(seed, personaId, step, attempt));
 }
+
+/** The one draw of a step for the design-aware rules; the same in every arm of an A/B pair. */
+export function designDraw(seed: number, personaId: string, step: number): number {
+  return mulberry32(hashSeed(seed, personaId, step, 'design'))();
+}

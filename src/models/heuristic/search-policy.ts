@@ -1,4 +1,5 @@
 import { productKey } from './controls.js';
+import { lostSearch } from './design.js';
 import { explore, searchOpener } from './nav-policy.js';
 import { click, terminate, typeInto, short, wanted, type Ctx, type Decision } from './context.js';
 import type { Item } from './items.js';
@@ -95,6 +96,8 @@ export function leaveProduct(ctx: Ctx, reason: string, anyPrice = false): Decisi
   if (box && query) return typeInto(box, query, `${reason}, so I'll go back to my search.`);
   const opener = box ? null : searchOpener(ctx);
   if (opener) return click(opener, `${reason}, so I'll open the search and look again.`);
+  const lost = query ? lostSearch(ctx, reason) : null;
+  if (lost) return lost;
   const back = ctx.page.find(
     (e) => e.kind === 'link' && /\b(back|results|continue shopping)\b/i.test(e.text),
   );

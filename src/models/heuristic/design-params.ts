@@ -1,0 +1,75 @@
+/**
+ * How the heuristic shopper reacts to design: every parameter of the design-aware rules
+ * (design.ts), each with the published finding it is read from. The findings give directions and
+ * rough sizes; turning them into per-shopper chances is a modelling choice, said next to each one.
+ * Persona traits scale them (the `scale` table). Change a number here and `npm run bench` shows
+ * what it does to the known-effect suite.
+ */
+export const DESIGN_PARAMS = {
+  fold: {
+    /**
+     * Chance a glance reaches a control by the screen it starts on (0: first screen, 1: second,
+     * 2: further). Finding: Nielsen Norman Group, "Scrolling and Attention" (2018) — 57% of
+     * page-viewing time is spent above the fold and 74% within the first two screenfuls. We read
+     * those time shares as the chance the eye gets there: 1, 1 − 0.57, 1 − 0.74.
+     */
+    reach: [1, 0.43, 0.26],
+    /** Of shoppers whose glance misses the buy button, the share who give up rather than scroll. */
+    unseenLeave: 0.5,
+  },
+  checkoutFields: {
+    /**
+     * Chance of abandoning per required checkout field the shopper has to type. Finding: Baymard
+     * Institute's checkout-usability research — "too long / complicated checkout" is among the
+     * most cited reasons to abandon an order (about one in five US shoppers who abandoned), and
+     * an average checkout asks for 11–12 fields where about 8 suffice. 0.025 per field makes
+     * eight extra fields cost about one shopper in six at medium patience.
+     */
+    leavePerField: 0.025,
+  },
+  lateCosts: {
+    /**
+     * Chance of abandoning when a shipping cost first appears at the last step. Finding: Baymard
+     * Institute — extra costs (shipping, taxes, fees) revealed late are the most cited reason for
+     * abandoning checkout, by about half of the shoppers who abandoned.
+     */
+    leave: 0.3,
+  },
+  hiddenReviews: {
+    /**
+     * Chance a research-minded shopper walks away when the reviews sit folded behind a button
+     * instead of on the page. Finding: Spiegel Research Center, "How Online Reviews Influence
+     * Sales" (2017) — reviews multiply purchase likelihood (a product with five reviews is bought
+     * several times as often as one with none), so hiding them costs the shoppers who read them.
+     */
+    leave: 0.15,
+  },
+  lostSearch: {
+    /**
+     * Chance a shopper who wants to search again gives up when the page has no search box. Finding:
+     * Jakob Nielsen, "Search and You May Find" (1997) — over half of users are search-dominant and
+     * go straight for the search box; without one they must find another way back.
+     */
+    leave: 0.35,
+  },
+  choice: {
+    /**
+     * Results a shopper scans comfortably, and the chance of giving up per result beyond that when
+     * the page offers no filter to narrow them (capped by `maxLeave`). Finding: Iyengar & Lepper,
+     * "When Choice Is Demotivating" (2000) — a display of 24 jams drew more visitors but 3% bought,
+     * against 30% at a display of 6.
+     */
+    comfortable: 12,
+    leavePerExtra: 0.01,
+    maxLeave: 0.2,
+  },
+  /** Persona traits scale the chances above; a chance never exceeds 0.95. */
+  scale: {
+    /** Impatient shoppers give up sooner over friction, patient ones later. */
+    patience: { low: 1.4, medium: 1, high: 0.6 },
+    /** Only shoppers who read reviews miss them. */
+    thoroughness: { low: 0, medium: 0.5, high: 1 },
+    /** Price-sensitive shoppers react more to a surprise cost. */
+    price_sensitivity: { low: 0.5, medium: 1, high: 1.5 },
+  },
+} as const;

@@ -1,0 +1,139 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { DESIGN_PARAMS as P } from '../../../src/models/heuristic/design-params.js';
+import { quotedShipping } from '../../../src/models/heuristic/design.js';
+import { designDraw } from '../../../src/models/heuristic/rng.js';
+import type { Observation } from '../../../src/observe/observation.js';
+import { simplifyDocument } from '../../../src/observe/simplify.js';
+import type { Persona } from '../../../src/persona.js';
+import { decide, persona, request, step } from './helpers.js';
+
+const SEEDS = Array.from({ length: 150 }, (_, i) => i + 1);
+
+function observe(body: string, url: string): Observation {
+  const { document } = parseHTML(
+    `<html><head><title>Shop</title></head><body>${body}</body></html>`,
+  );
+  return simplifyDocument(document as unknown as Document, { url });
+}
+
+/** The same page with every element drawn at `screen` when its name matches. */
+function at(page: Observation, test: RegExp, screen: number): Observation {
+  return {
+    ...page,
+    elements: page.elements.map((e) => (test.test(e.name) ? { ...e, screen } : e)),
+  };
+}
+
+const SEARCH = `<form role="search" action="/search"><input type="search" name="q" aria-label="Search"><button>Search</button></form>`;
+const productPage = (extra = '', search = SEARCH) =>
+  observe(
+    `<header>${search}<a href="/cart">Cart</a></header><main><h1>Trail Running Shoes</h1>
+     <p class="price">$79.00</p><p>4.6 out of 5</p>${extra}
+     <form action="/cart/add" method="post"><button type="submit">Add to cart</button></form></main>`,
+    'http://shop.test/product/trail-shoes',
+  );
+
+/** Seeds whose first answer on `page` is to leave. */
+function leaving(who: Persona, page: Observation, history = [] as ReturnType<typeof step>[]) {
+  return SEEDS.filter(
+    (seed) => decide(request(who, page, history), seed).action.type === 'terminate',
+  );
+}
+/** Seeds whose design draw for this persona and step falls under `chance`. */
+const under = (who: Persona, stepIndex: number, chance: number) =>
+  SEEDS.filter((seed) => designDraw(seed, who.id, stepIndex) < chance);
+
+describe('design-aware heuristic', () => {
+  const dana = persona();
+
+  it('leaves a product page whose buy button is below the first screen, at the published rate', () => {
+    const above = at(productPage(), /add_to_cart/, 0.4);
+    const below = at(productPage(), /add_to_cart/, 1.6);
+    expect(leaving(dana, above)).toEqual([]);
+    const chance = P.fold.unseenLeave * (1 - P.fold.reach[1]);
+    expect(leaving(dana, below)).toEqual(under(dana, 0, chance));
+    expect(leaving(dana, below).length).toBeGreaterThan(SEEDS.length * 0.15);
+    const seed = under(dana, 0, chance)[0]!;
+    expect(decide(request(dana, below), seed).rationale).toMatch(/digging down the page/);
+    // impatient shoppers give up more often, always including the patient ones' seeds
+    const impatient = persona({ shopping_style: { patience: 'low' } });
+    expect(leaving(impatient, below)).toEqual(under(impatient, 0, chance * 1.4));
+  });
+
+  it('may leave before each required checkout field it must type', () => {
+    const checkout = observe(
+      `<main><h1>Checkout</h1><form action="/checkout" method="post">
+       <label for="m">Mobile phone</label><input id="m" name="mobile" type="tel" required>
+       <button type="submit">Place order</button></form><p>Shipping $4.99 Total $83.99</p></main>`,
+      'http://shop.test/checkout',
+    );
+    const cart = observe(
+      `<main><h1>Cart</h1><p>Shipping $4.99</p><a href="/checkout">Checkout</a></main>`,
+      'http://shop.test/cart',
+    );
+    const history = [step(cart, { type: 'click', name: 'main.checkout' })];
+    const leavers = leaving(dana, checkout, history);
+    expect(leavers).toEqual(under(dana, 1, P.checkoutFields.leavePerField));
+    const typing = SEEDS.find((s) => !leavers.includes(s))!;
+    expect(decide(request(dana, checkout, history), typing).action.type).toBe('type_and_submit');
+  });
+
+  it('may leave when shipping first shows up on the place-order page', () => {
+    const place = (shipping: string) =>
+      observe(
+        `<main><h1>Review order</h1><p>Subtotal $79.00</p><p>Shipping ${shipping}</p>
+         <form action="/checkout" method="post"><button type="submit">Place order</button></form></main>`,
+        'http://shop.test/checkout',
+      );
+    const cart = (line: string) =>
+      observe(`<main><h1>Cart</h1><p>${line}</p><a href="/checkout">Checkout</a></main>`, 'http://shop.test/cart'); // prettier-ignore
+    const click = { type: 'click', name: 'main.checkout' } as const;
+    const late = [step(cart('Subtotal $79.00 Shipping: calculated at checkout'), click)];
+    const early = [step(cart('Shipping $6.50'), click)];
+    const chance = P.lateCosts.leave * P.scale.price_sensitivity.medium;
+    expect(leaving(dana, place('$6.50'), late)).toEqual(under(dana, 1, chance));
+    expect(leaving(dana, place('$6.50'), early)).toEqual([]);
+    expect(leaving(dana, place('FREE'), late)).toEqual([]);
+    expect(leaving(dana, place('$6.50'))).toEqual([]); // no earlier summary to be surprised by
+  });
+
+  it('reads shipping quotes: amounts, free, or none', () => {
+    expect(quotedShipping('Items $20.00 Shipping $5.99 Total $25.99')).toBe(5.99);
+    expect(quotedShipping('Free delivery: FREE')).toBe(0);
+    expect(quotedShipping('Shipping: Calculated at checkout Estimated total $20.00')).toBeNull();
+  });
+
+  it('makes research-minded shoppers hesitate when reviews are folded behind a button', () => {
+    const folded = productPage(`<form action="/reviews"><button>Show reviews</button></form>`);
+    const careful = persona({ shopping_style: { thoroughness: 'high' } });
+    const chance = P.hiddenReviews.leave * P.scale.thoroughness.high;
+    expect(leaving(careful, folded)).toEqual(under(careful, 0, chance));
+    expect(leaving(dana, folded)).toEqual([]); // thoroughness low: never reads reviews
+    expect(leaving(careful, productPage('<p>Great shoes, 5 out of 5.</p>'))).toEqual([]);
+  });
+
+  it('may give up when it wants to search again and the page has no search box', () => {
+    const over = (search: string) =>
+      observe(
+        `<header>${search}<a href="/cart">Cart</a></header>
+         <nav aria-label="Categories"><a href="/category/running">Running shoes</a></nav>
+         <main><h1>Trail Running Shoes</h1><p class="price">$179.00</p>
+         <form action="/cart/add" method="post"><button>Add to cart</button></form></main>`,
+        'http://shop.test/product/trail-shoes',
+      );
+    const home = observe(`<header>${SEARCH}</header><main><h1>Welcome</h1></main>`, 'http://shop.test/'); // prettier-ignore
+    const box = home.elements.find((e) => e.kind === 'text_input')!.name;
+    const history = [step(home, { type: 'type_and_submit', name: box, text: 'trail running shoes' })]; // prettier-ignore
+    expect(leaving(dana, over(SEARCH), history)).toEqual([]);
+    const chance = P.lostSearch.leave * P.scale.patience.medium;
+    const lost = leaving(dana, over(''), history);
+    expect(lost).toEqual(under(dana, 1, chance));
+    expect(decide(request(dana, over(''), history), lost[0]!).rationale).toMatch(/no search box/);
+  });
+
+  it('draws the same number for the same persona, seed and step whatever the page', () => {
+    expect(designDraw(3, 'dana', 4)).toBe(designDraw(3, 'dana', 4));
+    expect(designDraw(3, 'dana', 4)).not.toBe(designDraw(3, 'dana', 5));
+  });
+});
