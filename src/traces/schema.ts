@@ -136,7 +136,7 @@ export interface Trace {
 export const RunInfo = z.object({
   schema_version: z.number().int(),
   run_id: z.string(),
-  kind: z.enum(['simulate', 'record', 'replay', 'import', 'synthesize']),
+  kind: z.enum(['simulate', 'record', 'replay', 'import', 'synthesize', 'ab']),
   created_at: z.string(),
   shopsim_version: z.string(),
   site: z.string().nullable().default(null),
