@@ -45,3 +45,12 @@ export async function openRunFolder(
   const created = await createRun({ ...settings, out, baseDir });
   return { dir: created.dir, id: created.info.run_id };
 }
+
+/** `--resume` names the run to continue with `--out`: checked before anything starts. */
+export function checkResumeOut(resume: boolean | undefined, out: string | null | undefined) {
+  if (resume && !out) {
+    throw new UsageError(
+      '--resume continues the run in an existing folder: give it with --out <run folder>.',
+    );
+  }
+}

@@ -14,7 +14,7 @@ import type { ExchangeObserver } from '../models/observed-chat.js';
 import type { SimulatorModel } from '../models/model.js';
 import { pwTraceFor } from '../session/pw-trace.js';
 import { sessionFileName } from '../traces/run.js';
-import { clearUnfinished, finishedSessions } from './resume.js';
+import { clearAllBut, finishedSessions } from './resume.js';
 import { openRunFolder } from './run-folder.js';
 import { SessionModels } from './session-models.js';
 import { sessionSlots, slotSessionId, type Shard } from './shard.js';
@@ -169,11 +169,12 @@ export async function runSimulation(
 async function keptSessions(plan: SimulationPlan, dir: string) {
   if (!plan.resume) return new Map<string, never>();
   const finished = await finishedSessions(dir);
-  const ids = plan.personas.map((p) => p.id);
-  for (const slot of sessionSlots(ids, plan.sessionsPerPersona, plan.shard)) {
-    const id = slotSessionId(slot);
-    if (!finished.has(id)) await clearUnfinished(dir, sessionFileName(id), id);
-  }
+  const ids = sessionSlots(
+    plan.personas.map((p) => p.id),
+    plan.sessionsPerPersona,
+    plan.shard,
+  );
+  await clearAllBut(dir, ids.map(slotSessionId), finished);
   return finished;
 }
 

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import type { ChatReply, ChatRequest } from '../models/chat.js';
 import type { AnswerOrigin, ExchangeObserver } from '../models/observed-chat.js';
 
@@ -23,4 +24,18 @@ export function verboseObserver(stream: NodeJS.WriteStream = process.stderr): Ex
     const clear = stream.isTTY ? '\r\x1b[2K' : '';
     stream.write(clear + formatExchange(request, reply, origin));
   };
+}
+
+/**
+ * --verbose / --quiet of a command that runs sessions (simulate, ab): quiet also under --json
+ * (stdout holds only the JSON); both at once is a usage error.
+ */
+export function verbosity(flags: { verbose?: boolean; quiet?: boolean; json?: boolean }): {
+  verbose: boolean;
+  quiet: boolean;
+} {
+  if (flags.verbose && flags.quiet) {
+    throw new UsageError('--verbose and --quiet contradict each other: give one of them.');
+  }
+  return { verbose: !!flags.verbose, quiet: !!flags.json || !!flags.quiet };
 }

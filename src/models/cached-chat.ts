@@ -54,7 +54,12 @@ export class CachedChat implements ChatModel {
     });
     const cached = await this.cache.get(key);
     if (cached) {
-      const reply = { text: cached.text, refusal: cached.refusal, promptTokens: 0, completionTokens: 0 };
+      const reply = {
+        text: cached.text,
+        refusal: cached.refusal,
+        promptTokens: 0,
+        completionTokens: 0,
+      };
       this.scope.onExchange?.(request, reply, 'cache');
       return reply;
     }

@@ -7,7 +7,11 @@ export type AnswerOrigin = 'model' | 'cache';
  * Told about every answer a model gives: what was sent and the raw answer (e.g. --verbose), and
  * whether a model call made it or the answer cache served it.
  */
-export type ExchangeObserver = (request: ChatRequest, reply: ChatReply, origin: AnswerOrigin) => void;
+export type ExchangeObserver = (
+  request: ChatRequest,
+  reply: ChatReply,
+  origin: AnswerOrigin,
+) => void;
 
 /**
  * Makes `model` tell `observer` about each of its chat calls. The instance's own `chat` is

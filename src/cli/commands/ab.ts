@@ -9,6 +9,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function registerAb(program: Command): void {
   const command = withExample(program.command('ab'), [
     'shopsim ab --variants a,b --sessions 5 --model openai:gpt-4o-mini',
+    'shopsim ab --sessions 20 --seed 7 --shard 1/2 --out runs/ab1   # then 2/2 elsewhere; shopsim merge',
   ])
     .description(
       'A/B preview: run every persona and seed on both arms (paired), compare conversion and ' +
@@ -43,9 +44,19 @@ export function registerAb(program: Command): void {
     .option('--max-pairs <n>', 'run at most this many pairs (round-robin over personas)')
     .option('--from-human <traces>', 'continue these human sessions on each arm instead of pairs')
     .option('--prefix <k|auto>', '--from-human: recorded steps replayed first', 'auto')
-    .option('--screenshots', 'save one PNG per step of every paired session (shown in index.html)');
-  addConfigFlags(command, [...SESSION_FLAGS, 'timeoutMs', 'headed'])
+    .option('--screenshots', 'save one PNG per step of every paired session (shown in index.html)')
+    .option(
+      '--shard <i/n>',
+      'run only shard i of n: every n-th pair of the planned list (both arms together); join shards with `shopsim merge`',
+    )
+    .option(
+      '--resume',
+      'continue the interrupted run in --out: pairs finished in both arms are kept, the others run again (same settings required)',
+    );
+  addConfigFlags(command, [...SESSION_FLAGS, 'cache', 'timeoutMs', 'headed'])
     .option('--json', 'print the result as JSON on stdout')
+    .option('--verbose', 'print each prompt sent to the model and its raw answer on stderr')
+    .option('--quiet', 'print only the result: the metric table and the run folder')
     .action(async (flags: AbFlags) => {
       const { abCommand } = await import('./ab-run.js');
       await abCommand(flags);
