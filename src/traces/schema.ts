@@ -132,7 +132,7 @@ export interface Trace {
   end: TraceEnd | null;
 }
 
-/** run.json, one per run folder. */
+/** run.json, one per run folder (an ab run: one for the run, kind "ab", and one per arm folder). */
 export const RunInfo = z.object({
   schema_version: z.number().int(),
   run_id: z.string(),

@@ -49,7 +49,7 @@ describe('CachedChat', () => {
     const chat = new CachedChat(inner, cache, {
       seed: 1,
       session: 's-1',
-      onExchange: (req, reply, origin) => seen.push([reply.text, origin]),
+      onExchange: (_request, reply, origin) => seen.push([reply.text, origin]),
     });
     await chat.chat(request('page A'));
     expect(seen).toEqual([]); // a miss: the inner model's own observer reports the call
