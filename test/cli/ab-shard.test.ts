@@ -90,10 +90,13 @@ it('ab --shard: merged shards give the pairs, outcomes and statistics of one uns
   expect(notShard.stderr).toContain(`${whole} is not a shard`);
 }, 240_000);
 
-it('ab --until-decided with --shard is a usage error before anything runs', async () => {
+it('ab --shard with --until-decided or --from-human is a usage error before anything runs', async () => {
   const out = path.join(work, 'refused');
   const result = await ab(out, '--shard', '1/2', '--until-decided', '--max-pairs', '4');
   expect(result.code).toBe(2);
   expect(result.stderr).toContain('--until-decided cannot be combined with --shard');
+  const human = await ab(out, '--shard', '1/2', '--from-human', work);
+  expect(human.code).toBe(2);
+  expect(human.stderr).toContain('--shard applies to paired runs');
   expect(existsSync(out)).toBe(false);
 });

@@ -4,7 +4,7 @@ import { planAnswer } from '../../ab/plan.js';
 import { previewContinuations, previewPairs } from '../../ab/preview.js';
 import { tallyTable } from '../../ab/continuation-report.js';
 import { checkResumeOut } from '../../agent/run-folder.js';
-import { formatShard, parseShard, type Shard } from '../../agent/shard.js';
+import { formatShard, parseShard } from '../../agent/shard.js';
 import { publicConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { loadRecipe } from '../../observe/recipe.js';
@@ -16,6 +16,7 @@ import { withInterrupt } from '../interrupt.js';
 import { openSite, type OpenedSite } from '../site.js';
 import { verboseObserver, verbosity } from '../verbose.js';
 import { printPairsResult } from './ab-output.js';
+import { armSettings, checkShardable } from './ab-run-settings.js';
 
 export interface AbFlags {
   site: string;
@@ -72,34 +73,6 @@ export async function abCommand(flags: AbFlags): Promise<void> {
     () => run(flags, interrupt.signal),
   );
   if (interrupt.signal.aborted) process.exitCode = 130;
-}
-
-/**
- * --shard splits the list of pairs; --resume continues a paired run. Neither fits
- * --until-decided with shards (the sequential test must see every pair as it completes, in one
- * process) nor --from-human (no pairs).
- */
-function checkShardable(flags: AbFlags, shard: Shard | null): void {
-  if (shard && flags.untilDecided) {
-    throw new UsageError(
-      '--until-decided cannot be combined with --shard: the sequential test stops on the pairs ' +
-        'finished so far, which only one process sees. Run it unsharded, or drop --until-decided ' +
-        'and give --sessions (or --max-pairs) for a fixed number of pairs.',
-    );
-  }
-  if (flags.fromHuman && (shard || flags.resume)) {
-    throw new UsageError(
-      `--${shard ? 'shard' : 'resume'} applies to paired runs; --from-human continuations run ` +
-        'in one process from the start: drop it.',
-    );
-  }
-}
-
-/** How the arms were given, as run.json records it (the bundled shop's port left out). */
-function armSettings(flags: AbFlags): Record<string, unknown> {
-  return flags.arm.length
-    ? { arm: flags.arm }
-    : { site: flags.site, variants: flags.variants, variantBy: flags.variantBy };
 }
 
 function plan(flags: AbFlags): void {
