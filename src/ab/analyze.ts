@@ -6,7 +6,7 @@ import { discordantGroups, type DiscordantGroup, type TracedPair } from './diver
 import { FUNNEL_STAGES, type FunnelStage } from './funnel.js';
 import { BINARY_METRICS, sessionMetrics, type SessionMetrics } from './metrics.js';
 import { personaBreakdown, type PersonaRow } from './persona-breakdown.js';
-import type { FinishedPair } from './run-pairs.js';
+import type { FinishedPair } from './kept-pairs.js';
 import { summarizePairs, type PairRecord, type PairsSummary } from './stats/index.js';
 import { unfinishedPair, unfinishedSentence, type UnfinishedPair } from './unfinished.js';
 import { UsageError } from '../errors.js';

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { launchBrowser } from '../browser/launch.js';
 import { openSession } from '../browser/session.js';
-import { modelOptionsOf, type Config } from '../config.js';
+import type { SessionModels } from '../agent/session-models.js';
+import type { Config } from '../config.js';
 import { OrderGuard } from '../guard/orders.js';
 import type { SimulatorModel } from '../models/model.js';
-import { createModel } from '../models/spec.js';
 import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
 import type { ActionSource } from '../session/action-source.js';
@@ -33,8 +33,8 @@ export interface ArmSessionJob {
   persona: Persona | null;
   seed: number;
   source: TraceSource;
-  /** The model shared by every session, or null to create one seeded with `seed`. */
-  shared: SimulatorModel | null;
+  /** The run's models: the shared one (through --cache), or a new one seeded with `seed`. */
+  models: SessionModels;
   /** The session's source of actions, given its model. */
   actions: (model: SimulatorModel) => ActionSource;
   signal?: AbortSignal;
@@ -59,9 +59,11 @@ export async function runArmSession(
     seed: job.seed,
     started_at: new Date().toISOString(),
   });
-  let model = job.shared;
+  const startUrl = job.startUrl ?? arm.startUrl;
+  let model: SimulatorModel;
   try {
-    model ??= await createModel(config.model, { ...modelOptionsOf(config), seed: job.seed });
+    // cached answers are keyed per arm too: the arms' sessions of a pair keep their own answers
+    model = await job.models.forSession(job.seed, `${arm.name}/${job.sessionId}`, startUrl);
   } catch (error) {
     const end = await writer.finish({ outcome: 'error', error: (error as Error).message });
     return {
@@ -80,7 +82,7 @@ export async function runArmSession(
     const summary = await runSessionLoop({
       open: () =>
         openSession(job.browser, {
-          startUrl: job.startUrl ?? arm.startUrl,
+          startUrl,
           recipe: job.recipe,
           timeoutMs: config.timeoutMs,
           extraHTTPHeaders: Object.keys(arm.headers).length ? arm.headers : undefined,
@@ -98,6 +100,6 @@ export async function runArmSession(
     });
     return { ...summary, file };
   } finally {
-    if (!job.shared) await model.close().catch(() => undefined);
+    await job.models.release(model);
   }
 }

@@ -11,7 +11,7 @@ import type { Outcome, Trace } from '../traces/schema.js';
 import type { Arm } from './arms.js';
 import { runArmSession } from './arm-session.js';
 import { modelOnlySource } from './model-actions.js';
-import { openSharedModel } from './shared-model.js';
+import { SessionModels, type ModelEvents } from '../agent/session-models.js';
 
 /** How many recorded steps to replay: a number, or "auto" (half the session, at least 1). */
 export type PrefixChoice = number | 'auto';
@@ -49,6 +49,8 @@ export interface ContinuationPlan {
   prefix: PrefixChoice;
   dir: string;
   signal?: AbortSignal;
+  /** --verbose exchanges and warnings about the model. */
+  events?: ModelEvents;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function continueHumans(plan: ContinuationPlan): Promise<Continuati
       }),
     );
   }
-  const shared = await openSharedModel(config);
+  const models = await SessionModels.open(config, plan.events);
   const browser = await launchBrowser({
     browserPath: config.browserPath,
     headless: config.headless,
@@ -110,7 +112,7 @@ export async function continueHumans(plan: ContinuationPlan): Promise<Continuati
             persona: human.header.persona,
             seed: hashSeed(config.seed, 'from-human', human.header.session_id),
             source: 'simulated',
-            shared,
+            models,
             actions: (model) =>
               (source = new PrefixSource(
                 human.steps,
@@ -132,7 +134,7 @@ export async function continueHumans(plan: ContinuationPlan): Promise<Continuati
     await Promise.all(jobs);
   } finally {
     await browser.close().catch(() => undefined);
-    await shared?.close().catch(() => undefined);
+    await models.close();
   }
   return rows;
 }

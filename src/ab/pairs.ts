@@ -3,10 +3,10 @@ import type { Persona } from '../persona.js';
 import { hashSeed, mulberry32 } from '../prng.js';
 
 /** One persona and session index, run once in every arm with the same seed. */
-export interface PairJob {
+export interface PairJob<P extends { id: string } = Persona> {
   /** "<persona>-<n>": also the session id (and trace file name) in each arm's folder. */
   pairId: string;
-  persona: Persona;
+  persona: P;
   index: number;
   /** sessionSeed(run seed, persona, index): the same in both arms (common random numbers). */
   seed: number;
@@ -18,15 +18,16 @@ export interface PairJob {
  * The (persona, session index) pairs of the run, round-robin over the personas (every persona's
  * first session, then every persona's second, ...), at most `maxPairs` of them. The order in which a
  * pair's two sessions are started is drawn from a PRNG seeded by the run seed and the pair id,
- * so it is reproducible and independent of which other pairs run.
+ * so it is reproducible and independent of which other pairs run. Only the personas' ids count
+ * (`shopsim merge` plans a sharded run's pairs from the ids in its run.json).
  */
-export function planPairs(
+export function planPairs<P extends { id: string }>(
   runSeed: number,
-  personas: readonly Persona[],
+  personas: readonly P[],
   sessions: number,
   maxPairs = Infinity,
-): PairJob[] {
-  const jobs: PairJob[] = [];
+): PairJob<P>[] {
+  const jobs: PairJob<P>[] = [];
   for (let index = 0; index < sessions; index++) {
     for (const persona of personas) {
       if (jobs.length >= maxPairs) return jobs;

@@ -9,7 +9,10 @@ import { writeReport, type ReportFiles } from '../report/write.js';
 import { readHumanTrace, humanTraceFiles, checkOutsideInput } from '../traces/human-input.js';
 import { DEFAULT_TRACES_DIR, newRunId } from '../traces/run.js';
 import type { Trace } from '../traces/schema.js';
-import { analyzePairs, type PairsAnalysis } from './analyze.js';
+import { openRunFolder } from '../agent/run-folder.js';
+import type { ModelEvents } from '../agent/session-models.js';
+import { shardSlice, type Shard } from '../agent/shard.js';
+import { publicConfig } from '../config.js';
 import type { Arm } from './arms.js';
 import { continueHumans, type ContinuationRow, type PrefixChoice } from './continuation.js';
 import {
@@ -19,7 +22,8 @@ import {
 } from './continuation-report.js';
 import { fetchOrderTotals } from './orders.js';
 import { planPairs } from './pairs.js';
-import { pairsMarkdown } from './pairs-markdown.js';
+import { joinOrderLogs, readOrderLog, writeOrderLog } from './order-log.js';
+import { reportPairs, type PairsResult } from './pairs-report.js';
 import { runPairs } from './run-pairs.js';
 
 /** What every A/B preview is given: the settings, the two arms and where they are. */
@@ -33,6 +37,8 @@ export interface PreviewBase {
   signal?: AbortSignal;
   /** Save one PNG per step of every paired session. */
   screenshots?: boolean;
+  /** --verbose exchanges and warnings about the model. */
+  events?: ModelEvents;
 }
 
 export interface PairsPreview extends PreviewBase {
@@ -41,20 +47,15 @@ export interface PairsPreview extends PreviewBase {
   maxPairs: number | null;
   primary: string;
   untilDecided: boolean;
+  /** Run only this slice of the pairs (both arms of a pair always together); null: all. */
+  shard: Shard | null;
+  /** Continue the run in `config.out`: pairs finished in both arms are kept, the rest rerun. */
+  resume: boolean;
+  /** What run.json records as the run's configuration (compared by --resume and merge). */
+  runConfig: Record<string, unknown>;
 }
 
-export interface PairsResult extends PairsAnalysis {
-  kind: 'pairs';
-  runDir: string;
-  model: string;
-  seed: number;
-  site: string;
-  armUrls: Record<string, string>;
-  plannedPairs: number;
-  /** Pairs run when --until-decided stopped early; null otherwise. */
-  stoppedAt: number | null;
-  files: ReportFiles;
-}
+export type { PairsResult } from './pairs-report.js';
 
 function runDirOf(config: Config): string {
   return config.out ?? path.join(DEFAULT_TRACES_DIR, newRunId('ab'));
@@ -70,51 +71,62 @@ function header(base: PreviewBase, dir: string) {
   };
 }
 
-/** Runs the pairs in both arms, compares them and writes ab.json and ab.md. */
+/**
+ * Runs the pairs (of one shard) in both arms into a run folder with its own run.json (kind
+ * "ab"; each arm's sessions in <dir>/<arm>/), saves the shop's order totals (orders.json),
+ * compares the arms and writes ab.json and ab.md.
+ */
 export async function previewPairs(preview: PairsPreview): Promise<PairsResult> {
-  const dir = runDirOf(preview.config);
+  const { config } = preview;
+  const run = await openRunFolder(config.out, preview.resume, {
+    kind: 'ab',
+    site: preview.siteLabel,
+    variant: null,
+    model: config.model,
+    seed: config.seed,
+    personas: preview.personas.map((p) => p.id),
+    config: preview.runConfig,
+  });
+  const dir = run.dir;
   const weights = audienceWeights(preview.personas);
-  const pairs = planPairs(
-    preview.config.seed,
+  const planned = planPairs(
+    config.seed,
     preview.personas,
     preview.sessions,
     preview.maxPairs ?? Infinity,
   );
-  const run = await runPairs({
-    config: preview.config,
+  const pairs = shardSlice(planned, preview.shard);
+  const ran = await runPairs({
+    config,
     arms: preview.arms,
     recipe: preview.recipe,
     siteLabel: preview.siteLabel,
     pairs,
     dir,
-    runConfig: { sessions: preview.sessions, primary: preview.primary },
+    runConfig: preview.runConfig,
     untilDecided: preview.untilDecided ? preview.primary : null,
     signal: preview.signal,
     screenshots: preview.screenshots,
+    resume: preview.resume,
+    events: preview.events,
   });
-  if (run.finished.length === 0) {
+  // kept pairs ordered in an earlier run's shop: their totals were saved in orders.json
+  const orders = joinOrderLogs([readOrderLog(dir), await fetchOrderTotals(preview.shopUrl)]);
+  await writeOrderLog(dir, orders);
+  if (ran.finished.length === 0) {
     throw new UsageError('no pair finished in both arms (interrupted?); nothing to compare.');
   }
-  const orders = await fetchOrderTotals(preview.shopUrl);
-  const names: [string, string] = [preview.arms[0]!.name, preview.arms[1]!.name];
-  const analysis = await analyzePairs(names, run.finished, orders, preview.primary, weights);
-  const result = {
-    kind: 'pairs' as const,
+  return reportPairs({
     ...header(preview, dir),
+    arms: [preview.arms[0]!.name, preview.arms[1]!.name],
+    finished: ran.finished,
     plannedPairs: pairs.length,
-    stoppedAt:
-      run.decidedAt !== null && run.finished.length < pairs.length ? run.finished.length : null,
-    ...analysis,
-  };
-  const markdown = document([
-    heading(1, `A/B preview ${names[0]} vs ${names[1]}`),
-    `Model ${result.model}, run seed ${result.seed}, site ${result.site}. ` +
-      `${run.finished.length} of ${pairs.length} planned pairs ran` +
-      (result.stoppedAt !== null ? ' (stopped early: the primary metric was decided).' : '.'),
-    ...pairsMarkdown(analysis),
-  ]);
-  const files = await writeReport(dir, 'ab', { json: result, markdown });
-  return { ...result, files };
+    decidedAt: ran.decidedAt,
+    orders,
+    primary: preview.primary,
+    weights,
+    cache: ran.cache,
+  });
 }
 
 export interface ContinuationPreview extends PreviewBase {
@@ -139,8 +151,17 @@ export interface ContinuationResult {
 export async function previewContinuations(
   preview: ContinuationPreview,
 ): Promise<ContinuationResult> {
-  const dir = runDirOf(preview.config);
-  checkOutsideInput(preview.humans, dir);
+  const planned = runDirOf(preview.config);
+  checkOutsideInput(preview.humans, planned);
+  const { dir } = await openRunFolder(planned, false, {
+    kind: 'ab',
+    site: preview.siteLabel,
+    variant: null,
+    model: preview.config.model,
+    seed: preview.config.seed,
+    personas: [],
+    config: { ...publicConfig(preview.config), fromHuman: preview.humans, prefix: preview.prefix },
+  });
   const skipped: { file: string; reason: string }[] = [];
   const humans: Trace[] = [];
   for (const file of await humanTraceFiles(preview.humans)) {
@@ -160,6 +181,7 @@ export async function previewContinuations(
     prefix: preview.prefix,
     dir,
     signal: preview.signal,
+    events: preview.events,
   });
   const tallies = tallyContinuations(
     rows,

@@ -4,11 +4,10 @@ import { priceOf, type PriceTable } from '../cost/prices.js';
 import { UsageError } from '../errors.js';
 import { readJsonFile } from '../json-file.js';
 import { parseTraceText } from '../traces/reader.js';
-import { readRunInfo } from '../traces/run.js';
 import { RunInfo } from '../traces/schema.js';
-import { isFinished, isRunFolder, traceNames } from './resume.js';
-import { firstDifference } from './run-settings.js';
-import { parseShard, sessionSlots, slotSessionId } from './shard.js';
+import { isFinished, traceNames } from './resume.js';
+import { incompleteShardError, readShardSet } from './shard-set.js';
+import { sessionSlots, slotSessionId } from './shard.js';
 import { summarizeRun, type RunSummary, type SessionRecord } from './summary.js';
 import { recordFromTrace } from './trace-record.js';
 import { audienceWeights } from '../personas/audience.js';
@@ -28,40 +27,7 @@ export async function mergeRuns(
   out: string,
   prices: PriceTable,
 ): Promise<RunSummary> {
-  if (dirs.length === 0) throw new UsageError("merge: give the shards' run folders to join.");
-  if (await isRunFolder(out)) {
-    throw new UsageError(
-      `merge: --out ${out} already holds a run (run.json); choose a new folder.`,
-    );
-  }
-  const infos = await Promise.all(dirs.map((d) => readShardInfo(d)));
-  const first = infos[0]!;
-  const count = shardOf(dirs[0]!, first).count;
-  const seen = new Map<number, string>();
-  infos.forEach((info, i) => {
-    const diff = firstDifference(first, info, ['shard']);
-    if (diff) {
-      throw new UsageError(
-        `merge: ${dirs[i]} is not a shard of the same run as ${dirs[0]}: ${diff.field} is ` +
-          `${JSON.stringify(diff.after)} there, ${JSON.stringify(diff.before)} in ${dirs[0]}.`,
-      );
-    }
-    const shard = shardOf(dirs[i]!, info);
-    if (shard.count !== count || seen.has(shard.index)) {
-      throw new UsageError(
-        `merge: ${dirs[i]} is shard ${shard.index}/${shard.count}, which does not fit ` +
-          `${seen.get(shard.index) ?? dirs[0]}; give each shard i/${count} of one run once.`,
-      );
-    }
-    seen.set(shard.index, dirs[i]!);
-  });
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  if (missing.length) {
-    throw new UsageError(
-      `merge: shard ${missing.map((i) => `${i}/${count}`).join(', ')} missing; run ` +
-        '`shopsim simulate --shard i/n` with the same settings for it and give its folder too.',
-    );
-  }
+  const { shards, first } = await readShardSet(dirs, out, 'simulate');
   const sessions = Number(first.config.sessions);
   await mkdir(out, { recursive: true });
   const runId = path.basename(path.resolve(out));
@@ -71,7 +37,7 @@ export async function mergeRuns(
   let durationMs = 0;
   let confirmed: number | null = 0;
   for (const [i, dir] of dirs.entries()) {
-    const shard = shardOf(dir, infos[i]!);
+    const shard = shards[i]!;
     const expected = sessionSlots(first.personas, sessions, shard).map(slotSessionId);
     const shardSummary = readSummary(dir);
     durationMs = Math.max(durationMs, shardSummary?.durationMs ?? 0);
@@ -83,19 +49,10 @@ export async function mergeRuns(
       const text = await readFile(path.join(dir, name), 'utf8');
       const { trace } = parseTraceText(path.join(dir, name), text);
       if (!isFinished(trace)) {
-        throw new UsageError(
-          `merge: ${path.join(dir, name)} is unfinished; complete shard ${dir} with ` +
-            `\`shopsim simulate --resume --out ${dir}\` and its settings first.`,
-        );
+        throw incompleteShardError(`${path.join(dir, name)} is unfinished`, dir, 'simulate');
       }
       const file = path.join(out, name);
-      await writeFile(file, withRunId(text, runId), { flag: 'wx' }).catch((error: unknown) => {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        throw new UsageError(
-          `merge: ${file} already exists (is ${name} in more than one shard?); ` +
-            'give each shard once and a new --out folder.',
-        );
-      });
+      await writeNew(file, withRunId(text, runId));
       found.add(trace.header.session_id);
       if (trace.header.persona) personas.set(trace.header.persona.id, trace.header.persona);
       const record = recordFromTrace({ ...trace, file }, price);
@@ -103,10 +60,8 @@ export async function mergeRuns(
     }
     const absent = expected.filter((id) => !found.has(id));
     if (absent.length) {
-      throw new UsageError(
-        `merge: shard ${dir} lacks session ${absent.slice(0, 3).join(', ')}; complete it with ` +
-          `\`shopsim simulate --resume --out ${dir}\` and its settings first.`,
-      );
+      const what = `shard ${dir} lacks session ${absent.slice(0, 3).join(', ')}`;
+      throw incompleteShardError(what, dir, 'simulate');
     }
     await copyOthers(dir, out);
   }
@@ -132,28 +87,6 @@ export async function mergeRuns(
   return summary;
 }
 
-async function readShardInfo(dir: string): Promise<RunInfo> {
-  if (!(await isRunFolder(dir))) {
-    throw new UsageError(`merge: ${dir} holds no run.json; give the run folders of the shards.`);
-  }
-  const info = await readRunInfo(dir);
-  if (info.kind !== 'simulate') {
-    throw new UsageError(`merge: ${dir} is a ${info.kind} run; merge joins simulate shards.`);
-  }
-  return info;
-}
-
-function shardOf(dir: string, info: RunInfo) {
-  const shard = info.config.shard;
-  if (typeof shard !== 'string') {
-    throw new UsageError(
-      `merge: ${dir} is not a shard (its run.json has no config.shard); give folders of ` +
-        '`shopsim simulate --shard i/n` runs.',
-    );
-  }
-  return parseShard(shard);
-}
-
 function readSummary(dir: string): RunSummary | null {
   try {
     return readJsonFile(path.join(dir, 'summary.json'), 'summary.json') as RunSummary;
@@ -169,8 +102,19 @@ function withRunId(text: string, runId: string): string {
   return JSON.stringify({ ...header, run_id: runId }) + (cut < 0 ? '' : text.slice(cut));
 }
 
+/** Writes a merged trace; a file already there means a session in more than one shard. */
+export async function writeNew(file: string, text: string): Promise<void> {
+  await writeFile(file, text, { flag: 'wx' }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new UsageError(
+      `merge: ${file} already exists (is ${path.basename(file)} in more than one shard?); ` +
+        'give each shard once and a new --out folder.',
+    );
+  });
+}
+
 /** Screenshots, Playwright traces and other files of a shard, never overwriting. */
-async function copyOthers(dir: string, out: string): Promise<void> {
+export async function copyOthers(dir: string, out: string): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (REWRITTEN.has(entry.name) || entry.name.endsWith('.jsonl')) continue;
     await cp(path.join(dir, entry.name), path.join(out, entry.name), {

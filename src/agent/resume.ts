@@ -2,6 +2,7 @@ import { access, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseTraceText } from '../traces/reader.js';
+import { sessionFileName } from '../traces/run.js';
 import type { Trace } from '../traces/schema.js';
 
 /**
@@ -39,6 +40,20 @@ export async function finishedSessions(dir: string): Promise<Map<string, Trace>>
     if (isFinished(trace)) finished.set(trace.header.session_id, trace);
   }
   return finished;
+}
+
+/**
+ * Sets aside (see clearUnfinished) every session of `ids` in the run folder `dir` that `keep`
+ * lacks, so it can run again from its first step.
+ */
+export async function clearAllBut(
+  dir: string,
+  ids: readonly string[],
+  keep: { has(id: string): boolean },
+): Promise<void> {
+  for (const id of ids) {
+    if (!keep.has(id)) await clearUnfinished(dir, sessionFileName(id), id);
+  }
 }
 
 /**

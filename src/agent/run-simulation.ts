@@ -4,25 +4,19 @@ import { iframeWarning } from '../browser/frame-content.js';
 import { openSession, type SessionOptions } from '../browser/session.js';
 import { launchBrowser } from '../browser/launch.js';
 import { OrderGuard } from '../guard/orders.js';
-import { modelOptionsOf, type Config } from '../config.js';
-import { cacheSummary } from '../cost/cache-savings.js';
+import type { Config } from '../config.js';
 import { priceOf } from '../cost/prices.js';
 import { NO_USAGE, stepsUsage } from '../cost/usage.js';
 import type { Recipe } from '../observe/recipe.js';
 import type { Persona } from '../persona.js';
-import { createModel, isPerSessionModel } from '../models/spec.js';
-import { AnswerCache } from '../models/answer-cache.js';
 import { loadPromptTemplates, type PromptTemplates } from '../models/template.js';
 import type { ExchangeObserver } from '../models/observed-chat.js';
-import { cachedSimulator } from '../models/cached-chat.js';
 import type { SimulatorModel } from '../models/model.js';
 import { pwTraceFor } from '../session/pw-trace.js';
-import { createRun, readRunInfo, sessionFileName } from '../traces/run.js';
-import { RunInfo, TRACE_SCHEMA_VERSION } from '../traces/schema.js';
-import { SHOPSIM_VERSION } from '../version.js';
-import { UsageError } from '../errors.js';
-import { clearUnfinished, existingRunError, finishedSessions, isRunFolder } from './resume.js';
-import { checkResumable } from './run-settings.js';
+import { sessionFileName } from '../traces/run.js';
+import { clearAllBut, finishedSessions } from './resume.js';
+import { openRunFolder } from './run-folder.js';
+import { SessionModels } from './session-models.js';
 import { sessionSlots, slotSessionId, type Shard } from './shard.js';
 import { recordFromTrace } from './trace-record.js';
 import { TraceWriter } from '../traces/writer.js';
@@ -81,14 +75,12 @@ export interface SessionJob {
   run: { dir: string; id: string };
   persona: Persona;
   index: number;
-  /** The model shared by every session, or null when each session gets its own. */
-  shared: SimulatorModel | null;
+  /** The run's models: shared (through --cache) or one per session. */
+  models: SessionModels;
   browser: Browser;
   events: SimulationEvents;
   /** The start page is checked for content in an iframe once per run, by the first session. */
   frameCheck: { done: boolean };
-  /** --cache: the shared model answers through it. */
-  cache: AnswerCache | null;
   /** --prompts: the templates, read (and checked) before any browser starts. */
   templates: PromptTemplates | null;
 }
@@ -101,24 +93,8 @@ export async function runSimulation(
   const { config } = plan;
   const started = Date.now();
   const weights = audienceWeights(plan.personas); // a mix of weighted and unweighted fails here
-  const perSession = isPerSessionModel(config.model);
-  // created once up front even when each session gets its own: a bad spec or script file is
-  // reported before any browser starts
-  const first = await createModel(config.model, {
-    ...modelOptionsOf(config),
-    seed: config.seed,
-    onExchange: events.onExchange,
-  });
-  const shared: SimulatorModel | null = perSession ? null : first;
-  if (perSession) await first.close();
+  const models = await SessionModels.open(config, events);
   const templates = config.prompts ? loadPromptTemplates(config.prompts) : null;
-  const cache = config.cache ? await AnswerCache.open(config.cache) : null;
-  if (cache && perSession) {
-    events.onWarning?.(
-      `--cache stores the answers of openai and llama models; ${config.model} is not cached ` +
-        '(it costs nothing and repeats its answers with the same --seed).',
-    );
-  }
   const settings = {
     kind: 'simulate' as const,
     site: plan.site.label,
@@ -128,7 +104,7 @@ export async function runSimulation(
     personas: plan.personas.map((p) => p.id),
     config: plan.runConfig ?? { ...config },
   };
-  const run = await openRunFolder(plan, settings);
+  const run = await openRunFolder(config.out, !!plan.resume, settings, plan.baseDir);
   const kept = await keptSessions(plan, run.dir);
   const price = priceOf(config.model, config.prices);
   const records: SessionRecord[] = [...kept.values()].map((t) => recordFromTrace(t, price));
@@ -159,11 +135,10 @@ export async function runSimulation(
             run,
             persona,
             index,
-            shared,
+            models,
             browser,
             events,
             frameCheck,
-            cache,
             templates,
           });
           records.push(record);
@@ -174,7 +149,7 @@ export async function runSimulation(
     await Promise.all(jobs);
   } finally {
     await browser.close().catch(() => undefined);
-    await shared?.close().catch(() => undefined);
+    await models.close();
   }
   return summarizeRun(
     {
@@ -186,53 +161,20 @@ export async function runSimulation(
     },
     records,
     weights,
-    cache ? cacheSummary(cache.dir, cache.stats, price) : null,
+    models.cacheSummary(),
   );
-}
-
-type RunSettings = Omit<RunInfo, 'schema_version' | 'run_id' | 'created_at' | 'shopsim_version'>;
-
-/**
- * A new run folder, or with `resume` the existing one after checking that it was started with the
- * same settings (run.json is left as it was). An existing run without `resume` is refused.
- */
-async function openRunFolder(
-  plan: SimulationPlan,
-  settings: RunSettings,
-): Promise<{ dir: string; id: string }> {
-  const out = plan.config.out;
-  if (plan.resume) {
-    if (!out || !(await isRunFolder(out))) {
-      throw new UsageError(
-        `--resume continues the run in an existing --out folder; ${out ?? 'no --out was given'}` +
-          `${out ? ' holds no run.json' : ''}. Give --out <run folder>, or drop --resume to start a new run.`,
-      );
-    }
-    const existing = await readRunInfo(out);
-    const wanted = RunInfo.parse({
-      ...settings,
-      schema_version: TRACE_SCHEMA_VERSION,
-      run_id: existing.run_id,
-      created_at: existing.created_at,
-      shopsim_version: SHOPSIM_VERSION,
-    });
-    checkResumable(out, existing, wanted);
-    return { dir: out, id: existing.run_id };
-  }
-  if (out && (await isRunFolder(out))) throw existingRunError(out);
-  const created = await createRun({ ...settings, out, baseDir: plan.baseDir });
-  return { dir: created.dir, id: created.info.run_id };
 }
 
 /** With `resume`: the finished sessions of this run (kept); the others' traces are set aside. */
 async function keptSessions(plan: SimulationPlan, dir: string) {
   if (!plan.resume) return new Map<string, never>();
   const finished = await finishedSessions(dir);
-  const ids = plan.personas.map((p) => p.id);
-  for (const slot of sessionSlots(ids, plan.sessionsPerPersona, plan.shard)) {
-    const id = slotSessionId(slot);
-    if (!finished.has(id)) await clearUnfinished(dir, sessionFileName(id), id);
-  }
+  const ids = sessionSlots(
+    plan.personas.map((p) => p.id),
+    plan.sessionsPerPersona,
+    plan.shard,
+  );
+  await clearAllBut(dir, ids.map(slotSessionId), finished);
   return finished;
 }
 
@@ -256,14 +198,9 @@ export async function simulateOne(job: SessionJob): Promise<SessionRecord> {
     started_at: new Date().toISOString(),
   });
   const record = { sessionId, personaId: persona.id, file, orderConfirmed: null };
-  let model =
-    job.shared && job.cache ? cachedModel(job.shared, job.cache, plan, sessionId) : job.shared;
+  let model: SimulatorModel;
   try {
-    model ??= await createModel(config.model, {
-      ...modelOptionsOf(config),
-      seed,
-      onExchange: job.events.onExchange,
-    });
+    model = await job.models.forSession(seed, sessionId, plan.site.startUrl);
   } catch (error) {
     const end = await writer.finish({
       outcome: 'error',
@@ -321,25 +258,6 @@ export async function simulateOne(job: SessionJob): Promise<SessionRecord> {
     const usage = stepsUsage(usages, priceOf(config.model, config.prices));
     return { ...record, ...rest, usage };
   } finally {
-    if (!job.shared) await model.close().catch(() => undefined);
+    await job.models.release(model);
   }
-}
-
-/**
- * The shared model answering through --cache for one session. The shop's origin is keyed as
- * "<site>": the bundled shop gets a new port every run, and the answers do not depend on it.
- */
-function cachedModel(
-  shared: SimulatorModel,
-  cache: AnswerCache,
-  plan: SimulationPlan,
-  session: string,
-): SimulatorModel {
-  const origin = new URL(plan.site.startUrl).origin;
-  const cached = cachedSimulator(shared, cache, {
-    seed: plan.config.seed,
-    session,
-    normalize: origin === 'null' ? undefined : (text) => text.split(origin).join('<site>'),
-  });
-  return cached ?? shared;
 }

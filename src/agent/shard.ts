@@ -50,7 +50,18 @@ export function sessionSlots(
     .flatMap((personaId) =>
       Array.from({ length: sessionsPerPersona }, (_, index) => ({ personaId, index })),
     );
-  return shard ? all.filter((_, position) => position % shard.count === shard.index - 1) : all;
+  return shardSlice(all, shard);
+}
+
+/**
+ * Shard i of n of a list every shard orders the same way: its i-th, (i+n)-th, (i+2n)-th ... item
+ * (round robin, so shards get equal shares ±1); the whole list without a shard. `simulate` slices
+ * its sessions, `ab` its pairs (both arms of a pair always land in the same shard).
+ */
+export function shardSlice<T>(items: readonly T[], shard: Shard | null): T[] {
+  return shard
+    ? items.filter((_, position) => position % shard.count === shard.index - 1)
+    : [...items];
 }
 
 /** The session id of a slot, as written into its trace header and file name. */

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { loadPromptTemplates } from '../models/template.js';
-import { AnswerCache } from '../models/answer-cache.js';
+import { SessionModels } from '../agent/session-models.js';
 import path from 'node:path';
 import { simulateOne, type Browser, type SimulationPlan } from '../agent/run-simulation.js';
 import type { SessionRecord } from '../agent/summary.js';
@@ -81,18 +81,18 @@ export async function simulateSession(options: SimulateSessionOptions): Promise<
       out: config.out,
     });
     const run = { dir: created.dir, id: created.info.run_id };
+    const models = await SessionModels.open(config);
     const record = await simulateOne({
       plan,
       run,
       persona,
       index: 0,
-      shared: null,
+      models,
       browser: options.browser,
       events: {},
       frameCheck: { done: true },
-      cache: config.cache ? await AnswerCache.open(config.cache) : null,
       templates: config.prompts ? loadPromptTemplates(config.prompts) : null,
-    });
+    }).finally(() => models.close());
     await confirmOrders(site, [record]);
     const shotDir = path.join(run.dir, 'screenshots', record.sessionId);
     return { ...record, runDir: run.dir, screenshots: screenshots ? await pngsIn(shotDir) : [] };

@@ -3,6 +3,7 @@ import type { ChatModel, ChatReply, ChatRequest } from './chat.js';
 import { predictWithChat, type AnswerFit } from './chat-predict.js';
 import { portableJsonSchema } from './json-schema.js';
 import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
+import type { ExchangeObserver } from './observed-chat.js';
 
 /** What besides the messages decides a call's answer, and so belongs in its cache key. */
 export interface CacheScope {
@@ -15,6 +16,8 @@ export interface CacheScope {
   session: string;
   /** Rewrites text before keying, e.g. the shop's origin (a new port every run) to "<site>". */
   normalize?: (text: string) => string;
+  /** Told about each answer served from the cache (--verbose), which no model call shows. */
+  onExchange?: ExchangeObserver;
 }
 
 /**
@@ -51,7 +54,14 @@ export class CachedChat implements ChatModel {
     });
     const cached = await this.cache.get(key);
     if (cached) {
-      return { text: cached.text, refusal: cached.refusal, promptTokens: 0, completionTokens: 0 };
+      const reply = {
+        text: cached.text,
+        refusal: cached.refusal,
+        promptTokens: 0,
+        completionTokens: 0,
+      };
+      this.scope.onExchange?.(request, reply, 'cache');
+      return reply;
     }
     const reply = await this.inner.chat(request);
     await this.cache.put({

@@ -132,11 +132,11 @@ export interface Trace {
   end: TraceEnd | null;
 }
 
-/** run.json, one per run folder. */
+/** run.json, one per run folder (an ab run: one for the run, kind "ab", and one per arm folder). */
 export const RunInfo = z.object({
   schema_version: z.number().int(),
   run_id: z.string(),
-  kind: z.enum(['simulate', 'record', 'replay', 'import', 'synthesize']),
+  kind: z.enum(['simulate', 'record', 'replay', 'import', 'synthesize', 'ab']),
   created_at: z.string(),
   shopsim_version: z.string(),
   site: z.string().nullable().default(null),

@@ -6,39 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/agent/summary.js';
 import { readTraces } from '../../src/traces/reader.js';
 import { runCli } from '../support/cli.js';
-import {
-  startFakeOpenAIServer,
-  type ChatRequestBody,
-  type FakeOpenAIServer,
-} from '../support/openai-server.js';
+import { startFakeOpenAIServer, type FakeOpenAIServer } from '../support/openai-server.js';
+import { searchThenStop } from '../support/search-policy.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PERSONA = path.join(ROOT, 'personas/trail-runner-maya.json');
-
-/**
- * A stand-in LLM: searches, opens a result, then terminates. The typed query differs per call
- * (a counter), as sampled answers differ, so a re-run can only repeat the actions when it reuses
- * the stored answers.
- */
-function policy() {
-  let calls = 0;
-  return (body: ChatRequestBody) => {
-    calls++;
-    const prompt = body.messages.map((m) => m.content).join('\n');
-    const step = Number(/page you see now \(step (\d+)\)/i.exec(prompt)?.[1] ?? '1');
-    const search = /^- (\S*search\S*input) \(/m.exec(prompt)?.[1];
-    const result = /^- (\S*search_results\.\S+\.title(?:_link)?) \(/m.exec(prompt)?.[1];
-    let action: Record<string, unknown> = { type: 'terminate' };
-    if (step === 1 && search)
-      action = { type: 'type_and_submit', name: search, text: `trail shoes ${calls}` };
-    else if (step === 2 && result) action = { type: 'click', name: result };
-    return {
-      content: JSON.stringify({ rationale: `Step ${step}, answer ${calls}.`, action }),
-      promptTokens: 1000,
-      completionTokens: 100,
-    };
-  };
-}
 
 let server: FakeOpenAIServer | null = null;
 afterEach(async () => {
@@ -81,7 +53,7 @@ async function actionsOf(runDir: string): Promise<Record<string, unknown[]>> {
 
 describe('simulate --cache', () => {
   it('a re-run makes no model calls, writes the same actions and reports the money saved', async () => {
-    server = await startFakeOpenAIServer({ fallback: policy() });
+    server = await startFakeOpenAIServer({ fallback: searchThenStop() });
     const dir = await mkdtemp(path.join(tmpdir(), 'shopsim-cache-'));
     const prices = { prices: { 'openai:fake-shopper': { input: 1, output: 10 } } };
     await writeFile(path.join(dir, 'shopsim.config.json'), JSON.stringify(prices));

@@ -33,6 +33,21 @@ describe('--verbose output', () => {
     expect(text).toContain('--- answer ---\n[refusal]\nI cannot help.\n');
   });
 
+  it('marks an answer served by --cache: no model call was made for it', () => {
+    const text = formatExchange(
+      { messages: [{ role: 'user', content: 'x' }] },
+      { text: '{}', refusal: null, promptTokens: 0, completionTokens: 0 },
+      'cache',
+    );
+    expect(text).toContain('--- answer (from the cache: no model call) ---\n{}\n');
+  });
+
+  it('ab --verbose --quiet is a usage error (exit 2) before anything starts', async () => {
+    const result = await runCli(['ab', '--verbose', '--quiet']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--verbose and --quiet');
+  });
+
   it('simulate --verbose --quiet is a usage error (exit 2) before anything starts', async () => {
     const result = await runCli(['simulate', '--verbose', '--quiet']);
     expect(result.code).toBe(2);

@@ -42,6 +42,22 @@ async function freshCache(): Promise<AnswerCache> {
 }
 
 describe('CachedChat', () => {
+  it('tells onExchange about each answer it serves from the folder (a model call tells its own)', async () => {
+    const cache = await freshCache();
+    const inner = countingChat();
+    const seen: [string, string][] = [];
+    const chat = new CachedChat(inner, cache, {
+      seed: 1,
+      session: 's-1',
+      onExchange: (_request, reply, origin) => seen.push([reply.text, origin]),
+    });
+    await chat.chat(request('page A'));
+    expect(seen).toEqual([]); // a miss: the inner model's own observer reports the call
+    await chat.chat(request('page A'));
+    expect(seen).toEqual([['answer 1', 'cache']]);
+    expect(inner.calls).toBe(1);
+  });
+
   it('answers a seen call from the folder and keys every setting that changes the answer', async () => {
     const cache = await freshCache();
     const inner = countingChat();

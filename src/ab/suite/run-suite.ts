@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { publicConfig } from '../../config.js';
 import type { Persona } from '../../persona.js';
 import { writeHtmlReportQuietly } from '../../report/html/write-index.js';
 import { writeReport, type ReportFiles } from '../../report/write.js';
@@ -50,6 +51,17 @@ export async function runSuite(run: SuiteRun): Promise<SuiteResult> {
       config: { ...run.config, out: path.join(dir, effect.arm) },
       arms: [control!, { ...treatment!, name: effect.arm }],
       primary: effect.metric,
+      shard: null,
+      resume: false,
+      runConfig: {
+        ...publicConfig(run.config),
+        suite: run.suite,
+        variant: effect.variant,
+        sessions: run.sessions,
+        maxPairs: run.maxPairs,
+        primary: effect.metric,
+        untilDecided: run.untilDecided,
+      },
     });
     await writeHtmlReportQuietly(result.runDir, run.config.prices);
     verdicts.push(judge(effect, result.stats));

@@ -1,22 +1,23 @@
 import { urlArms, parseVariantBy, parseVariants, variantArms, type Arm } from '../../ab/arms.js';
-import { unfinishedSentence } from '../../ab/unfinished.js';
 import { BINARY_METRICS, NUMERIC_METRICS, metricName } from '../../ab/metrics.js';
-import { METRIC_HEADERS, metricRows } from '../../ab/pairs-markdown.js';
-import { AUDIENCE_NOTE, audienceTable } from '../../ab/audience-markdown.js';
 import { planAnswer } from '../../ab/plan.js';
 import { previewContinuations, previewPairs } from '../../ab/preview.js';
 import { tallyTable } from '../../ab/continuation-report.js';
-import { folderUsage, usageSentence } from '../../cost/folder-usage.js';
+import { checkResumeOut } from '../../agent/run-folder.js';
+import { formatShard, parseShard } from '../../agent/shard.js';
+import { publicConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { suiteCommand } from './ab-suite-run.js';
 import { loadRecipe } from '../../observe/recipe.js';
 import { loadPersonas } from '../../persona.js';
 import { audienceWeights } from '../../personas/audience.js';
 import { writeHtmlReportQuietly } from '../../report/html/write-index.js';
-import { table } from '../../report/markdown.js';
 import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { withInterrupt } from '../interrupt.js';
 import { openSite, type OpenedSite } from '../site.js';
+import { verboseObserver, verbosity } from '../verbose.js';
+import { printPairsResult } from './ab-output.js';
+import { armSettings, checkShardable } from './ab-run-settings.js';
 
 export interface AbFlags {
   site: string;
@@ -37,7 +38,11 @@ export interface AbFlags {
   prefix: string;
   screenshots?: boolean;
   suite?: string;
+  shard?: string;
+  resume?: boolean;
   json?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
   [configFlag: string]: unknown;
 }
 
@@ -114,6 +119,10 @@ async function run(flags: AbFlags, signal: AbortSignal): Promise<void> {
       '--until-decided needs --max-pairs N, the most pairs to run before giving up.',
     );
   }
+  const { verbose, quiet } = verbosity(flags);
+  const shard = flags.shard === undefined ? null : parseShard(flags.shard);
+  checkShardable(flags, shard);
+  checkResumeOut(flags.resume, config.out);
   const prefix = flags.prefix === 'auto' ? 'auto' : wholeNumber('--prefix', flags.prefix, 1000);
   const sessions = wholeNumber('--sessions', flags.sessions, 10_000);
   const maxPairs = flags.maxPairs ? wholeNumber('--max-pairs', flags.maxPairs) : null;
@@ -131,6 +140,10 @@ async function run(flags: AbFlags, signal: AbortSignal): Promise<void> {
     shopUrl: site?.shopUrl ?? null,
     signal,
     screenshots: !!flags.screenshots,
+    events: {
+      ...(verbose ? { onExchange: verboseObserver() } : {}),
+      onWarning: (message: string) => process.stderr.write(`shopsim: warning: ${message}\n`),
+    },
   };
   try {
     if (flags.fromHuman) {
@@ -152,24 +165,20 @@ async function run(flags: AbFlags, signal: AbortSignal): Promise<void> {
       maxPairs,
       primary,
       untilDecided,
+      shard,
+      resume: !!flags.resume,
+      runConfig: {
+        ...publicConfig(config),
+        sessions: sessionsNeeded,
+        maxPairs,
+        primary,
+        untilDecided,
+        ...armSettings(flags),
+        arms: arms.map((a) => a.name),
+        shard: shard && formatShard(shard),
+      },
     });
-    const page = await writeHtmlReportQuietly(result.runDir, config.prices);
-    if (flags.json) return void process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-    process.stdout.write(`${table(METRIC_HEADERS, metricRows(result))}\n\n`);
-    const unfinished = unfinishedSentence(result.unfinished);
-    if (unfinished) process.stdout.write(`${unfinished}\n\n`);
-    if (result.audience) {
-      process.stdout.write(`${audienceTable(result.audience)}\n${AUDIENCE_NOTE}\n\n`);
-    }
-    if (result.stoppedAt !== null) {
-      process.stdout.write(
-        `Stopped after ${result.stoppedAt} of ${result.plannedPairs} pairs: ${primary} is decided.\n`,
-      );
-    }
-    process.stdout.write(usageSentence(await folderUsage(result.runDir, config.prices)) + '\n');
-    process.stdout.write(
-      `Report: ${result.files.markdown}${page ? ` and ${page}` : ''}\nRun folder: ${result.runDir}\n`,
-    );
+    await printPairsResult(result, { json: !!flags.json, quiet, prices: config.prices });
   } finally {
     await site?.close();
   }

@@ -20,6 +20,8 @@ const CLASHES: [keyof AbFlags, string][] = [
   ['arm', '--arm'],
   ['fromHuman', '--from-human'],
   ['plan', '--plan'],
+  ['shard', '--shard'],
+  ['resume', '--resume'],
 ];
 
 /**

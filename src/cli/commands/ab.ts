@@ -10,6 +10,7 @@ export function registerAb(program: Command): void {
   const command = withExample(program.command('ab'), [
     'shopsim ab --variants a,b --sessions 5 --model openai:gpt-4o-mini',
     'shopsim ab --suite known-effects --until-decided --max-pairs 200 --model heuristic',
+    'shopsim ab --sessions 20 --seed 7 --shard 1/2 --out runs/ab1   # then 2/2 elsewhere; shopsim merge',
   ])
     .description(
       'A/B preview: run every persona and seed on both arms (paired), compare conversion and ' +
@@ -48,9 +49,19 @@ export function registerAb(program: Command): void {
     .option(
       '--suite <name>',
       'known-effects: run each known-effect variant of the bundled shop and an A/A pair against a, and say whether each expected direction was found',
+    )
+    .option(
+      '--shard <i/n>',
+      'run only shard i of n: every n-th pair of the planned list (both arms together); join shards with `shopsim merge`',
+    )
+    .option(
+      '--resume',
+      'continue the interrupted run in --out: pairs finished in both arms are kept, the others run again (same settings required)',
     );
-  addConfigFlags(command, [...SESSION_FLAGS, 'timeoutMs', 'headed'])
+  addConfigFlags(command, [...SESSION_FLAGS, 'cache', 'timeoutMs', 'headed'])
     .option('--json', 'print the result as JSON on stdout')
+    .option('--verbose', 'print each prompt sent to the model and its raw answer on stderr')
+    .option('--quiet', 'print only the result: the metric table and the run folder')
     .action(async (flags: AbFlags) => {
       const { abCommand } = await import('./ab-run.js');
       await abCommand(flags);

@@ -15,7 +15,8 @@ import { audienceWeights } from '../../personas/audience.js';
 import { resolveCommandConfig } from '../resolve-config-flags.js';
 import { bar, ProgressLine } from '../progress.js';
 import { confirmOrders, openSite } from '../site.js';
-import { verboseObserver } from '../verbose.js';
+import { verboseObserver, verbosity } from '../verbose.js';
+import { checkResumeOut } from '../../agent/run-folder.js';
 
 export interface SimulateFlags {
   site: string;
@@ -46,16 +47,9 @@ export async function simulateCommand(
       `--sessions ${flags.sessions}: give a whole number of sessions per persona, from 1 to ${MAX_SESSIONS}.`,
     );
   }
-  if (flags.verbose && flags.quiet) {
-    throw new UsageError('--verbose and --quiet contradict each other: give one of them.');
-  }
-  const quiet = !!flags.json || !!flags.quiet;
+  const { quiet } = verbosity(flags);
   const shard = flags.shard === undefined ? null : parseShard(flags.shard);
-  if (flags.resume && !config.out) {
-    throw new UsageError(
-      '--resume continues the run in an existing folder: give it with --out <run folder>.',
-    );
-  }
+  checkResumeOut(flags.resume, config.out);
   const personas = await loadPersonas(
     flags.persona.length ? flags.persona : [DEFAULT_PERSONAS_DIR],
   );
