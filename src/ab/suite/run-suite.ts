@@ -64,7 +64,7 @@ export async function runSuite(run: SuiteRun): Promise<SuiteResult> {
       },
     });
     await writeHtmlReportQuietly(result.runDir, run.config.prices);
-    verdicts.push(judge(effect, result.stats));
+    verdicts.push(judge(effect, result.stats, { sequential: run.untilDecided }));
   }
   const summary = {
     kind: 'suite' as const,

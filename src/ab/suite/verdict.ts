@@ -23,11 +23,17 @@ export interface SuiteVerdict {
 }
 
 /**
- * Judges one entry from its paired statistics: significant when the anytime-valid test decided
- * (it ran) or, without it, when the exact McNemar p-value is under `alpha`; found when the
- * significant difference points the expected way, or, for A/A, when nothing is significant.
+ * Judges one entry from its paired statistics: with `sequential` (the run stopped by
+ * --until-decided) significant when the anytime-valid test decided, else when the exact McNemar
+ * p-value is under `alpha`; found when the significant difference points the expected way, or,
+ * for A/A, when nothing is significant.
  */
-export function judge(effect: KnownEffect, stats: PairsSummary, alpha = 0.05): SuiteVerdict {
+export function judge(
+  effect: KnownEffect,
+  stats: PairsSummary,
+  options: { sequential: boolean; alpha?: number },
+): SuiteVerdict {
+  const alpha = options.alpha ?? 0.05;
   const m = stats.metrics.find(
     (s): s is BinaryMetricSummary => s.kind === 'binary' && s.metric === effect.metric,
   );
@@ -52,9 +58,10 @@ export function judge(effect: KnownEffect, stats: PairsSummary, alpha = 0.05): S
       note: `no pair measured ${effect.metric} in both arms`,
     };
   }
-  const sequential = m.sequential
-    ? { decided: m.sequential.decided, direction: m.sequential.direction }
-    : null;
+  const sequential =
+    options.sequential && m.sequential
+      ? { decided: m.sequential.decided, direction: m.sequential.direction }
+      : null;
   const significant = sequential ? sequential.decided : m.mcnemar.pValue < alpha;
   const lower = m.difference < 0;
   const found =
