@@ -56,13 +56,19 @@ function checkoutField(ctx: Ctx, el: ObservedElement, typing: boolean): Hazard |
   };
 }
 
-const SHIPPING = /\b(shipping|delivery|postage)\b[^$€£\d\n]{0,30}(free\b|[$€£]\s?\d[\d,.]*)/i;
+/**
+ * A totals line: the label, at most a colon, then the amount or FREE ("Shipping $5.99",
+ * "Delivery: FREE"). Policy text ("Free delivery on orders over $35") and headings ("Shipping
+ * address") are not quotes, nor is "Shipping: calculated at checkout".
+ */
+const SHIPPING =
+  /\b(?:shipping|delivery|postage)(?: & handling| and handling)?\s*:?\s*(free\b|[$€£]\s?\d[\d,.]*)/i;
 
 /** The shipping a page's text quotes: an amount, 0 for free, null when it names none. */
 export function quotedShipping(text: string): number | null {
   const m = SHIPPING.exec(text);
   if (!m) return null;
-  return /^free$/i.test(m[2]!) ? 0 : readAmount(m[2]!.replace(/^[$€£]\s?/, ''));
+  return /^free$/i.test(m[1]!) ? 0 : readAmount(m[1]!.replace(/^[$€£]\s?/, ''));
 }
 
 /**

@@ -102,6 +102,7 @@ describe('design-aware heuristic', () => {
     expect(quotedShipping('Items $20.00 Shipping $5.99 Total $25.99')).toBe(5.99);
     expect(quotedShipping('Free delivery: FREE')).toBe(0);
     expect(quotedShipping('Shipping: Calculated at checkout Estimated total $20.00')).toBeNull();
+    expect(quotedShipping('Shipping address Full name Free delivery on orders over $35.')).toBeNull(); // prettier-ignore
   });
 
   it('makes research-minded shoppers hesitate when reviews are folded behind a button', () => {
