@@ -8,11 +8,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunSummary } from '../../src/agent/summary.js';
 import { main } from '../../src/cli/main.js';
 import { readTraceFile, readTraces } from '../../src/traces/reader.js';
-import {
-  startFakeOpenAIServer,
-  type ChatRequestBody,
-  type FakeOpenAIServer,
-} from '../support/openai-server.js';
+import { startFakeOpenAIServer, type FakeOpenAIServer } from '../support/openai-server.js';
+import { searchThenStop } from '../support/search-policy.js';
 import { runCli } from '../support/cli.js';
 import { writeTinyGguf } from '../support/tiny-gguf.js';
 
@@ -36,25 +33,13 @@ async function simulate(args: string[]): Promise<{ code: number; summary: RunSum
 const simulateWithFakeOpenAI = (fake: FakeOpenAIServer) =>
   simulate(['--model', 'openai:fake-shopper', '--base-url', fake.baseUrl, '--persona', PERSONA]);
 
-/**
- * A stand-in LLM behind the fake server: reads the named elements from the prompt and shops
- * (search, open the first result, terminate), so the real openai client drives the real browser.
- */
-function shopperPolicy(body: ChatRequestBody) {
-  const prompt = body.messages.map((m) => m.content).join('\n');
-  const step = Number(/page you see now \(step (\d+)\)/i.exec(prompt)?.[1] ?? '1');
-  const search = /^- (\S*search\S*input) \(/m.exec(prompt)?.[1];
-  const result = /^- (\S*search_results\.\S+\.title(?:_link)?) \(/m.exec(prompt)?.[1];
-  let action: Record<string, unknown> = { type: 'terminate' };
-  if (step === 1 && search)
-    action = { type: 'type_and_submit', name: search, text: 'trail running shoes' };
-  else if (step === 2 && result) action = { type: 'click', name: result };
-  return {
-    content: JSON.stringify({ rationale: `Step ${step} of my errand.`, action }),
-    promptTokens: 100,
-    completionTokens: 20,
-  };
-}
+/** A stand-in LLM behind the fake server: search, open the first result, leave. */
+const shopperPolicy = searchThenStop({
+  query: () => 'trail running shoes',
+  rationale: (step) => `Step ${step} of my errand.`,
+  promptTokens: 100,
+  completionTokens: 20,
+});
 
 let server: FakeOpenAIServer | null = null;
 afterEach(async () => {

@@ -76,19 +76,7 @@ export function checkoutPage(
   totals: CartTotals,
   draft: Record<string, string>,
 ): Html {
-  const field = (f: Field) =>
-    html`<p class="field">
-      <label for="${f.name}">${f.label}</label>
-      <input
-        id="${f.name}"
-        name="${f.name}"
-        type="${f.type ?? 'text'}"
-        autocomplete="${f.autocomplete}"
-        ${f.inputmode ? html` inputmode="${f.inputmode}"` : null}
-        value="${draft[f.name] ?? TEST_CUSTOMER[f.name]}"
-        required
-      />
-    </p>`;
+  const field = (f: Field) => inputField(f, draft[f.name] ?? TEST_CUSTOMER[f.name], true);
   const body = html`<h1>Checkout</h1>
     <div class="checkout-layout">
       <form id="checkout_form" method="post" action="/checkout">
@@ -103,18 +91,7 @@ export function checkoutPage(
         ${ctx.variant === 'long-checkout' ? billingFieldset(draft) : null}
         <fieldset id="extras">
           <legend>Optional</legend>
-          ${EXTRAS.map(
-            (f) =>
-              html`<p class="field">
-                <label for="${f.name}">${f.label}</label>
-                <input
-                  id="${f.name}"
-                  name="${f.name}"
-                  type="${'type' in f ? f.type : 'text'}"
-                  autocomplete="${f.autocomplete}"
-                />
-              </p>`,
-          )}
+          ${EXTRAS.map((f) => inputField(f, null, false))}
         </fieldset>
         <button type="submit" id="place_order" class="btn btn-buy btn-large">Place order</button>
         <p class="legal">
@@ -143,19 +120,26 @@ export function checkoutPage(
 function billingFieldset(draft: Record<string, string>): Html {
   return html`<fieldset id="billing">
     <legend>Billing details</legend>
-    ${BILLING_FIELDS.map(
-      (f) =>
-        html`<p class="field">
-          <label for="${f.name}">${f.label}</label>
-          <input
-            id="${f.name}"
-            name="${f.name}"
-            type="${f.type ?? 'text'}"
-            autocomplete="${f.autocomplete}"
-            value="${draft[f.name] ?? ''}"
-            required
-          />
-        </p>`,
-    )}
+    ${BILLING_FIELDS.map((f) => inputField(f, draft[f.name] ?? '', true))}
   </fieldset>`;
+}
+
+/** One labelled input whose id equals its name; `value` null leaves it without a value. */
+function inputField(
+  f: { name: string; label: string; autocomplete: string; type?: string; inputmode?: string },
+  value: string | null,
+  required: boolean,
+): Html {
+  return html`<p class="field">
+    <label for="${f.name}">${f.label}</label>
+    <input
+      id="${f.name}"
+      name="${f.name}"
+      type="${f.type ?? 'text'}"
+      autocomplete="${f.autocomplete}"
+      ${f.inputmode ? html` inputmode="${f.inputmode}"` : null}
+      ${value === null ? null : html` value="${value}"`}
+      ${required ? html` required` : null}
+    />
+  </p>`;
 }
