@@ -4,13 +4,16 @@
 // AA_REPEATS A/A previews with different seeds (exact McNemar at 0.05 on AA_PAIRS pairs each).
 // Targets (issue 12): every variant found with <= 200 pairs; A/A false positives <= 5%.
 // Sizes: SHOPSIM_BENCH_EFFECT_REPEATS (default 1 run per variant), SHOPSIM_BENCH_MAX_PAIRS (200),
-// SHOPSIM_BENCH_AA_REPEATS (40), SHOPSIM_BENCH_AA_PAIRS (10), SHOPSIM_BENCH_CONCURRENCY (4).
+// SHOPSIM_BENCH_AA_REPEATS (40), SHOPSIM_BENCH_AA_PAIRS (10), SHOPSIM_BENCH_CONCURRENCY (4);
+// SHOPSIM_BENCH_VARIANTS=buy-below,long-checkout runs only those. Each result is printed as it
+// comes (a full run takes hours on 2 cores), then the summary table.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { importDist, printTable } from './lib.mjs';
 
-export const title = 'Known-effect suite: detection per variant and A/A false positives (heuristic)';
+export const title =
+  'Known-effect suite: detection per variant and A/A false positives (heuristic)';
 
 const env = (name, fallback) => {
   const value = Number(process.env[name]);
@@ -58,10 +61,17 @@ export async function run() {
   };
   try {
     const rows = [];
-    for (const effect of KNOWN_EFFECTS.filter((e) => e.expect !== 'none')) {
+    const only = process.env.SHOPSIM_BENCH_VARIANTS?.split(',').map((v) => v.trim());
+    const chosen = KNOWN_EFFECTS.filter(
+      (e) => e.expect !== 'none' && (!only || only.includes(e.variant)),
+    );
+    for (const effect of chosen) {
       const runs = [];
-      for (let r = 0; r < EFFECT_REPEATS; r++)
+      for (let r = 0; r < EFFECT_REPEATS; r++) {
         runs.push(await suite([effect], 1000 + r, MAX_PAIRS, true, `${effect.arm}-${r}`));
+        const v = runs.at(-1).verdicts[0];
+        console.log(`  ${effect.arm} run ${r + 1}: ${v.found ? 'found' : 'not found'} after ${v.pairs} pairs, ${v.note} (${runs.at(-1).seconds.toFixed(0)} s)`); // prettier-ignore
+      }
       const verdicts = runs.map((x) => x.verdicts[0]);
       const found = verdicts.filter((v) => v.found).length;
       rows.push([
@@ -80,6 +90,7 @@ export async function run() {
       const x = await suite(aa, 5000 + r, AA_PAIRS, false, `aa-${r}`);
       if (x.verdicts[0].significant) falsePositives++;
       seconds += x.seconds;
+      console.log(`  A/A ${r + 1}: ${x.verdicts[0].note} (${x.seconds.toFixed(0)} s)`);
     }
     console.log(
       `\nA/A: ${falsePositives} of ${AA_REPEATS} previews (${AA_PAIRS} pairs each) called significant: ` +
