@@ -138,7 +138,7 @@ describe('shopsim simulate', () => {
     expect(stderr.join('')).toMatch(/nonexistent\.json/);
   });
 
-  it('keeps every completed step readable when the run is killed with SIGKILL', async () => {
+  it('keeps every completed step readable when the run is killed with SIGKILL; --resume completes it', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'shopsim-kill-')), 'run');
     const child = spawn(
       process.execPath,
@@ -146,7 +146,7 @@ describe('shopsim simulate', () => {
         path.join(ROOT, 'bin/shopsim.js'),
         'simulate',
         '--persona',
-        path.join(ROOT, 'personas/laptop-browser-elena.json'),
+        path.join(ROOT, 'personas/coffee-maker-aisha.json'),
         '--out',
         out,
         '--max-steps',
@@ -156,7 +156,7 @@ describe('shopsim simulate', () => {
         stdio: 'ignore',
       },
     );
-    const file = path.join(out, 'laptop-browser-elena-1.jsonl');
+    const file = path.join(out, 'coffee-maker-aisha-1.jsonl');
     const deadline = Date.now() + 60_000;
     let lines = 0;
     while (Date.now() < deadline && lines < 4) {
@@ -171,5 +171,11 @@ describe('shopsim simulate', () => {
     expect(trace.end).toBeNull();
     expect(trace.steps.length).toBeGreaterThanOrEqual(3);
     expect(await readdir(out)).toContain('run.json');
-  });
+
+    // the killed session has no end line, so --resume starts it again and finishes the run
+    const resumed = await runCli(['simulate', '--persona', path.join(ROOT, 'personas/coffee-maker-aisha.json'), '--out', out, '--max-steps', '40', '--resume', '--json']); // prettier-ignore
+    expect(resumed.code).toBe(0);
+    expect((await readTraceFile(file)).end).not.toBeNull();
+    expect((await readdir(out)).some((f) => f.startsWith('_unfinished-'))).toBe(true);
+  }, 150_000);
 });
