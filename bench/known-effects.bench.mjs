@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { importDist, printTable } from './lib.mjs';
 
-export const title = 'Known-effect suite: detection per variant and A/A false positives (heuristic)';
+export const title =
+  'Known-effect suite: detection per variant and A/A false positives (heuristic)';
 
 const env = (name, fallback) => {
   const value = Number(process.env[name]);
