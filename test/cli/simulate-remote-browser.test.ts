@@ -23,7 +23,7 @@ async function simulate(args: string[]): Promise<{ code: number; summary: RunSum
     '--sessions',
     '2',
     '--max-steps',
-    '6',
+    '2',
     '--out',
     path.join(out, 'run'),
     '--json',

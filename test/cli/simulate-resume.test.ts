@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 const args = (out: string, ...extra: string[]) =>
-  ['simulate', '--site', 'builtin', '--persona', personas, '--max-steps', '8', '--seed', '3',
+  ['simulate', '--site', 'builtin', '--persona', personas, '--max-steps', '3', '--seed', '3',
     '--concurrency', '1', '--out', out, ...extra]; // prettier-ignore
 
 /** Each trace file in `dir` with its text. */
@@ -69,7 +69,7 @@ it('--resume after Ctrl-C keeps finished sessions byte for byte and completes th
   // --resume with other settings is refused, naming the setting
   const other = await runCli(args(out, '--resume', '--max-steps', '5'));
   expect(other.code).toBe(2);
-  expect(other.stderr).toContain('config.maxSteps 8');
+  expect(other.stderr).toContain('config.maxSteps 3');
   expect(other.stderr).toContain('this invocation has 5');
   const otherSeed = await runCli(args(out, '--resume', '--seed', '4'));
   expect(otherSeed.stderr).toContain('seed 3');

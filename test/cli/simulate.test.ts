@@ -108,16 +108,17 @@ describe('shopsim simulate', () => {
 
   it('buys with the heuristic shopper, confirmed by the order log', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'shopsim-personas-'));
-    for (const id of ['trail-runner-maya', 'coffee-maker-aisha', 'commuter-earbuds-priya']) {
+    // two quick buyers (4 and 6 steps with the default seed), run side by side
+    for (const id of ['coffee-maker-aisha', 'commuter-earbuds-priya']) {
       await writeFile(
         path.join(dir, `${id}.json`),
         await readFile(path.join(ROOT, 'personas', `${id}.json`)),
       );
     }
-    const { code, summary } = await simulate(['--persona', dir, '--concurrency', '3']);
+    const { code, summary } = await simulate(['--persona', dir, '--concurrency', '2']);
     expect(code).toBe(0);
-    expect(summary.sessions).toBe(3);
-    expect(summary.purchases).toBeGreaterThanOrEqual(2);
+    expect(summary.sessions).toBe(2);
+    expect(summary.purchases).toBe(2);
     expect(summary.confirmedOrders).toBe(summary.purchases);
   });
 

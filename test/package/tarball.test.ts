@@ -72,7 +72,7 @@ describe('the packed tarball', () => {
           '--persona',
           persona,
           '--max-steps',
-          '3',
+          '1',
           '--json',
         ],
         { cwd: app, maxBuffer: 16 * 1024 * 1024 },

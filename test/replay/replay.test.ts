@@ -57,17 +57,6 @@ async function report(dir: string): Promise<ReplayReport> {
 }
 
 describe('replay', () => {
-  it('--json prints the report as data; --pw-trace on keeps a Playwright trace', async () => {
-    const out = path.join(work, 'json');
-    const result = await replayOn('a', out, '--json', '--pw-trace', 'on');
-    expect(result.code).toBe(0);
-    const json = JSON.parse(result.stdout) as { file: string; report: ReplayReport };
-    expect(json.report.summary).toMatchObject({ diverged: 0 });
-    expect(result.stderr).toMatch(/^Replaying \d+ steps/);
-    const zip = json.file.replace(/\.jsonl$/, '.trace.zip');
-    expect(existsSync(zip)).toBe(true);
-  }, 180_000);
-
   it('finds the bundled shop from a recorded builtin trace, without --site', async () => {
     expect((await readTraceFile(recorded)).header.site).toBe('builtin');
     const out = path.join(work, 'no-site');
@@ -76,21 +65,27 @@ describe('replay', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect((await readdir(out)).filter((f) => f.endsWith('.zip'))).toEqual([]);
+    expect(result.stdout).toMatch(/replayed 10 of 10 steps: 10 ok, 0 diverged/);
     const r = await report(out);
     expect(r.summary).toMatchObject({ diverged: 0, not_run: 0 });
     expect(r.steps.map((s) => s.status)).toEqual(actions.map(() => 'ok'));
     expect((await readTraceFile(r.replay_file)).header.site).toBe('builtin');
   }, 180_000);
 
-  it('replays a recorded session step for step on the same variant', async () => {
+  // one replay on variant a checks the replay itself, --json and --pw-trace on
+  it('replays a recorded session step for step on the same variant; --json prints the report as data; --pw-trace on keeps a Playwright trace', async () => {
     const out = path.join(work, 'same');
-    const result = await replayOn('a', out);
-    expect(result.stderr).toBe('');
+    const result = await replayOn('a', out, '--json', '--pw-trace', 'on');
     expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^Replaying \d+ steps/);
+    const json = JSON.parse(result.stdout) as { file: string; report: ReplayReport };
+    expect(json.report.summary).toMatchObject({ diverged: 0 });
+    const zip = json.file.replace(/\.jsonl$/, '.trace.zip');
+    expect(existsSync(zip)).toBe(true);
     const r = await report(out);
     expect(r.steps.map((s) => s.status)).toEqual(actions.map(() => 'ok'));
     expect(r.summary).toMatchObject({ steps: 10, ok: 10, diverged: 0, stopped: false });
-    expect(result.stdout).toMatch(/replayed 10 of 10 steps: 10 ok, 0 diverged/);
+    expect(json.report).toEqual(r);
 
     const replayed = await readTraceFile(r.replay_file);
     expect(replayed.header).toMatchObject({

@@ -29,7 +29,7 @@ async function cli(args: string[]): Promise<void> {
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'shopsim-report-'));
-  const session = ['--persona', PERSONA, '--max-steps', '5', '--screenshots'];
+  const session = ['--persona', PERSONA, '--max-steps', '3', '--screenshots'];
   await cli(['simulate', ...session, '--out', path.join(tmp, 'run')]);
   await cli(['ab', ...session, '--out', path.join(tmp, 'ab')]);
   await cli(['compare', path.join(tmp, 'run'), HUMAN, '--out', path.join(tmp, 'compare')]);
