@@ -27,7 +27,10 @@ afterEach(() => {
 describe('shopsim serve', () => {
   it('rejects an unknown variant, a bad seed and a bad port with exit code 2', async () => {
     const cases: [string[], string][] = [
-      [['--variant', 'c'], 'shopsim: --variant c: unknown variant; use a or b.\n'],
+      [
+        ['--variant', 'c'],
+        'shopsim: --variant c: unknown variant; use one of a, b, buy-below, long-checkout, late-shipping, no-product-search.\n',
+      ],
       [
         ['--seed', 'abc'],
         'shopsim: --seed abc: the seed must be a non-negative whole number, e.g. --seed 7.\n',
