@@ -18,6 +18,8 @@ export const CheckoutProfile = z
       .optional(),
     address: z.string().trim().min(1, 'give the street and house number, e.g. "221 Test Street"'),
     city: z.string().trim().min(1, 'give a city'),
+    /** State, province or region, for forms that ask for one. */
+    region: z.string().trim().min(1, 'give a state or region, e.g. "IL"').optional(),
     postal_code: z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/, 'give a postal code like 62704 or SW1A 1AA'),
@@ -47,6 +49,7 @@ export const DEFAULT_CHECKOUT: CheckoutProfile = {
   phone: '555-0142',
   address: '221 Test Street',
   city: 'Springfield',
+  region: 'IL',
   postal_code: '62704',
   country: 'United States',
   card_number: '4242 4242 4242 4242',

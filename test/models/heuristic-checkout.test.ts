@@ -123,6 +123,20 @@ describe('heuristic model: filling an empty checkout', () => {
       text: 'alex.morgan@example.com',
     });
   });
+
+  it('types the state from the profile when a required state field is empty', () => {
+    const obs = observe(`<main><h1>Checkout</h1><form>
+      <label for="s">Billing state</label><input id="s" name="billing_region" required>
+      <button type="submit">Place order</button></form></main>`);
+    const state = nameOf(obs, /Billing state/);
+    expect(decide(request(persona(), obs)).action).toEqual({
+      type: 'type_and_submit',
+      name: state,
+      text: 'IL',
+    });
+    const own = persona({ checkout: { ...zoe.checkout!, region: 'WA' } });
+    expect(decide(request(own, obs)).action).toMatchObject({ name: state, text: 'WA' });
+  });
 });
 
 describe('heuristic model: overlays and hidden navigation', () => {

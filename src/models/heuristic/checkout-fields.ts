@@ -113,6 +113,7 @@ export function profileValue(role: FieldRole, profile: CheckoutProfile): string 
     case 'address':
       return profile.address;
     case 'region':
+      return profile.region ?? null;
     case 'address2':
       return null;
   }
