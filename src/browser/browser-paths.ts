@@ -31,3 +31,12 @@ export function installedBrowserPaths(
   }
   return [];
 }
+
+/**
+ * Chromium's headless shell (the Debian/Ubuntu package `chromium-headless-shell`): the old
+ * headless mode without the full browser UI. Playwright uses its own copy for headless runs; a
+ * page costs about half the CPU of full Chromium's headless mode, so it is preferred headless.
+ */
+export function headlessShellPaths(platform: NodeJS.Platform = process.platform): string[] {
+  return platform === 'linux' ? ['/usr/bin/chromium-headless-shell'] : [];
+}

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { BrowserUnavailableError } from '../errors.js';
+import { headlessShellPaths } from './browser-paths.js';
 import { describeLocation, launchBrowser, locateBrowser, type BrowserLocation } from './launch.js';
 
 export interface InstallOptions {
@@ -40,17 +41,21 @@ const truthy = (value: string | undefined) => !!value && !['0', 'false'].include
 const canUseApt = () =>
   typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/apt-get');
 
-function aptInstallChromium(say: (line: string) => void): void {
-  say('installing the distribution package `chromium` with apt-get...');
+/** apt-get update (unless told not to), then install `name`; says which step failed. */
+function aptInstall(name: string, say: (line: string) => void, update = true): void {
+  say(`installing the distribution package \`${name}\` with apt-get...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [
-    ['update', '-qq'],
-    ['install', '-y', '-qq', 'chromium'],
-  ]) {
+  for (const args of [...(update ? [['update', '-qq']] : []), ['install', '-y', '-qq', name]]) {
     const run = spawnSync('apt-get', args, { stdio: ['inherit', 2, 2], env });
     if (run.status !== 0) return say(`apt-get ${args[0]} failed (exit ${run.status}).`);
   }
 }
+
+/** The distribution's Chromium is used but its headless shell (half the CPU per page) is missing. */
+const shellMissing = (location: BrowserLocation) =>
+  location.source === 'system' &&
+  headlessShellPaths().length > 0 &&
+  !headlessShellPaths().some((p) => existsSync(p));
 
 /** A location that starts, or null after saying why the one found does not. */
 async function working(say: (line: string) => void, env: NodeJS.ProcessEnv) {
@@ -72,7 +77,12 @@ export async function installBrowser(options: InstallOptions): Promise<BrowserLo
   const { say } = options;
   const env = options.env ?? process.env;
   if (!options.download) {
-    const found = await working(say, env);
+    let found = await working(say, env);
+    if (found && options.system && canUseApt() && shellMissing(found)) {
+      aptInstall('chromium-headless-shell', say);
+      const shell = await working(say, env);
+      if (shell) found = shell; // else the full Chromium still works
+    }
     if (found) {
       say(`browser ready: ${describeLocation(found)}`);
       return found;
@@ -96,7 +106,9 @@ export async function installBrowser(options: InstallOptions): Promise<BrowserLo
       );
       playwrightCli(['install-deps', 'chromium'], env);
     } else {
-      aptInstallChromium(say);
+      aptInstall('chromium', say);
+      // a separate install: a distribution without the shell package still gets its Chromium
+      aptInstall('chromium-headless-shell', say, false);
     }
     const afterSystem = await working(say, env);
     if (afterSystem) {

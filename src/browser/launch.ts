@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright';
 import { BrowserUnavailableError } from '../errors.js';
-import { installedBrowserPaths } from './browser-paths.js';
+import { headlessShellPaths, installedBrowserPaths } from './browser-paths.js';
 import { connectRemoteBrowser } from './connect.js';
 import type { RemoteBrowser } from './remote-browser.js';
 import { needsNoSandbox } from './sandbox.js';
@@ -43,11 +43,13 @@ export function playwrightChromiumPath(): string | null {
 
 /**
  * Finds a Chromium, in this order: --browser-path flag, SHOPSIM_BROWSER env, Playwright's own
- * Chromium, an installed Chrome/Chromium (Linux and macOS paths); null when there is none.
+ * Chromium (Playwright picks its headless shell itself), an installed Chrome/Chromium (Linux and
+ * macOS paths; for a headless run the distribution's headless shell first); null when there is none.
  */
 export function locateBrowser(
   flagPath: string | null = null,
   env: NodeJS.ProcessEnv = process.env,
+  headless = true,
 ): BrowserLocation | null {
   const given: [string | null | undefined, 'flag' | 'env', string][] = [
     [flagPath, 'flag', '--browser-path'],
@@ -63,7 +65,8 @@ export function locateBrowser(
     return { executablePath: where, source };
   }
   if (playwrightChromiumPath()) return { executablePath: undefined, source: 'playwright' };
-  for (const candidate of installedBrowserPaths()) {
+  const candidates = [...(headless ? headlessShellPaths() : []), ...installedBrowserPaths()];
+  for (const candidate of candidates) {
     if (existsSync(candidate)) return { executablePath: candidate, source: 'system' };
   }
   return null;
@@ -73,9 +76,10 @@ export function locateBrowser(
 export function findBrowser(
   flagPath: string | null = null,
   env: NodeJS.ProcessEnv = process.env,
+  headless = true,
 ): BrowserLocation {
   return (
-    locateBrowser(flagPath, env) ?? {
+    locateBrowser(flagPath, env, headless) ?? {
       executablePath: undefined,
       channel: 'chrome',
       source: 'channel',
@@ -111,7 +115,11 @@ export async function launchBrowser(
 ): Promise<Browser> {
   const remote = await connectRemoteBrowser(options);
   if (remote) return remote;
-  return launchLocal(options, location ?? findBrowser(options.browserPath ?? null));
+  const headless = options.headless ?? true;
+  return launchLocal(
+    options,
+    location ?? findBrowser(options.browserPath ?? null, process.env, headless),
+  );
 }
 
 async function launchLocal(options: LaunchOptions, location: BrowserLocation): Promise<Browser> {

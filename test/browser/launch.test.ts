@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { installedBrowserPaths } from '../../src/browser/browser-paths.js';
+import { headlessShellPaths, installedBrowserPaths } from '../../src/browser/browser-paths.js';
 import { findBrowser, locateBrowser } from '../../src/browser/launch.js';
 import { needsNoSandbox, type SandboxFacts } from '../../src/browser/sandbox.js';
 import { BrowserUnavailableError } from '../../src/errors.js';
@@ -29,6 +30,17 @@ describe('browser discovery', () => {
     expect(['playwright', 'system', 'channel']).toContain(found.source);
     if (found.source === 'channel') expect(found.channel).toBe('chrome');
     else expect(locateBrowser(null, {})).toEqual(found);
+  });
+
+  it("prefers the distribution's headless shell for headless runs, full Chromium for headed ones", () => {
+    expect(headlessShellPaths('linux')).toEqual(['/usr/bin/chromium-headless-shell']);
+    expect(headlessShellPaths('darwin')).toEqual([]);
+    const headless = locateBrowser(null, {});
+    const headed = locateBrowser(null, {}, false);
+    if (headless?.source !== 'system') return; // Playwright's own Chromium picks its shell itself
+    const shell = headlessShellPaths().find((p) => existsSync(p));
+    expect(headless.executablePath).toBe(shell ?? headed?.executablePath);
+    expect(headlessShellPaths()).not.toContain(headed?.executablePath);
   });
 
   it('knows where Chrome and Chromium live on Linux and macOS', () => {
