@@ -6,7 +6,7 @@
  * design draw: the same persona, seed and step draw the same number in every arm, so two arms of
  * an A/B pair differ only where their pages differ.
  */
-import type { ObservedElement } from '../../observe/observation.js';
+import type { Observation, ObservedElement } from '../../observe/observation.js';
 import { fieldRole } from './checkout-fields.js';
 import { inNav, isProductLink, productKey } from './controls.js';
 import { terminate, type Ctx, type Decision } from './context.js';
@@ -71,6 +71,17 @@ export function quotedShipping(text: string): number | null {
   return /^free$/i.test(m[1]!) ? 0 : readAmount(m[1]!.replace(/^[$€£]\s?/, ''));
 }
 
+/** History pages are read again at each place-order decision; their texts are kept per page. */
+const historyTexts = new WeakMap<Observation, string>();
+function historyText(observation: Observation): string {
+  let text = historyTexts.get(observation);
+  if (text === undefined) {
+    text = new PageView(observation, new Set()).text();
+    historyTexts.set(observation, text);
+  }
+  return text;
+}
+
 /**
  * Placing an order whose shipping cost no earlier page showed, although an earlier page (the
  * cart) showed the order's amount: the cost was left out of the summary the shopper relied on.
@@ -79,7 +90,7 @@ function lateCost(ctx: Ctx, el: ObservedElement): Hazard | null {
   if (ctx.page.placeOrder()?.name !== el.name || ctx.state.orderAttempts > 0) return null;
   const shipping = quotedShipping(ctx.page.text());
   if (!shipping) return null;
-  const earlier = ctx.history.map((h) => new PageView(h.observation, new Set()).text());
+  const earlier = ctx.history.map((h) => historyText(h.observation));
   if (!earlier.some((text) => orderAmount(text) !== null)) return null;
   if (earlier.some((text) => quotedShipping(text) !== null)) return null;
   return {
