@@ -133,6 +133,39 @@ describe('design-aware heuristic', () => {
     expect(decide(request(dana, over(''), history), lost[0]!).rationale).toMatch(/no search box/);
   });
 
+  it('may leave a long result list that offers no filter, more often the longer it is', () => {
+    const NAMES = ['Ridge', 'Canyon', 'Summit', 'Alpine', 'Mesa', 'Cedar', 'Granite', 'Falcon'];
+    const card = (i: number) =>
+      `<li class="card"><h2><a href="/product/trail-${i}">${NAMES[i % 8]} Trail Running Shoes ${String.fromCharCode(65 + i)}</a></h2>
+       <p><span class="price">$${60 + i}.00</span></p><p>4.${i % 10} out of 5</p></li>`;
+    const results = (count: number, filters = '') =>
+      observe(
+        `<header>${SEARCH}</header><main><h1>${count} results</h1>${filters}
+         <ul class="results">${Array.from({ length: count }, (_, i) => card(i)).join('')}</ul></main>`,
+        'http://shop.test/search?q=trail+running+shoes',
+      );
+    const home = observe(`<header>${SEARCH}</header><main><h1>Welcome</h1></main>`, 'http://shop.test/'); // prettier-ignore
+    const box = home.elements.find((e) => e.kind === 'text_input')!.name;
+    const searched = [step(home, { type: 'type_and_submit', name: box, text: 'trail running shoes' })]; // prettier-ignore
+    const leaves = (page: Observation) => leaving(dana, page, searched);
+    const chance = (count: number) =>
+      Math.min(P.choice.maxLeave, P.choice.leavePerExtra * (count - P.choice.comfortable));
+    expect(leaves(results(P.choice.comfortable))).toEqual([]);
+    const long = leaves(results(20));
+    expect(long).toEqual(under(dana, 1, chance(20)));
+    expect(long.length).toBeGreaterThan(0);
+    expect(decide(request(dana, results(20), searched), long[0]!).rationale).toMatch(
+      /20 results and no way/,
+    );
+    // a longer list loses at least the same shoppers; the chance is capped
+    expect(leaves(results(26))).toEqual(under(dana, 1, chance(26)));
+    expect(under(dana, 1, chance(20)).every((s) => leaves(results(26)).includes(s))).toBe(true);
+    expect(chance(60)).toBe(P.choice.maxLeave);
+    // a price filter next to the list: nothing to give up over
+    const filter = `<form action="/search"><label>Max price <select name="max_price"><option>$50</option></select></label><button>Apply</button></form>`;
+    expect(leaves(results(20, filter))).toEqual([]);
+  });
+
   it('draws the same number for the same persona, seed and step whatever the page', () => {
     expect(designDraw(3, 'dana', 4)).toBe(designDraw(3, 'dana', 4));
     expect(designDraw(3, 'dana', 4)).not.toBe(designDraw(3, 'dana', 5));
