@@ -1,40 +1,19 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { PairsResult } from '../../src/ab/preview.js';
 import { runCli } from '../support/cli.js';
-import { personaFolder } from '../support/persona-folder.js';
+import { usePersonaFolder } from '../support/persona-folder.js';
+import { finished, traceTexts } from '../support/run-folder.js';
 
 const CHOSEN = ['coffee-maker-aisha', 'commuter-earbuds-priya', 'backpacker-tent-nina'];
 const ARMS = ['a', 'b'];
 
-let work: string;
-let personas: string;
-beforeAll(async () => {
-  ({ work, personas } = await personaFolder('shopsim-ab-resume-', CHOSEN));
-});
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
-});
+const folder = usePersonaFolder('shopsim-ab-resume-', CHOSEN);
 
 const args = (out: string, ...extra: string[]) =>
-  ['ab', '--site', 'builtin', '--persona', personas, '--max-steps', '4', '--seed', '3',
+  ['ab', '--site', 'builtin', '--persona', folder.personas, '--max-steps', '4', '--seed', '3',
     '--concurrency', '1', '--out', out, ...extra]; // prettier-ignore
-
-/** Every trace of both arms, as "<arm>/<file>" → its text. */
-async function traceTexts(dir: string): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
-  for (const arm of ARMS) {
-    const names = await readdir(path.join(dir, arm)).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.endsWith('.jsonl') && !n.startsWith('_'))) {
-      texts.set(`${arm}/${name}`, await readFile(path.join(dir, arm, name), 'utf8'));
-    }
-  }
-  return texts;
-}
-
-const finished = (text: string | undefined) =>
-  !!text && text.includes('"kind":"end"') && !text.includes('"outcome":"interrupted"');
 
 /** Pair file names by how many of their arms finished. */
 function byFinishedArms(texts: Map<string, string>) {
@@ -44,13 +23,13 @@ function byFinishedArms(texts: Map<string, string>) {
 }
 
 it('ab --resume after Ctrl-C keeps finished pairs byte for byte and reruns the rest as whole pairs', async () => {
-  const out = path.join(work, 'run');
+  const out = path.join(folder.work, 'run');
   const before = new Set(process.listeners('SIGINT'));
   const running = runCli(args(out));
   let onSignal: (() => void) | undefined;
   // interrupt once a pair has finished and another pair has one arm done, the other under way
   const ready = async () => {
-    const texts = await traceTexts(out);
+    const texts = await traceTexts(out, ARMS);
     const pairs = byFinishedArms(texts);
     const halfway = pairs.find((p) => p.done.length === 1);
     const other = halfway && ARMS.find((arm) => !halfway.done.includes(arm));
@@ -69,7 +48,7 @@ it('ab --resume after Ctrl-C keeps finished pairs byte for byte and reruns the r
   onSignal!();
   expect((await running).code).toBe(130);
 
-  const interrupted = await traceTexts(out);
+  const interrupted = await traceTexts(out, ARMS);
   const pairs = byFinishedArms(interrupted);
   const kept = pairs.filter((p) => p.done.length === 2).map((p) => p.name);
   const half = pairs.find((p) => p.done.length === 1)!;
@@ -85,7 +64,7 @@ it('ab --resume after Ctrl-C keeps finished pairs byte for byte and reruns the r
   expect(other.code).toBe(2);
   expect(other.stderr).toContain('config.maxSteps 4');
   expect(other.stderr).toContain('this invocation has 5');
-  expect(await traceTexts(out)).toEqual(interrupted);
+  expect(await traceTexts(out, ARMS)).toEqual(interrupted);
 
   const resumed = await runCli(args(out, '--resume', '--json'));
   expect(resumed.code).toBe(0);
@@ -93,7 +72,7 @@ it('ab --resume after Ctrl-C keeps finished pairs byte for byte and reruns the r
   expect(result.stats.pairs + result.unfinished.length).toBe(CHOSEN.length);
   expect(result.unfinished.filter((u) => u.reason.startsWith('interrupted'))).toEqual([]);
 
-  const after = await traceTexts(out);
+  const after = await traceTexts(out, ARMS);
   expect(after.size).toBe(CHOSEN.length * ARMS.length);
   for (const text of after.values()) expect(finished(text)).toBe(true);
   for (const name of kept) {

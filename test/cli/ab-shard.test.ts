@@ -1,26 +1,20 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { PairsResult } from '../../src/ab/preview.js';
 import { readTraces } from '../../src/traces/reader.js';
 import { runCli } from '../support/cli.js';
-import { personaFolder } from '../support/persona-folder.js';
+import { usePersonaFolder } from '../support/persona-folder.js';
+import { sessionsOf } from '../support/sessions-of.js';
 
 const CHOSEN = ['coffee-maker-aisha', 'commuter-earbuds-priya', 'backpacker-tent-nina'];
 
-let work: string;
-let personas: string;
-beforeAll(async () => {
-  ({ work, personas } = await personaFolder('shopsim-ab-shard-', CHOSEN));
-});
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
-});
+const folder = usePersonaFolder('shopsim-ab-shard-', CHOSEN);
 
 const ab = (out: string, ...extra: string[]) =>
-  runCli(['ab', '--site', 'builtin', '--persona', personas, '--max-steps', '2', '--seed', '7',
-    '--concurrency', '2', '--out', out, ...extra]); // prettier-ignore
+  runCli(['ab', '--site', 'builtin', '--persona', folder.personas, '--max-steps', '2',
+    '--seed', '7', '--concurrency', '2', '--out', out, ...extra]); // prettier-ignore
 
 const readResult = async (dir: string) =>
   JSON.parse(await readFile(path.join(dir, 'ab.json'), 'utf8')) as PairsResult;
@@ -28,14 +22,7 @@ const readResult = async (dir: string) =>
 /** Each arm's sessions: id → seed, outcome and actions. */
 async function armsOf(dir: string) {
   const arms: Record<string, unknown> = {};
-  for (const arm of ['a', 'b']) {
-    arms[arm] = Object.fromEntries(
-      (await readTraces(path.join(dir, arm))).map((t) => [
-        t.header.session_id,
-        { seed: t.header.seed, outcome: t.end?.outcome, actions: t.steps.map((s) => s.action) },
-      ]),
-    );
-  }
+  for (const arm of ['a', 'b']) arms[arm] = sessionsOf(await readTraces(path.join(dir, arm)));
   return arms;
 }
 
@@ -52,7 +39,9 @@ const figures = (r: PairsResult) => ({
 });
 
 it('ab --shard: merged shards give the pairs, outcomes and statistics of one unsharded run', async () => {
-  const [whole, s1, s2, merged] = ['whole', 's1', 's2', 'merged'].map((d) => path.join(work, d));
+  const [whole, s1, s2, merged] = ['whole', 's1', 's2', 'merged'].map((d) =>
+    path.join(folder.work, d),
+  );
   expect((await ab(whole!, '--json')).code).toBe(0);
   const first = await ab(s1!, '--shard', '1/2', '--quiet');
   expect(first.code).toBe(0);
@@ -82,20 +71,20 @@ it('ab --shard: merged shards give the pairs, outcomes and statistics of one uns
   expect(info).toMatchObject({ kind: 'ab', run_id: 'merged', config: { shard: null } });
 
   // a shard missing, or a simulate run among ab shards, is refused
-  const missing = await runCli(['merge', s1!, '--out', path.join(work, 'm2')]);
+  const missing = await runCli(['merge', s1!, '--out', path.join(folder.work, 'm2')]);
   expect(missing.code).toBe(2);
   expect(missing.stderr).toContain('shard 2/2 missing; run `shopsim ab --shard i/n`');
-  const notShard = await runCli(['merge', s1!, whole!, '--out', path.join(work, 'm3')]);
+  const notShard = await runCli(['merge', s1!, whole!, '--out', path.join(folder.work, 'm3')]);
   expect(notShard.code).toBe(2);
   expect(notShard.stderr).toContain(`${whole} is not a shard`);
 }, 240_000);
 
 it('ab --shard with --until-decided or --from-human is a usage error before anything runs', async () => {
-  const out = path.join(work, 'refused');
+  const out = path.join(folder.work, 'refused');
   const result = await ab(out, '--shard', '1/2', '--until-decided', '--max-pairs', '4');
   expect(result.code).toBe(2);
   expect(result.stderr).toContain('--until-decided cannot be combined with --shard');
-  const human = await ab(out, '--shard', '1/2', '--from-human', work);
+  const human = await ab(out, '--shard', '1/2', '--from-human', folder.work);
   expect(human.code).toBe(2);
   expect(human.stderr).toContain('--shard applies to paired runs');
   expect(existsSync(out)).toBe(false);

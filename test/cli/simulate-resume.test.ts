@@ -1,42 +1,21 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readTraces } from '../../src/traces/reader.js';
 import { runCli } from '../support/cli.js';
-import { personaFolder } from '../support/persona-folder.js';
+import { usePersonaFolder } from '../support/persona-folder.js';
+import { finished, traceTexts } from '../support/run-folder.js';
 
 const CHOSEN = ['coffee-maker-aisha', 'commuter-earbuds-priya', 'backpacker-tent-nina'];
 
-let work: string;
-let personas: string;
-beforeAll(async () => {
-  ({ work, personas } = await personaFolder('shopsim-resume-', CHOSEN));
-});
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
-});
+const folder = usePersonaFolder('shopsim-resume-', CHOSEN);
 
 const args = (out: string, ...extra: string[]) =>
-  ['simulate', '--site', 'builtin', '--persona', personas, '--max-steps', '3', '--seed', '3',
-    '--concurrency', '1', '--out', out, ...extra]; // prettier-ignore
-
-/** Each trace file in `dir` with its text. */
-async function traceTexts(dir: string): Promise<Map<string, string>> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter(
-    (f) => f.endsWith('.jsonl') && !f.startsWith('_'),
-  );
-  return new Map(
-    await Promise.all(
-      names.map(async (n) => [n, await readFile(path.join(dir, n), 'utf8')] as const),
-    ),
-  );
-}
-
-const finished = (text: string) =>
-  text.includes('"kind":"end"') && !text.includes('"outcome":"interrupted"');
+  ['simulate', '--site', 'builtin', '--persona', folder.personas, '--max-steps', '3',
+    '--seed', '3', '--concurrency', '1', '--out', out, ...extra]; // prettier-ignore
 
 it('--resume after Ctrl-C keeps finished sessions byte for byte and completes the rest', async () => {
-  const out = path.join(work, 'run');
+  const out = path.join(folder.work, 'run');
   const before = new Set(process.listeners('SIGINT'));
   const running = runCli(args(out));
   let onSignal: (() => void) | undefined;

@@ -1,40 +1,23 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readTraces } from '../../src/traces/reader.js';
-import type { Trace } from '../../src/traces/schema.js';
 import { runCli } from '../support/cli.js';
-import { personaFolder } from '../support/persona-folder.js';
+import { usePersonaFolder } from '../support/persona-folder.js';
+import { sessionsOf } from '../support/sessions-of.js';
 
 // two personas × two sessions: each shard gets two sessions, from different personas
 const CHOSEN = ['coffee-maker-aisha', 'backpacker-tent-nina'];
 
-let work: string;
-let personas: string;
-beforeAll(async () => {
-  ({ work, personas } = await personaFolder('shopsim-shard-', CHOSEN));
-});
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
-});
+const folder = usePersonaFolder('shopsim-shard-', CHOSEN);
 
 const simulate = (out: string, ...extra: string[]) =>
-  runCli(['simulate', '--site', 'builtin', '--persona', personas, '--sessions', '2',
+  runCli(['simulate', '--site', 'builtin', '--persona', folder.personas, '--sessions', '2',
     '--max-steps', '2', '--seed', '7', '--concurrency', '2', '--out', out, '--json', ...extra]); // prettier-ignore
 
-/** Each session's id → its seed and the actions it took, in order. */
-function sessionsOf(traces: Trace[]) {
-  return Object.fromEntries(
-    traces.map((t) => [
-      t.header.session_id,
-      { seed: t.header.seed, outcome: t.end?.outcome, actions: t.steps.map((s) => s.action) },
-    ]),
-  );
-}
-
 it('two shards merged give the same sessions as one unsharded run with the same seed', async () => {
-  const whole = path.join(work, 'whole');
-  const [s1, s2, merged] = ['s1', 's2', 'merged'].map((d) => path.join(work, d));
+  const whole = path.join(folder.work, 'whole');
+  const [s1, s2, merged] = ['s1', 's2', 'merged'].map((d) => path.join(folder.work, d));
   expect((await simulate(whole)).code).toBe(0);
   const first = await simulate(s1!, '--shard', '1/2');
   expect(first.code).toBe(0);
@@ -71,10 +54,10 @@ it('two shards merged give the same sessions as one unsharded run with the same 
   expect(await readFile(path.join(merged!, 'index.html'), 'utf8')).toContain('<html');
 
   // one shard alone, or a folder merged twice, is refused
-  const missing = await runCli(['merge', s1!, '--out', path.join(work, 'm2')]);
+  const missing = await runCli(['merge', s1!, '--out', path.join(folder.work, 'm2')]);
   expect(missing.code).toBe(2);
   expect(missing.stderr).toContain('shard 2/2 missing');
-  const notShard = await runCli(['merge', whole, s2!, '--out', path.join(work, 'm3')]);
+  const notShard = await runCli(['merge', whole, s2!, '--out', path.join(folder.work, 'm3')]);
   expect(notShard.code).toBe(2);
   expect(notShard.stderr).toContain(`${whole} is not a shard`);
   const twice = await runCli(['merge', s1!, s2!, '--out', merged!]);
