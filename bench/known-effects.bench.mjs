@@ -27,7 +27,7 @@ const CONCURRENCY = env('SHOPSIM_BENCH_CONCURRENCY', 4);
 
 export async function run() {
   const { KNOWN_EFFECTS } = await importDist('src/ab/suite/known-effects.js');
-  const { runSuite } = await importDist('src/ab/suite/run-suite.js');
+  const { runSuite, suiteOptions } = await importDist('src/ab/suite/run-suite.js');
   const { openSite } = await importDist('src/cli/site.js');
   const { DEFAULT_CONFIG } = await importDist('src/config.js');
   const { loadPersonas } = await importDist('src/persona.js');
@@ -36,27 +36,25 @@ export async function run() {
   const site = await openSite('builtin', null, 1);
   const suite = async (effects, seed, pairs, untilDecided, name) => {
     const started = performance.now();
-    const result = await runSuite({
-      suite: 'known-effects',
-      effects,
-      config: {
-        ...DEFAULT_CONFIG,
-        model: 'heuristic',
-        seed,
-        maxSteps: 30,
-        concurrency: CONCURRENCY,
-        out: path.join(dir, name),
-      },
-      startUrl: site.startUrl,
-      by: { kind: 'query', name: 'variant' },
-      recipe: site.recipe,
-      siteLabel: 'builtin',
-      shopUrl: site.shopUrl,
-      personas,
-      sessions: Math.ceil(pairs / personas.length),
-      maxPairs: pairs,
-      untilDecided,
-    });
+    const result = await runSuite(
+      suiteOptions(site, {
+        suite: 'known-effects',
+        effects,
+        config: {
+          ...DEFAULT_CONFIG,
+          model: 'heuristic',
+          seed,
+          maxSteps: 30,
+          concurrency: CONCURRENCY,
+          out: path.join(dir, name),
+        },
+        by: { kind: 'query', name: 'variant' },
+        personas,
+        sessions: Math.ceil(pairs / personas.length),
+        maxPairs: pairs,
+        untilDecided,
+      }),
+    );
     return { verdicts: result.verdicts, seconds: (performance.now() - started) / 1000 };
   };
   try {

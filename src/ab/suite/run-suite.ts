@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { publicConfig } from '../../config.js';
+import type { Recipe } from '../../observe/recipe.js';
 import type { Persona } from '../../persona.js';
 import { writeHtmlReportQuietly } from '../../report/html/write-index.js';
 import { writeReport, type ReportFiles } from '../../report/write.js';
@@ -21,6 +22,25 @@ export interface SuiteRun extends Omit<PreviewBase, 'arms'> {
   sessions: number;
   maxPairs: number | null;
   untilDecided: boolean;
+}
+
+/** What a suite run takes from the opened bundled shop (openSite('builtin', ...)). */
+export interface SuiteShop {
+  startUrl: string;
+  recipe: Recipe | null;
+  shopUrl: string | null;
+}
+
+/**
+ * The runSuite input for `shop`, the bundled shop (the only site with the suite's variants, so
+ * its label is always "builtin"): its start URL, recipe and order log, and the rest as given.
+ */
+export function suiteOptions(
+  shop: SuiteShop,
+  rest: Omit<SuiteRun, keyof SuiteShop | 'siteLabel'>,
+): SuiteRun {
+  const { startUrl, recipe, shopUrl } = shop;
+  return { ...rest, startUrl, recipe, siteLabel: 'builtin', shopUrl };
 }
 
 export interface SuiteResult {

@@ -1,6 +1,6 @@
 import { parseVariantBy } from '../../ab/arms.js';
 import { SUITES, type SuiteName } from '../../ab/suite/known-effects.js';
-import { runSuite } from '../../ab/suite/run-suite.js';
+import { runSuite, suiteOptions } from '../../ab/suite/run-suite.js';
 import { verdictTable } from '../../ab/suite/suite-markdown.js';
 import { folderUsage, usageSentence } from '../../cost/folder-usage.js';
 import { UsageError } from '../../errors.js';
@@ -55,22 +55,20 @@ export async function suiteCommand(
       : count('--sessions', flags.sessions, 10_000);
   const site = await openSite('builtin', null, config.seed);
   try {
-    const result = await runSuite({
-      suite,
-      effects: SUITES[suite],
-      config,
-      startUrl: site.startUrl,
-      by: parseVariantBy(flags.variantBy),
-      recipe: site.recipe,
-      siteLabel: 'builtin',
-      shopUrl: site.shopUrl,
-      signal,
-      screenshots: !!flags.screenshots,
-      personas,
-      sessions,
-      maxPairs,
-      untilDecided: !!flags.untilDecided,
-    });
+    const result = await runSuite(
+      suiteOptions(site, {
+        suite,
+        effects: SUITES[suite],
+        config,
+        by: parseVariantBy(flags.variantBy),
+        signal,
+        screenshots: !!flags.screenshots,
+        personas,
+        sessions,
+        maxPairs,
+        untilDecided: !!flags.untilDecided,
+      }),
+    );
     if (flags.json) return void process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     process.stdout.write(`${verdictTable(result.verdicts)}\n\n`);
     process.stdout.write(`Expectation held in ${result.found} of ${result.ran} entries.\n`);

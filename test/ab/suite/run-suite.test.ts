@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { KNOWN_EFFECTS } from '../../../src/ab/suite/known-effects.js';
-import { runSuite, type SuiteResult } from '../../../src/ab/suite/run-suite.js';
+import { runSuite, suiteOptions, type SuiteResult } from '../../../src/ab/suite/run-suite.js';
 import { openSite, type OpenedSite } from '../../../src/cli/site.js';
 import { DEFAULT_CONFIG } from '../../../src/config.js';
 import { loadPersonas } from '../../../src/persona.js';
@@ -19,20 +19,18 @@ beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'shopsim-suite-'));
   site = await openSite('builtin', null, 1);
   const personas = await loadPersonas([path.resolve('personas/coffee-maker-aisha.json')]);
-  result = await runSuite({
-    suite: 'known-effects',
-    effects,
-    config: { ...DEFAULT_CONFIG, model: 'heuristic', maxSteps: 8, out: path.join(tmp, 'suite') },
-    startUrl: site.startUrl,
-    by: { kind: 'query', name: 'variant' },
-    recipe: site.recipe,
-    siteLabel: 'builtin',
-    shopUrl: site.shopUrl,
-    personas,
-    sessions: 1,
-    maxPairs: null,
-    untilDecided: false,
-  });
+  result = await runSuite(
+    suiteOptions(site, {
+      suite: 'known-effects',
+      effects,
+      config: { ...DEFAULT_CONFIG, model: 'heuristic', maxSteps: 8, out: path.join(tmp, 'suite') },
+      by: { kind: 'query', name: 'variant' },
+      personas,
+      sessions: 1,
+      maxPairs: null,
+      untilDecided: false,
+    }),
+  );
 }, 120_000);
 afterAll(async () => {
   await site?.close();
