@@ -6,6 +6,7 @@ import { readIntent } from './heuristic/intent.js';
 import { PageView } from './heuristic/page.js';
 import { decideStep } from './heuristic/policy.js';
 import { designDraw, stepRng } from './heuristic/rng.js';
+import { sessionTraits } from './heuristic/traits.js';
 import { reactToDesign } from './heuristic/design.js';
 import { failedHere, readHistory } from './heuristic/state.js';
 import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
@@ -41,6 +42,8 @@ export function decideHeuristic(request: PredictRequest, seed: number): ModelAns
   const intent = readIntent(persona);
   const style = persona?.shopping_style ?? DEFAULT_STYLE;
   const avoid = new Set(failedHere(state, observation.url));
+  const who = persona?.id ?? 'anonymous';
+  const traits = sessionTraits(seed, who, style);
   let terminated = false;
   for (let attempt = 0; ; attempt++) {
     for (const entry of feedback.slice(0, attempt))
@@ -50,10 +53,11 @@ export function decideHeuristic(request: PredictRequest, seed: number): ModelAns
       intent,
       state,
       style,
-      rng: stepRng(seed, persona?.id ?? 'anonymous', history.length, attempt),
+      rng: stepRng(seed, who, history.length, attempt),
       profile: checkoutProfileOf(persona),
       history,
-      designDraw: designDraw(seed, persona?.id ?? 'anonymous', history.length),
+      designDraw: designDraw(seed, who, history.length),
+      traits,
     };
     let decision = reactToDesign(ctx, decideStep(ctx));
     if (decision.action.type === 'terminate' && terminated) decision = fallback(request, avoid);

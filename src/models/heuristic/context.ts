@@ -7,6 +7,7 @@ import type { IntentProfile } from './intent.js';
 import type { PageView } from './page.js';
 import type { Rng } from './rng.js';
 import type { SessionState } from './state.js';
+import type { SessionTraits } from './traits.js';
 
 /** Everything one decision is made from. */
 export interface Ctx {
@@ -24,6 +25,8 @@ export interface Ctx {
    * only, so the same step of two A/B arms draws the same number.
    */
   designDraw: number;
+  /** Habits drawn once per session (traits.ts). */
+  traits: SessionTraits;
 }
 
 /** One decided step: the action and the one-line first-person reason for it. */

@@ -51,6 +51,22 @@ export const DESIGN_PARAMS = {
      * go straight for the search box; without one they must find another way back.
      */
     leave: 0.35,
+    /**
+     * Share of shoppers who are search-dominant: leaving a product that will not do, they go back
+     * to the search box (or, without one, want to) before trying a related product. Same finding:
+     * "over half" search-dominant, about a fifth link-dominant, the rest mixed; we take one half.
+     */
+    searchDominant: 0.5,
+  },
+  compare: {
+    /**
+     * Chance a shopper who found a product that fits looks at one more before buying, by
+     * thoroughness (drawn once per session). Finding: Google / Shopper Sciences, "Zero Moment of
+     * Truth" (2011) — shoppers consulted 10.4 sources on average before buying, up from 5.3 a year
+     * earlier. One more product view is the smallest form of that; the shares are a modelling
+     * choice. Search-dominant shoppers compare through the search box (see `lostSearch`).
+     */
+    share: { low: 0, medium: 0.5, high: 1 },
   },
   choice: {
     /**

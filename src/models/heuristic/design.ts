@@ -33,12 +33,13 @@ function target(ctx: Ctx, decision: Decision): ObservedElement | null {
   return ctx.page.obs.elements.find((e) => e.name === a.name) ?? null;
 }
 
-/** The first thing the shopper reaches for on a product page lies below the first screen. */
+/**
+ * The first thing the shopper reaches for on a product page lies below the first screen. A
+ * shopper who already acted on the page (opened the reviews, chose a size) has looked around it.
+ */
 function belowFold(ctx: Ctx, el: ObservedElement): Hazard | null {
   if (el.screen === null || el.screen < 1 || !ctx.page.isProductPage()) return null;
-  const clicked = clickedHere(ctx.state, ctx.page.url);
-  const scrolled = ctx.page.obs.elements.some((e) => clicked.has(e.name) && (e.screen ?? 0) >= 1);
-  if (scrolled) return null;
+  if (clickedHere(ctx.state, ctx.page.url).size > 0) return null;
   const reach = P.fold.reach[Math.min(P.fold.reach.length - 1, Math.floor(el.screen))]!;
   return {
     chance: P.fold.unseenLeave * (1 - reach) * patience(ctx),

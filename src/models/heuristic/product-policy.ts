@@ -5,7 +5,7 @@ import { click, short, wanted, type Ctx, type Decision } from './context.js';
 import { mainProduct, type MainProduct } from './items.js';
 import { chooseOption, closedDropdowns, optionGroups } from './options.js';
 import { relevance, reviewPages } from './score.js';
-import { leaveProduct } from './search-policy.js';
+import { compareFirst, leaveProduct } from './search-policy.js';
 import { clickedHere, failedHere } from './state.js';
 import { money } from './text.js';
 
@@ -53,6 +53,8 @@ export function productPolicy(ctx: Ctx): Decision {
   if (reviews) return reviews;
   if (ctx.style.thoroughness === 'high' && info.rating !== null && info.rating < 3)
     return leaveProduct(ctx, `Reviews give ${title} only ${info.rating} out of 5`);
+  const compare = compareFirst(ctx, title);
+  if (compare) return compare;
 
   const usable = new Set(ctx.page.usable.map((e) => e.name));
   const done = clickedHere(ctx.state, ctx.page.url);

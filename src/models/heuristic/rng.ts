@@ -17,3 +17,8 @@ export function stepRng(seed: number, personaId: string, step: number, attempt: 
 export function designDraw(seed: number, personaId: string, step: number): number {
   return mulberry32(hashSeed(seed, personaId, step, 'design'))();
 }
+
+/** One draw per session (seed, persona) for a trait the persona file does not state. */
+export function sessionDraw(seed: number, personaId: string, trait: string): number {
+  return mulberry32(hashSeed(seed, personaId, trait))();
+}

@@ -36,6 +36,16 @@ export function bestItem(ctx: Ctx, items: Item[], anyPrice = false): Assessed | 
   return open.sort((a, b) => b.score - a.score)[0] ?? null;
 }
 
+/** The best fitting item the shopper has already looked at (to go back to after comparing). */
+function seenFit(ctx: Ctx, items: Item[]): Assessed | null {
+  const seen = new Set(ctx.state.visited);
+  const usable = new Set(ctx.page.usable.map((e) => e.name));
+  const fits = assess(items, ctx.intent, ctx.style, ctx.rng).filter(
+    (a) => a.fits && usable.has(a.item.link.name) && !!a.item.product && seen.has(a.item.product),
+  );
+  return fits.sort((a, b) => b.score - a.score)[0] ?? null;
+}
+
 function whyChosen(a: Assessed, ctx: Ctx): string {
   const parts = [`"${short(a.item.title)}" looks like the ${wanted(ctx.intent)} I want`];
   if (a.item.price !== null)
@@ -68,6 +78,12 @@ export function resultsPolicy(ctx: Ctx, items: Item[]): Decision {
     );
   const best = bestItem(ctx, items);
   if (best) return click(best.item.link, whyChosen(best, ctx));
+  const compared = ctx.traits.compares ? seenFit(ctx, items) : null;
+  if (compared)
+    return click(
+      compared.item.link,
+      `Nothing else here beats "${short(compared.item.title)}", so I'll go back to it.`,
+    );
   const reason = whyNothing(ctx, items);
   const next = ctx.page.nextPage();
   if (next && ctx.state.pagesSinceSearch < maxResultPages(ctx.style))
@@ -80,24 +96,50 @@ export function resultsPolicy(ctx: Ctx, items: Item[]): Decision {
   return terminate(`${cap}, so I'll leave without buying.`);
 }
 
-/** Leaves a product that will not do: a better related product, back to results, or give up. */
-export function leaveProduct(ctx: Ctx, reason: string, anyPrice = false): Decision {
-  const views = new Set([...ctx.state.visited, productKey(ctx.page.url)]).size;
-  if (views >= maxProductViews(ctx.style))
-    return terminate(`${reason}, and after ${views} products I'm out of patience, so I'll stop.`);
-  const related = bestItem(ctx, ctx.page.items(), anyPrice);
-  if (related)
-    return click(
-      related.item.link,
-      `${reason}; "${short(related.item.title)}" might suit me better.`,
-    );
+/**
+ * Back to the search: the box, or the icon that opens it; without either, a search-dominant
+ * shopper may give up (design.ts lostSearch). Null when the shopper looks elsewhere.
+ */
+function searchAgain(ctx: Ctx, reason: string): Decision | null {
   const box = ctx.page.searchBox();
   const query = ctx.state.queries[ctx.state.queries.length - 1] ?? ctx.intent.queries[0];
   if (box && query) return typeInto(box, query, `${reason}, so I'll go back to my search.`);
   const opener = box ? null : searchOpener(ctx);
   if (opener) return click(opener, `${reason}, so I'll open the search and look again.`);
-  const lost = query ? lostSearch(ctx, reason) : null;
-  if (lost) return lost;
+  return query ? lostSearch(ctx, reason) : null;
+}
+
+/**
+ * Another product: a related one from this page, or back to the search (search-dominant shoppers,
+ * ctx.traits.searchFirst, try the search first). Null when neither is there.
+ */
+function lookElsewhere(ctx: Ctx, reason: string, anyPrice = false): Decision | null {
+  const related = bestItem(ctx, ctx.page.items(), anyPrice);
+  const toRelated = (): Decision | null =>
+    related
+      ? click(related.item.link, `${reason}; "${short(related.item.title)}" might suit me better.`)
+      : null;
+  const search = () => searchAgain(ctx, reason);
+  return ctx.traits.searchFirst ? (search() ?? toRelated()) : (toRelated() ?? search());
+}
+
+/** A product that fits, but this shopper compares first: one more product before buying. */
+export function compareFirst(ctx: Ctx, title: string): Decision | null {
+  const views = new Set([...ctx.state.visited, productKey(ctx.page.url)]).size;
+  if (!ctx.traits.compares || views > 1) return null;
+  return lookElsewhere(ctx, `${title} could do, but I want to compare it with another option`);
+}
+
+/**
+ * Leaves a product that will not do: another product (lookElsewhere), back to the results, or
+ * give up.
+ */
+export function leaveProduct(ctx: Ctx, reason: string, anyPrice = false): Decision {
+  const views = new Set([...ctx.state.visited, productKey(ctx.page.url)]).size;
+  if (views >= maxProductViews(ctx.style))
+    return terminate(`${reason}, and after ${views} products I'm out of patience, so I'll stop.`);
+  const onward = lookElsewhere(ctx, reason, anyPrice);
+  if (onward) return onward;
   const back = ctx.page.find(
     (e) => e.kind === 'link' && /\b(back|results|continue shopping)\b/i.test(e.text),
   );

@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { DESIGN_PARAMS as P } from '../../../src/models/heuristic/design-params.js';
 import { quotedShipping } from '../../../src/models/heuristic/design.js';
-import { designDraw } from '../../../src/models/heuristic/rng.js';
+import { designDraw, sessionDraw } from '../../../src/models/heuristic/rng.js';
 import type { Observation } from '../../../src/observe/observation.js';
 import { simplifyDocument } from '../../../src/observe/simplify.js';
 import type { Persona } from '../../../src/persona.js';
@@ -164,6 +164,41 @@ describe('design-aware heuristic', () => {
     // a price filter next to the list: nothing to give up over
     const filter = `<form action="/search"><label>Max price <select name="max_price"><option>$50</option></select></label><button>Apply</button></form>`;
     expect(leaves(results(20, filter))).toEqual([]);
+  });
+
+  it('sends search-dominant shoppers back to the search before a related product', () => {
+    const over = (search: string) =>
+      observe(
+        `<header>${search}<a href="/cart">Cart</a></header>
+         <main><h1>Trail Running Shoes Pro</h1><p class="price">$179.00</p>
+         <form action="/cart/add" method="post"><button>Add to cart</button></form>
+         <section><h2>You may also like</h2><ul>
+           <li><a href="/product/ridge-trail">Ridge Trail Running Shoes</a><p class="price">$89.00</p></li>
+           <li><a href="/product/mesa-trail">Mesa Trail Running Shoes</a><p class="price">$94.00</p></li>
+         </ul></section></main>`,
+        'http://shop.test/product/trail-pro',
+      );
+    const home = observe(`<header>${SEARCH}</header><main><h1>Welcome</h1></main>`, 'http://shop.test/'); // prettier-ignore
+    const box = home.elements.find((e) => e.kind === 'text_input')!.name;
+    const history = [step(home, { type: 'type_and_submit', name: box, text: 'trail running shoes' })]; // prettier-ignore
+    const searchFirst = SEEDS.filter(
+      (seed) => sessionDraw(seed, dana.id, 'search-dominant') < P.lostSearch.searchDominant,
+    );
+    expect(searchFirst.length).toBeGreaterThan(SEEDS.length * 0.35);
+    expect(searchFirst.length).toBeLessThan(SEEDS.length * 0.65);
+    const act = (page: Observation, seed: number) => decide(request(dana, page, history), seed).action; // prettier-ignore
+    const related = { type: 'click', name: expect.stringMatching(/ridge_trail|mesa_trail/) };
+    for (const seed of SEEDS) {
+      const withBox = act(over(SEARCH), seed);
+      if (searchFirst.includes(seed)) expect(withBox).toMatchObject({ type: 'type_and_submit' });
+      else expect(withBox).toMatchObject(related);
+    }
+    // without a search box: only search-dominant shoppers may give up, at the documented chance
+    const lost = leaving(dana, over(''), history);
+    const chance = P.lostSearch.leave * P.scale.patience.medium;
+    expect(lost).toEqual(under(dana, 1, chance).filter((seed) => searchFirst.includes(seed)));
+    for (const seed of SEEDS.filter((s) => !lost.includes(s)))
+      expect(act(over(''), seed)).toMatchObject(related);
   });
 
   it('draws the same number for the same persona, seed and step whatever the page', () => {
