@@ -19,10 +19,10 @@ describe('shopsim ab on the builtin shop', () => {
     const { code, stdout, stderr } = await runCli([
       'ab',
       ...PERSONAS.flatMap((p) => ['--persona', path.join(ROOT, `personas/${p}.json`)]),
-      // 6 steps: aisha buys on her 6th, maya (7-8 steps to buy) runs out, so both kinds of
-      // session are checked for their Playwright trace below
+      // 8 steps: aisha buys on her 8th (she compares two coffee makers first), maya (13 steps to
+      // buy in arm a) runs out, so both kinds of session are checked for their Playwright trace
       '--max-steps',
-      '6',
+      '8',
       '--seed',
       '3',
       '--out',

@@ -90,7 +90,7 @@ describe('heuristic model on the mock shop (real browser)', () => {
       const before = (await (await fetch(`${running.url}/api/orders`)).json()) as ShopOrder[];
       const history = await shop(browser, `${running.url}/`, p);
       const trail = history.map(
-        (h) => `${h.observation.url} ${JSON.stringify(h.action)} ${h.error ?? ''}`,
+        (h) => `${h.observation.url} ${JSON.stringify(h.action)} ${h.rationale} ${h.error ?? ''}`,
       );
 
       const orders = (await (await fetch(`${running.url}/api/orders`)).json()) as ShopOrder[];

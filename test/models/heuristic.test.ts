@@ -113,9 +113,23 @@ describe('heuristic model: on the product page', () => {
     const second = decide(request(thorough, PRODUCT, [searched, opened, read]));
     expect(second.action).toEqual({ type: 'click', name: NEXT_REVIEWS });
 
+    // a thorough shopper compares before buying: one more product first
     const more = step(PRODUCT, second.action);
     const third = decide(request(thorough, PRODUCT, [searched, opened, read, more]));
-    expect(third.action).toEqual({ type: 'click', name: SIZE_9 });
+    expect(third.rationale).toMatch(/compare it with another option/);
+    expect(third.action.type).not.toBe('terminate');
+
+    // back from another product, it chooses a size
+    const elsewhere = { ...PRODUCT, url: 'http://shop.test/product/ridge-trail' };
+    const compared = [
+      searched,
+      opened,
+      read,
+      more,
+      step(elsewhere, { type: 'click', name: RIDGE }),
+    ];
+    const fourth = decide(request(thorough, PRODUCT, compared));
+    expect(fourth.action).toEqual({ type: 'click', name: SIZE_9 });
   });
 
   it('a hasty shopper skips the reviews', () => {
