@@ -19,7 +19,7 @@ import { routeAsset } from './routes/assets.js';
 import { routePage } from './routes/pages.js';
 import { SearchEngine } from './search/engine.js';
 import type { OrderLog, ShopOrder } from './state/orders.js';
-import { chooseVariant, VARIANT_COOKIE, type Variant } from './state/variant.js';
+import { chooseVariant, VARIANT_COOKIE, VARIANT_HEADER, type Variant } from './state/variant.js';
 import {
   VISITOR_COOKIE,
   VisitorStore,
@@ -92,6 +92,7 @@ export class ShopApp {
         url.searchParams.get('variant'),
         cookies[VARIANT_COOKIE],
         this.defaultVariant,
+        [req.headers[VARIANT_HEADER]].flat()[0],
       );
       if (choice.setCookie) outgoing.push(cookie(VARIANT_COOKIE, choice.variant));
       const ctx: RequestContext = { app: this, req, url, visitor, variant: choice.variant };

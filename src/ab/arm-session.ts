@@ -86,6 +86,7 @@ export async function runArmSession(
           recipe: job.recipe,
           timeoutMs: config.timeoutMs,
           extraHTTPHeaders: Object.keys(arm.headers).length ? arm.headers : undefined,
+          cookies: arm.cookies,
           pwTraceFile: pwTrace?.file,
           guard: { allowOrigins: config.allowOrigins },
         }),

@@ -11,8 +11,14 @@ export interface Arm {
   /** Folder name and label: the variant (a, b) or the --arm name (control, treatment). */
   name: string;
   startUrl: string;
-  /** Request headers every page load of the arm carries (cookie or header variants). */
+  /** Request headers every page load of the arm carries (header variants). */
   headers: Record<string, string>;
+  /**
+   * Cookies set on the start URL before the first page load (cookie variants). They go into the
+   * browser's cookie jar, not a Cookie header: a header would replace the jar's cookies (the
+   * shop's visitor and cart) on every request.
+   */
+  cookies: Record<string, string>;
 }
 
 const ARM_NAME = /^[A-Za-z0-9_-]{1,40}$/;
@@ -45,10 +51,11 @@ export function variantArms(siteUrl: string, variants: [string, string], by: Var
   return variants.map((value) => {
     const url = new URL(siteUrl);
     const headers: Record<string, string> = {};
+    const cookies: Record<string, string> = {};
     if (by.kind === 'query') url.searchParams.set(by.name, value);
-    else if (by.kind === 'cookie') headers.cookie = `${by.name}=${value}`;
+    else if (by.kind === 'cookie') cookies[by.name] = value;
     else headers[by.name] = value;
-    return { name: value, startUrl: url.href, headers };
+    return { name: value, startUrl: url.href, headers, cookies };
   });
 }
 
@@ -75,7 +82,7 @@ export function urlArms(specs: readonly string[]): Arm[] {
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
       throw new UsageError(`--arm ${spec}: only http and https URLs can be shopped.`);
     }
-    return { name, startUrl: parsed.href, headers: {} };
+    return { name, startUrl: parsed.href, headers: {}, cookies: {} };
   });
   if (arms[0]!.name === arms[1]!.name) {
     throw new UsageError(`--arm: the two arms are both named "${arms[0]!.name}"; name them apart.`);

@@ -29,6 +29,8 @@ export interface SessionOptions {
   quietCapMs?: number;
   viewport?: { width: number; height: number };
   extraHTTPHeaders?: Record<string, string>;
+  /** Cookies for the start URL, in the context's cookie jar before the first load. */
+  cookies?: Record<string, string>;
   userAgent?: string;
   /** Abort every http(s) request (for saved pages opened from file:// URLs). */
   blockNetwork?: boolean;
@@ -329,6 +331,9 @@ export async function openSession(
       : new SiteGuard(new OriginPolicy(options.startUrl, options.guard?.allowOrigins ?? []));
   try {
     await context.addInitScript(DOM_WATCH_SCRIPT);
+    const cookies = Object.entries(options.cookies ?? {});
+    if (cookies.length)
+      await context.addCookies(cookies.map(([name, value]) => ({ name, value, url: options.startUrl }))); // prettier-ignore
     await guard?.install(context);
     if (options.blockNetwork) await context.route(/^(https?|wss?):\/\//, (route) => route.abort());
     const timeoutMs = options.timeoutMs ?? DEFAULT_SETTLE.timeoutMs;

@@ -24,6 +24,8 @@ export type Variant = (typeof VARIANTS)[number];
 export const VARIANT_LIST = VARIANTS.join(', ');
 
 export const VARIANT_COOKIE = 'shop_variant';
+/** The request header an upstream assigner (a CDN or proxy splitting traffic) may set. */
+export const VARIANT_HEADER = 'x-shop-variant';
 
 export function isVariant(value: unknown): value is Variant {
   return (VARIANTS as readonly unknown[]).includes(value);
@@ -36,15 +38,18 @@ export interface VariantChoice {
 }
 
 /**
- * `?variant=` wins (and pins the visitor to that arm), then the visitor's cookie, then the
- * server's default arm for new visitors.
+ * `?variant=` wins (and pins the visitor to that arm), then the `x-shop-variant` header (sent with
+ * every request, so no cookie is written), then the visitor's cookie, then the server's default
+ * arm for new visitors.
  */
 export function chooseVariant(
   queryValue: string | null,
   cookieValue: string | undefined,
   serverDefault: Variant,
+  headerValue?: string,
 ): VariantChoice {
   if (isVariant(queryValue)) return { variant: queryValue, setCookie: queryValue !== cookieValue };
+  if (isVariant(headerValue)) return { variant: headerValue, setCookie: false };
   if (isVariant(cookieValue)) return { variant: cookieValue, setCookie: false };
   return { variant: serverDefault, setCookie: true };
 }
