@@ -6,12 +6,13 @@
  * design draw: the same persona, seed and step draw the same number in every arm, so two arms of
  * an A/B pair differ only where their pages differ.
  */
-import type { Observation, ObservedElement } from '../../observe/observation.js';
+import type { ObservedElement } from '../../observe/observation.js';
 import { fieldRole } from './checkout-fields.js';
 import { inNav, isProductLink, productKey } from './controls.js';
 import { terminate, type Ctx, type Decision } from './context.js';
 import { DESIGN_PARAMS as P } from './design-params.js';
 import { orderAmount } from './funnel-policy.js';
+import { perObservation } from './memo.js';
 import { PageView } from './page.js';
 import { clickedHere } from './state.js';
 import { money, readAmount } from './text.js';
@@ -72,16 +73,7 @@ export function quotedShipping(text: string): number | null {
   return /^free$/i.test(m[1]!) ? 0 : readAmount(m[1]!.replace(/^[$€£]\s?/, ''));
 }
 
-/** History pages are read again at each place-order decision; their texts are kept per page. */
-const historyTexts = new WeakMap<Observation, string>();
-function historyText(observation: Observation): string {
-  let text = historyTexts.get(observation);
-  if (text === undefined) {
-    text = new PageView(observation, new Set()).text();
-    historyTexts.set(observation, text);
-  }
-  return text;
-}
+const historyText = perObservation((o) => new PageView(o, new Set()).text());
 
 /**
  * Placing an order whose shipping cost no earlier page showed, although an earlier page (the

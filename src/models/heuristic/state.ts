@@ -1,5 +1,5 @@
 import { normalizeText } from '../../action.js';
-import type { Observation, ObservedElement } from '../../observe/observation.js';
+import type { ObservedElement } from '../../observe/observation.js';
 import type { HistoryStep } from '../model.js';
 import {
   isBuyButton,
@@ -9,6 +9,7 @@ import {
   isReviewControl,
   productKey,
 } from './controls.js';
+import { perObservation } from './memo.js';
 import { PageView } from './page.js';
 import { fieldRole } from './checkout-fields.js';
 import { UNCHOSEN } from './options.js';
@@ -43,16 +44,7 @@ function pageKey(url: string): string {
   return url.replace(/#.*$/, '');
 }
 
-/** History pages are re-read every step; remember what each one was. */
-const productPages = new WeakMap<Observation, boolean>();
-function isProductPage(observation: Observation): boolean {
-  let known = productPages.get(observation);
-  if (known === undefined) {
-    known = new PageView(observation, new Set()).isProductPage();
-    productPages.set(observation, known);
-  }
-  return known;
-}
+const isProductPage = perObservation((o) => new PageView(o, new Set()).isProductPage());
 
 /** A clicked name the page no longer lists, read as a plain button. */
 function unknownButton(name: string): ObservedElement {
