@@ -23,6 +23,8 @@ const EFFECT_REPEATS = env('SHOPSIM_BENCH_EFFECT_REPEATS', 1);
 const MAX_PAIRS = env('SHOPSIM_BENCH_MAX_PAIRS', 200);
 const AA_REPEATS = env('SHOPSIM_BENCH_AA_REPEATS', 40);
 const AA_PAIRS = env('SHOPSIM_BENCH_AA_PAIRS', 10);
+// SHOPSIM_BENCH_AA_FROM=k starts at repeat k+1 (seed 5000 + k): finishes an interrupted A/A run
+const AA_FROM = Math.min(env('SHOPSIM_BENCH_AA_FROM', 0), AA_REPEATS);
 const CONCURRENCY = env('SHOPSIM_BENCH_CONCURRENCY', 4);
 
 export async function run() {
@@ -84,15 +86,15 @@ export async function run() {
     const aa = KNOWN_EFFECTS.filter((e) => e.expect === 'none');
     let falsePositives = 0;
     let seconds = 0;
-    for (let r = 0; r < AA_REPEATS; r++) {
+    for (let r = AA_FROM; r < AA_REPEATS; r++) {
       const x = await suite(aa, 5000 + r, AA_PAIRS, false, `aa-${r}`);
       if (x.verdicts[0].significant) falsePositives++;
       seconds += x.seconds;
       console.log(`  A/A ${r + 1}: ${x.verdicts[0].note} (${x.seconds.toFixed(0)} s)`);
     }
     console.log(
-      `\nA/A: ${falsePositives} of ${AA_REPEATS} previews (${AA_PAIRS} pairs each) called significant: ` +
-        `${((100 * falsePositives) / AA_REPEATS).toFixed(1)}% (target <= 5%: ${falsePositives <= AA_REPEATS * 0.05 ? 'met' : 'MISSED'}), ${seconds.toFixed(0)} s`,
+      `\nA/A: ${falsePositives} of ${AA_REPEATS - AA_FROM} previews (${AA_PAIRS} pairs each) called significant: ` +
+        `${((100 * falsePositives) / (AA_REPEATS - AA_FROM)).toFixed(1)}% (target <= 5%: ${falsePositives <= (AA_REPEATS - AA_FROM) * 0.05 ? 'met' : 'MISSED'}), ${seconds.toFixed(0)} s`,
     );
     const missed = rows.filter((r) => !r[1].startsWith(`${EFFECT_REPEATS}/`)).map((r) => r[0]);
     console.log(
