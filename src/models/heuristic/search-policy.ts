@@ -22,28 +22,22 @@ export function searchNext(ctx: Ctx, why: (query: string) => string): Decision |
     : null;
 }
 
-/** Best item the shopper has not looked at yet; `anyPrice` for browsers who will not buy. */
-export function bestItem(ctx: Ctx, items: Item[], anyPrice = false): Assessed | null {
+/**
+ * Best usable item that fits (`anyPrice`: is relevant, for browsers who will not buy) among those
+ * the shopper has not looked at yet, or with `seen` among those it has (to go back to after
+ * comparing).
+ */
+export function bestItem(ctx: Ctx, items: Item[], anyPrice = false, seen = false): Assessed | null {
   const usable = new Set(ctx.page.usable.map((e) => e.name));
-  const seen = new Set(ctx.state.visited);
-  seen.add(productKey(ctx.page.url));
+  const visited = new Set(ctx.state.visited);
+  visited.add(productKey(ctx.page.url));
   const open = assess(items, ctx.intent, ctx.style, ctx.rng).filter(
     (a) =>
       (anyPrice ? a.relevant : a.fits) &&
       usable.has(a.item.link.name) &&
-      !(a.item.product && seen.has(a.item.product)),
+      (!!a.item.product && visited.has(a.item.product)) === seen,
   );
   return open.sort((a, b) => b.score - a.score)[0] ?? null;
-}
-
-/** The best fitting item the shopper has already looked at (to go back to after comparing). */
-function seenFit(ctx: Ctx, items: Item[]): Assessed | null {
-  const seen = new Set(ctx.state.visited);
-  const usable = new Set(ctx.page.usable.map((e) => e.name));
-  const fits = assess(items, ctx.intent, ctx.style, ctx.rng).filter(
-    (a) => a.fits && usable.has(a.item.link.name) && !!a.item.product && seen.has(a.item.product),
-  );
-  return fits.sort((a, b) => b.score - a.score)[0] ?? null;
 }
 
 function whyChosen(a: Assessed, ctx: Ctx): string {
@@ -78,7 +72,7 @@ export function resultsPolicy(ctx: Ctx, items: Item[]): Decision {
     );
   const best = bestItem(ctx, items);
   if (best) return click(best.item.link, whyChosen(best, ctx));
-  const compared = ctx.traits.compares ? seenFit(ctx, items) : null;
+  const compared = ctx.traits.compares ? bestItem(ctx, items, false, true) : null;
   if (compared)
     return click(
       compared.item.link,
@@ -123,10 +117,13 @@ function lookElsewhere(ctx: Ctx, reason: string, anyPrice = false): Decision | n
   return ctx.traits.searchFirst ? (search() ?? toRelated()) : (toRelated() ?? search());
 }
 
+/** Products looked at so far, this one included. */
+const productViews = (ctx: Ctx): number =>
+  new Set([...ctx.state.visited, productKey(ctx.page.url)]).size;
+
 /** A product that fits, but this shopper compares first: one more product before buying. */
 export function compareFirst(ctx: Ctx, title: string): Decision | null {
-  const views = new Set([...ctx.state.visited, productKey(ctx.page.url)]).size;
-  if (!ctx.traits.compares || views > 1) return null;
+  if (!ctx.traits.compares || productViews(ctx) > 1) return null;
   return lookElsewhere(ctx, `${title} could do, but I want to compare it with another option`);
 }
 
@@ -135,7 +132,7 @@ export function compareFirst(ctx: Ctx, title: string): Decision | null {
  * give up.
  */
 export function leaveProduct(ctx: Ctx, reason: string, anyPrice = false): Decision {
-  const views = new Set([...ctx.state.visited, productKey(ctx.page.url)]).size;
+  const views = productViews(ctx);
   if (views >= maxProductViews(ctx.style))
     return terminate(`${reason}, and after ${views} products I'm out of patience, so I'll stop.`);
   const onward = lookElsewhere(ctx, reason, anyPrice);
