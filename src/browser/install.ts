@@ -52,10 +52,10 @@ function aptInstall(name: string, say: (line: string) => void, update = true): v
 }
 
 /** The distribution's Chromium is used but its headless shell (half the CPU per page) is missing. */
-const shellMissing = (location: BrowserLocation) =>
-  location.source === 'system' &&
-  headlessShellPaths().length > 0 &&
-  !headlessShellPaths().some((p) => existsSync(p));
+function shellMissing(location: BrowserLocation): boolean {
+  const shells = headlessShellPaths();
+  return location.source === 'system' && shells.length > 0 && !shells.some((p) => existsSync(p));
+}
 
 /** A location that starts, or null after saying why the one found does not. */
 async function working(say: (line: string) => void, env: NodeJS.ProcessEnv) {
