@@ -25,6 +25,7 @@ const AA_REPEATS = env('SHOPSIM_BENCH_AA_REPEATS', 40);
 const AA_PAIRS = env('SHOPSIM_BENCH_AA_PAIRS', 10);
 // SHOPSIM_BENCH_AA_FROM=k starts at repeat k+1 (seed 5000 + k): finishes an interrupted A/A run
 const AA_FROM = Math.min(env('SHOPSIM_BENCH_AA_FROM', 0), AA_REPEATS);
+const AA_RUNS = AA_REPEATS - AA_FROM;
 const CONCURRENCY = env('SHOPSIM_BENCH_CONCURRENCY', 4);
 
 export async function run() {
@@ -93,8 +94,8 @@ export async function run() {
       console.log(`  A/A ${r + 1}: ${x.verdicts[0].note} (${x.seconds.toFixed(0)} s)`);
     }
     console.log(
-      `\nA/A: ${falsePositives} of ${AA_REPEATS - AA_FROM} previews (${AA_PAIRS} pairs each) called significant: ` +
-        `${((100 * falsePositives) / (AA_REPEATS - AA_FROM)).toFixed(1)}% (target <= 5%: ${falsePositives <= (AA_REPEATS - AA_FROM) * 0.05 ? 'met' : 'MISSED'}), ${seconds.toFixed(0)} s`,
+      `\nA/A: ${falsePositives} of ${AA_RUNS} previews (${AA_PAIRS} pairs each) called significant: ` +
+        `${((100 * falsePositives) / AA_RUNS).toFixed(1)}% (target <= 5%: ${falsePositives <= AA_RUNS * 0.05 ? 'met' : 'MISSED'}), ${seconds.toFixed(0)} s`,
     );
     const missed = rows.filter((r) => !r[1].startsWith(`${EFFECT_REPEATS}/`)).map((r) => r[0]);
     console.log(
