@@ -4,7 +4,10 @@ import type { Locator } from 'playwright';
  * A control that only shows while an ancestor is hovered (a card's quick-add button) is reached
  * the way a person's pointer reaches it: move over the ancestor first. Finds the nearest ancestor
  * that is drawn (not opacity:0 / visibility:hidden), scrolls it into view and moves the mouse to
- * its centre. Does nothing (false) when the element is already drawn.
+ * its centre, then waits (within the bound) for the reveal's transitions to finish, as a person
+ * waits for the button to slide in. Clicking a control still moving makes Playwright retry with
+ * ever other scroll alignments, the last of which puts it under a sticky header. Does nothing
+ * (false) when the element is already drawn.
  */
 export async function pointAtRevealingAncestor(
   locator: Locator,
@@ -33,5 +36,26 @@ export async function pointAtRevealingAncestor(
   );
   if (!box) return false;
   await locator.page().mouse.move(box.x, box.y);
+  await locator.evaluate(revealFinished, REVEAL_WAIT_MS, { timeout: timeoutMs });
   return true;
+}
+
+/** Longest wait for a hover reveal's transitions; longer ones are clicked mid-way. */
+const REVEAL_WAIT_MS = 1_500;
+
+/**
+ * In the page: resolves once the transitions and animations on the element, its ancestors and its
+ * descendants have finished (after the frame that starts them), or after `capMs`.
+ */
+async function revealFinished(el: Element, capMs: number): Promise<void> {
+  const settled = async (): Promise<void> => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const running = document.getAnimations().filter((animation) => {
+      const target = (animation.effect as KeyframeEffect | null)?.target;
+      const ends = animation.effect?.getComputedTiming().endTime !== Infinity;
+      return ends && target instanceof Element && (target.contains(el) || el.contains(target));
+    });
+    await Promise.all(running.map((animation) => animation.finished.catch(() => null)));
+  };
+  await Promise.race([settled(), new Promise((resolve) => setTimeout(resolve, capMs))]);
 }

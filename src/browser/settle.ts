@@ -24,6 +24,8 @@ interface PageState {
   lastMutation: number;
   /** CSS transitions/animations still running that will end (a drawer sliding in). */
   animating: boolean;
+  /** The page's own fetch/XHR calls whose answer it has not handled yet (see dom-watch.ts). */
+  requests: number;
 }
 
 /**
@@ -50,12 +52,19 @@ export async function evaluateWithin<T>(
 }
 
 function readState(page: Page, budgetMs: number): Promise<PageState> {
-  const busy: PageState = { readyState: 'loading', lastMutation: Date.now(), animating: true };
+  const busy: PageState = {
+    readyState: 'loading',
+    lastMutation: Date.now(),
+    animating: true,
+    requests: 0,
+  };
   return evaluateWithin(
     page,
     () => ({
       readyState: document.readyState as string,
       lastMutation: (globalThis as { __shopsimDom?: { last: number } }).__shopsimDom?.last ?? 0,
+      requests:
+        (globalThis as { __shopsimDom?: { requests?: number } }).__shopsimDom?.requests ?? 0,
       // endless ones (spinners, skeleton pulses) never end and are not waited for
       animating: document.getAnimations().some((a) => {
         const end = a.effect?.getComputedTiming().endTime;
@@ -69,7 +78,8 @@ function readState(page: Page, budgetMs: number): Promise<PageState> {
 
 /**
  * Waits until the page is loaded and quiet: no main-frame navigation pending, the document
- * complete, no finite CSS transition running, and neither network (fetch, XHR, documents, any
+ * complete, no finite CSS transition running, no fetch/XHR the page is still waiting on or has
+ * not yet handled, and neither network (fetch, XHR, documents, any
  * request but event streams and sockets) nor DOM activity for `quietMs` (counted from `since`, the moment
  * of the action, so a navigation the action is about to start is not missed). Returns whether it
  * went quiet; a loaded page that stays busy is accepted after `quietCapMs`. Throws
@@ -94,6 +104,7 @@ export async function waitForSettle(
     const idle =
       !navigating &&
       tracker.inflightCount === 0 &&
+      state.requests <= 0 &&
       state.readyState === 'complete' &&
       !state.animating;
     if (idle && now - quietFrom >= options.quietMs) return true;

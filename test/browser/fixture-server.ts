@@ -14,7 +14,8 @@ export interface FixtureServer {
 
 /**
  * Serves test/fixtures/browser, plus /hang (never answers, for navigation timeouts) and
- * /download.bin (an attachment, which sessions must not download).
+ * /download.bin (an attachment, which sessions must not download), and /slow?ms=N (answers after
+ * N milliseconds).
  */
 export async function startFixtureServer(): Promise<FixtureServer> {
   const sockets = new Set<Socket>();
@@ -25,6 +26,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     requests.push(url.pathname);
     if (url.pathname === '/hang') {
       hanging.add(res);
+      return;
+    }
+    if (url.pathname === '/slow') {
+      const ms = Number(url.searchParams.get('ms') ?? 300);
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('slow'), ms);
       return;
     }
     if (url.pathname === '/download.bin') {

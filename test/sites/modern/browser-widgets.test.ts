@@ -132,6 +132,10 @@ describe('the modern shop in a browser', () => {
     expect(await add.isVisible()).toBe(false);
     await card.hover();
     await expect.poll(() => add.isVisible()).toBe(true);
+    // the button slides in; clicked while moving, Playwright's retries scroll it under the header
+    await expect
+      .poll(() => add.evaluate((el) => getComputedStyle(el.parentElement!).opacity))
+      .toBe('1');
     await add.click();
     const drawer = page.getByRole('dialog', { name: /Your cart/ });
     await expect.poll(() => drawer.isVisible()).toBe(true);
