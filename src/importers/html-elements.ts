@@ -64,6 +64,7 @@ function toElement(
     disabled: get('disabled') !== null || get('aria-disabled') === 'true',
     inputType: tag === 'input' ? inputTypeOf(get('type')) : null,
     screen: null,
+    prominence: null,
   };
 }
 

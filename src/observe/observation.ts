@@ -14,6 +14,19 @@ export const ElementKind = z.enum([
 ]);
 export type ElementKind = z.infer<typeof ElementKind>;
 
+/**
+ * How prominently a control is drawn (browser observations only): its box in CSS pixels, the WCAG
+ * contrast ratio of its text against what is directly behind it, and whether it has a fill of its
+ * own that stands out from the page (a button shape) rather than being text on the page.
+ */
+export const Prominence = z.object({
+  width: z.number(),
+  height: z.number(),
+  contrast: z.number(),
+  filled: z.boolean(),
+});
+export type Prominence = z.infer<typeof Prominence>;
+
 /** One interactable element of the page, addressed by its stable semantic name. */
 export const ObservedElement = z.object({
   name: z.string().min(1),
@@ -31,6 +44,8 @@ export const ObservedElement = z.object({
    * first screen, seen without scrolling. Null when the page had no layout (static HTML, imports).
    */
   screen: z.number().nullable().default(null),
+  /** Size, contrast and fill; null without layout, for options, and in older traces. */
+  prominence: Prominence.nullable().default(null),
 });
 export type ObservedElement = z.infer<typeof ObservedElement>;
 

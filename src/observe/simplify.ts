@@ -20,6 +20,7 @@ export interface SimplifyOptions {
 }
 
 const MAX_ELEMENT_TEXT = 100;
+const PROMINENT_KINDS = new Set<ObservedElement['kind']>(['link', 'button', 'clickable']);
 
 /**
  * Simplifies a document into an Observation and writes each control's semantic name onto the live
@@ -66,7 +67,7 @@ export function simplifyDocument(doc: Document, options: SimplifyOptions = {}): 
   for (const el of scan.interactables) {
     const name = names.get(el)!;
     el.setAttribute(NAME_ATTRIBUTE, name);
-    elements.push(describe(ctx, el, name, base, env.screen?.(el) ?? null));
+    elements.push(describe(ctx, el, name, base, env));
   }
   const html = serialize({ scan, names, groups: ctx.keyedItems, pageUrl: url, base });
   return { url, title: collapse(doc.title ?? ''), html, elements };
@@ -77,7 +78,7 @@ function describe(
   el: Element,
   name: string,
   base: string,
-  screen: number | null,
+  env: DomEnv,
 ): ObservedElement {
   const kind = ctx.scan.kinds.get(el)!;
   const tag = el.tagName.toLowerCase();
@@ -93,6 +94,8 @@ function describe(
     checked: kind === 'checkbox' || kind === 'radio' || kind === 'option' ? isChecked(el) : null,
     disabled: isDisabled(el),
     inputType: tag === 'input' ? inputType(el) : null,
-    screen,
+    screen: env.screen?.(el) ?? null,
+    // what the eye is drawn to among buttons and links (not fields, boxes or options)
+    prominence: PROMINENT_KINDS.has(kind) ? (env.prominence?.(el) ?? null) : null,
   };
 }

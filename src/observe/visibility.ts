@@ -1,5 +1,7 @@
 import { createCoveredCheck } from './covered.js';
 import { createHoverReveal } from './hover-reveal.js';
+import type { Prominence } from './observation.js';
+import { createProminence } from './prominence.js';
 
 /**
  * What the simplifier needs to know about rendering, behind an interface so the naming logic runs
@@ -24,6 +26,8 @@ export interface DomEnv {
    * Absent or null: the environment has no layout.
    */
   screen?(el: Element): number | null;
+  /** How prominently a visible control is drawn (prominence.ts); absent or null: unknown. */
+  prominence?(el: Element): Prominence | null;
 }
 
 /** Parses an inline `style` attribute into lowercase property -> value. */
@@ -102,6 +106,7 @@ export function createBrowserEnv(win: Window): DomEnv {
   const childClips = new Map<Element, Clip | null>();
   const revealsOnHover = createHoverReveal(win.document);
   const covered = createCoveredCheck(win);
+  const prominence = createProminence(win);
   /** Elements shown only while an ancestor is hovered, to the box pointed at to show them. */
   const hoverShown = new Map<Element, Element>();
   const styleOf = (el: Element): CachedStyle => {
@@ -224,5 +229,6 @@ export function createBrowserEnv(win: Window): DomEnv {
       const top = box.top + (inFixedLayer(el) ? 0 : scrollY);
       return Math.max(0, Math.round((top / height) * 100) / 100);
     },
+    prominence,
   };
 }

@@ -28,6 +28,7 @@ export function step(
         disabled: false,
         inputType: null,
         screen: null,
+        prominence: null,
       })),
     },
     rationale: options.rationale ?? `reason ${index}`,

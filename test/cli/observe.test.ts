@@ -123,6 +123,7 @@ describe('observe helpers', () => {
             disabled: false,
             inputType: 'search',
             screen: null,
+            prominence: null,
           },
           {
             name: 'buy',
@@ -135,6 +136,7 @@ describe('observe helpers', () => {
             disabled: true,
             inputType: null,
             screen: null,
+            prominence: null,
           },
         ],
       },

@@ -25,6 +25,7 @@ export function element(e: Partial<ObservedElement> & { name: string }): Observe
     disabled: false,
     inputType: null,
     screen: null,
+    prominence: null,
     ...e,
   };
 }

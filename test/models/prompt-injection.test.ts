@@ -51,6 +51,7 @@ function hostile(n: number): Observation {
         disabled: false,
         inputType: null,
         screen: null,
+        prominence: null,
       },
     ],
   };

@@ -90,6 +90,7 @@ describe('Redactor (recorded pages)', () => {
         disabled: false,
         inputType: 'text',
         screen: null,
+        prominence: null,
       },
       {
         name: 'pay.cvc',
@@ -102,6 +103,7 @@ describe('Redactor (recorded pages)', () => {
         disabled: false,
         inputType: 'text',
         screen: null,
+        prominence: null,
       },
     ],
   };

@@ -32,6 +32,7 @@ const page = (url: string, title: string, value = ''): Observation => ({
       disabled: false,
       inputType: 'password',
       screen: null,
+      prominence: null,
     },
   ],
 });

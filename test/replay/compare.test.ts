@@ -8,7 +8,7 @@ const page = (url: string, title: string, names: string[]): Observation => ({
   title,
   html: '',
   elements: names.map((name) => ({
-    name, kind: 'link', text: name, tag: 'a', href: null, value: null, checked: null, disabled: false, inputType: null, screen: null,
+    name, kind: 'link', text: name, tag: 'a', href: null, value: null, checked: null, disabled: false, inputType: null, screen: null, prominence: null,
   })), // prettier-ignore
 });
 

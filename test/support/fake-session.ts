@@ -48,6 +48,7 @@ export class FakeSession implements ShopperSession {
       disabled: false,
       inputType: null,
       screen: null,
+      prominence: null,
       ...e,
     }));
     const html =

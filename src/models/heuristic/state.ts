@@ -59,6 +59,7 @@ function unknownButton(name: string): ObservedElement {
     disabled: false,
     inputType: null,
     screen: null,
+    prominence: null,
   };
 }
 
