@@ -11,7 +11,8 @@ import { html, idPart, raw, type Html } from './html.js';
  * fieldset#option_<group> per option group (legend = group name; radios name=opt_<group>,
  * id opt_<group>_<value>, disabled when out of stock), p#stock_note, input#quantity with
  * button#quantity_decrease / #quantity_increase (script only), button#add_to_cart and
- * button#buy_now. Variant b puts "Buy now" first, larger, in a sticky box.
+ * button#buy_now. Variant b puts "Buy now" first, larger, in a sticky box; variant faint-cta draws
+ * both buttons as faint outlines.
  */
 export function buyBox(product: Product, variant: Variant): Html {
   const selection = defaultSelection(product);
@@ -26,7 +27,7 @@ export function buyBox(product: Product, variant: Variant): Html {
     id="add_to_cart"
     name="intent"
     value="cart"
-    class="btn btn-cart"
+    class="btn btn-cart${variant === 'faint-cta' ? ' btn-faint' : ''}"
     ${disabled}
   >
     Add to cart
@@ -36,7 +37,7 @@ export function buyBox(product: Product, variant: Variant): Html {
     id="buy_now"
     name="intent"
     value="buy"
-    class="btn btn-buy${variant === 'b' ? ' btn-large' : ''}"
+    class="btn btn-buy${variant === 'b' ? ' btn-large' : variant === 'faint-cta' ? ' btn-faint' : ''}"
     ${disabled}
   >
     Buy now

@@ -9,6 +9,8 @@
  * - long-checkout: eight more required checkout fields (confirm email, a billing address, mobile).
  * - late-shipping: the cart hides the shipping cost ("calculated at checkout"); checkout shows it.
  * - no-product-search: product pages have no search box.
+ * - faint-cta: the buy box's buttons drawn as faint outlines: small light-grey text, no fill (under
+ *   3:1 contrast, under 24 px tall), where a person's eye does not find them.
  */
 export const VARIANTS = [
   'a',
@@ -17,6 +19,7 @@ export const VARIANTS = [
   'long-checkout',
   'late-shipping',
   'no-product-search',
+  'faint-cta',
 ] as const;
 export type Variant = (typeof VARIANTS)[number];
 

@@ -47,6 +47,13 @@ export const KNOWN_EFFECTS: readonly KnownEffect[] = [
     expect: 'lower',
   },
   {
+    variant: 'faint-cta',
+    arm: 'faint-cta',
+    change: 'buy buttons drawn as small, faint outlines',
+    metric: 'converted',
+    expect: 'lower',
+  },
+  {
     variant: 'a',
     arm: 'a-again',
     change: 'A/A: the control against itself',

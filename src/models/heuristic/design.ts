@@ -1,14 +1,15 @@
 /**
  * The design-aware rules: before the shopper acts, the page's design may make them give up —
- * a buy button below the first screen, one more required checkout field, a shipping cost that
- * appears only at the last step, reviews folded away, a long list with nothing to narrow it.
+ * a buy button below the first screen or drawn too faintly to notice (a large, strong one is
+ * found further down), one more required checkout field, a shipping cost that appears only at the
+ * last step, reviews folded away, a long list with nothing to narrow it.
  * Each rule is a chance (design-params.ts) scaled by persona traits, drawn against the step's own
  * design draw: the same persona, seed and step draw the same number in every arm, so two arms of
  * an A/B pair differ only where their pages differ.
  */
 import type { ObservedElement } from '../../observe/observation.js';
 import { fieldRole } from './checkout-fields.js';
-import { inNav, isProductLink, productKey } from './controls.js';
+import { inNav, isBuyButton, isProductLink, productKey } from './controls.js';
 import { terminate, type Ctx, type Decision } from './context.js';
 import { DESIGN_PARAMS as P } from './design-params.js';
 import { orderAmount } from './funnel-policy.js';
@@ -42,9 +43,33 @@ function belowFold(ctx: Ctx, el: ObservedElement): Hazard | null {
   if (el.screen === null || el.screen < 1 || !ctx.page.isProductPage()) return null;
   if (clickedHere(ctx.state, ctx.page.url).size > 0) return null;
   const reach = P.fold.reach[Math.min(P.fold.reach.length - 1, Math.floor(el.screen))]!;
+  const miss = (1 - reach) * (drawnStrongly(el) ? P.prominence.strongFoldMiss : 1);
   return {
-    chance: P.fold.unseenLeave * (1 - reach) * patience(ctx),
+    chance: P.fold.unseenLeave * miss * patience(ctx),
     why: `I don't see how to buy this without digging down the page, so I'll leave.`,
+  };
+}
+
+/** Drawn to be missed: no fill of its own and faint text, or smaller than a fingertip target. */
+export function drawnWeakly(el: ObservedElement): boolean {
+  const p = el.prominence;
+  if (!p) return false;
+  return (!p.filled && p.contrast < P.prominence.minContrast) || p.height < P.prominence.minHeight;
+}
+
+/** Drawn to be found: a filled, large, high-contrast button. */
+function drawnStrongly(el: ObservedElement): boolean {
+  const p = el.prominence;
+  if (!p) return false;
+  return p.filled && p.height >= P.prominence.strongHeight && p.contrast >= P.prominence.strongContrast; // prettier-ignore
+}
+
+/** The buy button the shopper reaches for is drawn so weakly that a glance may miss it. */
+function weakBuyButton(ctx: Ctx, el: ObservedElement): Hazard | null {
+  if (!isBuyButton(el) || !drawnWeakly(el) || !ctx.page.isProductPage()) return null;
+  return {
+    chance: P.fold.unseenLeave * P.prominence.weakMiss * patience(ctx),
+    why: `Nothing on this page stands out as a way to buy it, and I won't hunt for one, so I'll leave.`,
   };
 }
 
@@ -139,6 +164,6 @@ export function reactToDesign(ctx: Ctx, decision: Decision): Decision {
   const typing = decision.action.type === 'type_and_submit';
   const hazard =
     hiddenReviews(ctx) ??
-    (el && (belowFold(ctx, el) ?? checkoutField(ctx, el, typing) ?? lateCost(ctx, el) ?? tooManyChoices(ctx, el))); // prettier-ignore
+    (el && (belowFold(ctx, el) ?? weakBuyButton(ctx, el) ?? checkoutField(ctx, el, typing) ?? lateCost(ctx, el) ?? tooManyChoices(ctx, el))); // prettier-ignore
   return hazard && givesUp(ctx, hazard.chance) ? terminate(hazard.why) : decision;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DESIGN_PARAMS as P } from '../../../src/models/heuristic/design-params.js';
 import { quotedShipping } from '../../../src/models/heuristic/design.js';
 import { designDraw, sessionDraw } from '../../../src/models/heuristic/rng.js';
-import type { Observation } from '../../../src/observe/observation.js';
+import type { Observation, Prominence } from '../../../src/observe/observation.js';
 import { simplifyDocument } from '../../../src/observe/simplify.js';
 import type { Persona } from '../../../src/persona.js';
 import { decide, persona, request, step } from './helpers.js';
@@ -59,6 +59,37 @@ describe('design-aware heuristic', () => {
     // impatient shoppers give up more often, always including the patient ones' seeds
     const impatient = persona({ shopping_style: { patience: 'low' } });
     expect(leaving(impatient, below)).toEqual(under(impatient, 0, chance * 1.4));
+  });
+
+  it('may miss a faintly drawn buy button, and finds a large strong one further down the page', () => {
+    const drawn = (page: Observation, prominence: Prominence, screen = 0.4): Observation => ({
+      ...page,
+      elements: page.elements.map((e) =>
+        /add_to_cart/.test(e.name) ? { ...e, prominence, screen } : e,
+      ),
+    });
+    const faint = { width: 70, height: 22, contrast: 2.2, filled: false };
+    const plain = { width: 260, height: 40, contrast: 15, filled: true };
+    const strong = { width: 260, height: 52, contrast: 10, filled: true };
+    expect(leaving(dana, drawn(productPage(), plain))).toEqual([]);
+    expect(leaving(dana, drawn(productPage(), { ...faint, height: 30 }))).toEqual(
+      under(dana, 0, P.fold.unseenLeave * P.prominence.weakMiss),
+    );
+    // a filled button is weak only when it is tiny
+    expect(leaving(dana, drawn(productPage(), { ...plain, height: 20 }))).toEqual(
+      under(dana, 0, P.fold.unseenLeave * P.prominence.weakMiss),
+    );
+    const leavers = leaving(dana, drawn(productPage(), faint));
+    expect(leavers.length).toBeGreaterThan(SEEDS.length * 0.08);
+    expect(decide(request(dana, drawn(productPage(), faint)), leavers[0]!).rationale).toMatch(
+      /Nothing on this page stands out as a way to buy it/,
+    );
+    // below the fold, a strong button is missed half as often as a plain one
+    const missed = P.fold.unseenLeave * (1 - P.fold.reach[1]);
+    expect(leaving(dana, drawn(productPage(), plain, 1.6))).toEqual(under(dana, 0, missed));
+    expect(leaving(dana, drawn(productPage(), strong, 1.6))).toEqual(
+      under(dana, 0, missed * P.prominence.strongFoldMiss),
+    );
   });
 
   it('may leave before each required checkout field it must type', () => {

@@ -29,7 +29,7 @@ describe('shopsim serve', () => {
     const cases: [string[], string][] = [
       [
         ['--variant', 'c'],
-        'shopsim: --variant c: unknown variant; use one of a, b, buy-below, long-checkout, late-shipping, no-product-search.\n',
+        'shopsim: --variant c: unknown variant; use one of a, b, buy-below, long-checkout, late-shipping, no-product-search, faint-cta.\n',
       ],
       [
         ['--seed', 'abc'],

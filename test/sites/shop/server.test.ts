@@ -51,7 +51,7 @@ describe('startShop', () => {
 
   it('rejects a bad variant, seed or port', async () => {
     await expect(startShop({ variant: 'c' as 'a' })).rejects.toThrow(
-      /unknown variant "c"; use one of a, b, buy-below, long-checkout, late-shipping, no-product-search/,
+      /unknown variant "c"; use one of a, b, buy-below, long-checkout, late-shipping, no-product-search, faint-cta/,
     );
     await expect(startShop({ seed: 1.5 })).rejects.toThrow(/seed 1.5 is not valid/);
     await expect(startShop({ port: 70000 })).rejects.toThrow(/port 70000 is not valid/);
