@@ -1,34 +1,25 @@
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONSENT_COOKIE, NEWSLETTER_COOKIE } from '../../sites/modern/client/consent.js';
 import { HEADER_IDS } from '../../sites/modern/header-ids.js';
-import { startModernShop, type RunningModernShop } from '../../sites/modern/server.js';
-import { launchBrowser } from '../../src/browser/launch.js';
 import { openSession, type BrowserSession } from '../../src/browser/session.js';
 import { NAME_ATTRIBUTE, type Observation } from '../../src/observe/observation.js';
+import { useModernShopInBrowser } from '../sites/modern/browser-setup.js';
 import { nameOf } from './helpers.js';
 
-let browser: Browser;
-let shop: RunningModernShop;
-
-beforeAll(async () => {
-  [browser, shop] = await Promise.all([launchBrowser(), startModernShop({ port: 0 })]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await shop?.close();
-});
+const running = useModernShopInBrowser();
 
 /**
  * A session on `path` for a visitor who already answered the cookie banner and saw the
  * newsletter offer, once the page has hydrated (the shop ignores clicks until then).
  */
 async function open(path: string, consented = true): Promise<BrowserSession> {
-  const session = await openSession(browser, { startUrl: `${shop.url}/robots.txt` });
-  const cookies = [{ name: NEWSLETTER_COOKIE, value: '1', url: shop.url }];
-  if (consented) cookies.push({ name: CONSENT_COOKIE, value: 'accepted', url: shop.url });
+  const session = await openSession(running.browser, {
+    startUrl: `${running.shop.url}/robots.txt`,
+  });
+  const cookies = [{ name: NEWSLETTER_COOKIE, value: '1', url: running.shop.url }];
+  if (consented) cookies.push({ name: CONSENT_COOKIE, value: 'accepted', url: running.shop.url });
   await session.context.addCookies(cookies);
-  await session.page.goto(shop.url + path);
+  await session.page.goto(running.shop.url + path);
   await session.page.waitForSelector('html[data-hydrated="true"]');
   await session.page.waitForSelector('main[aria-busy="false"]');
   return session;

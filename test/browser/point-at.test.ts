@@ -1,24 +1,17 @@
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startModernShop, type RunningModernShop } from '../../sites/modern/server.js';
-import { launchBrowser } from '../../src/browser/launch.js';
+import { expect, it } from 'vitest';
 import { pointAtRevealingAncestor } from '../../src/browser/point-at.js';
-import { openHydrated, QUIET, visitor } from '../sites/modern/browser-setup.js';
+import {
+  openHydrated,
+  QUIET,
+  useModernShopInBrowser,
+  visitor,
+} from '../sites/modern/browser-setup.js';
 
-let browser: Browser;
-let shop: RunningModernShop;
-
-beforeAll(async () => {
-  [browser, shop] = await Promise.all([launchBrowser(), startModernShop({ port: 0 })]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await shop?.close();
-});
+const running = useModernShopInBrowser();
 
 it('returns once the hover reveal has finished moving, so the click lands on a still button', async () => {
-  const { context, page } = await visitor(browser, shop.url, QUIET);
-  await openHydrated(page, shop.url + '/collections/audio');
+  const { context, page } = await visitor(running.browser, running.shop.url, QUIET);
+  await openHydrated(page, running.shop.url + '/collections/audio');
   // a slow reveal: while it runs the button moves, and Playwright's retries would scroll it
   // under the sticky header
   await page.addStyleTag({ content: '[data-handle] .transition { transition-duration: 600ms }' });

@@ -1,22 +1,17 @@
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { expect, it } from 'vitest';
 import { buildModernCatalog } from '../../sites/modern/catalog.js';
 import { HEADER_IDS } from '../../sites/modern/header-ids.js';
-import { startModernShop, type RunningModernShop } from '../../sites/modern/server.js';
-import { launchBrowser } from '../../src/browser/launch.js';
-import { openHydrated, QUIET, visitor } from '../sites/modern/browser-setup.js';
+import {
+  openHydrated,
+  QUIET,
+  useModernShopInBrowser,
+  visitor,
+} from '../sites/modern/browser-setup.js';
 import { observeInBrowser } from './browser.js';
 
 const data = buildModernCatalog(1);
-let browser: Browser;
-let shop: RunningModernShop;
-beforeAll(async () => {
-  [browser, shop] = await Promise.all([launchBrowser(), startModernShop({ port: 0 })]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await shop?.close();
-});
+const running = useModernShopInBrowser();
 
 /** The name the simplifier gave the first element matching each selector. */
 async function namesOf(
@@ -37,8 +32,8 @@ it('keeps the names of the modern shop controls when the cart fills and a size i
       p.optionGroups.length >= 1 &&
       p.optionGroups.every((g) => g.options.filter((o) => o.stock > 0).length >= 1),
   )!;
-  const { context, page } = await visitor(browser, shop.url, QUIET);
-  await openHydrated(page, `${shop.url}/products/${data.handleOf.get(product.id)}`);
+  const { context, page } = await visitor(running.browser, running.shop.url, QUIET);
+  await openHydrated(page, `${running.shop.url}/products/${data.handleOf.get(product.id)}`);
   const selectors = {
     search: `[id="${HEADER_IDS.searchButton}"]`,
     cart: `[id="${HEADER_IDS.cartButton}"]`,

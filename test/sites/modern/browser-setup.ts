@@ -1,4 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright';
+import { afterAll, beforeAll } from 'vitest';
+import { startModernShop, type RunningModernShop } from '../../../sites/modern/server.js';
+import { launchBrowser } from '../../../src/browser/launch.js';
 import { CONSENT_COOKIE, NEWSLETTER_COOKIE } from '../../../sites/modern/client/consent.js';
 
 /** Which of the shop's interruptions a new visitor has already dealt with. */
@@ -34,4 +37,23 @@ export async function openHydrated(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.waitForSelector('html[data-hydrated="true"]');
   await page.waitForSelector('main[aria-busy="false"]');
+}
+
+/**
+ * Starts a browser and a modern shop for the test file (beforeAll) and stops both after it; read
+ * them through the returned object once the tests run.
+ */
+export function useModernShopInBrowser(): { browser: Browser; shop: RunningModernShop } {
+  const running = {} as { browser: Browser; shop: RunningModernShop };
+  beforeAll(async () => {
+    [running.browser, running.shop] = await Promise.all([
+      launchBrowser(),
+      startModernShop({ port: 0 }),
+    ]);
+  }, 120_000);
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.shop?.close();
+  });
+  return running;
 }
