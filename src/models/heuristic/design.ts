@@ -1,8 +1,8 @@
 /**
  * The design-aware rules: before the shopper acts, the page's design may make them give up —
  * a buy button below the first screen or drawn too faintly to notice (a large, strong one is
- * found further down), one more required checkout field, a shipping cost that appears only at the
- * last step, reviews folded away, a long list with nothing to narrow it.
+ * found further down), one more checkout field beyond those a checkout needs, a shipping cost
+ * that appears only at the last step, reviews folded away, a long list with nothing to narrow it.
  * Each rule is a chance (design-params.ts) scaled by persona traits, drawn against the step's own
  * design draw: the same persona, seed and step draw the same number in every arm, so two arms of
  * an A/B pair differ only where their pages differ.
@@ -73,9 +73,14 @@ function weakBuyButton(ctx: Ctx, el: ObservedElement): Hazard | null {
   };
 }
 
-/** One more required field to type at checkout. */
+/**
+ * One more empty checkout field to type, on a form that already holds the fields a checkout needs
+ * (filled in by the shop or by the shopper).
+ */
 function checkoutField(ctx: Ctx, el: ObservedElement, typing: boolean): Hazard | null {
-  if (!typing || !ctx.page.placeOrder() || !fieldRole(el)) return null;
+  if (!typing || el.value?.trim() || !ctx.page.placeOrder() || !fieldRole(el)) return null;
+  const filled = ctx.page.obs.elements.filter((e) => e.value?.trim() && fieldRole(e)).length;
+  if (filled < P.checkoutFields.comfortable) return null;
   const label = el.text.trim() || 'another field';
   return {
     chance: P.checkoutFields.leavePerField * patience(ctx),

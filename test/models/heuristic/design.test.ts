@@ -92,22 +92,39 @@ describe('design-aware heuristic', () => {
     );
   });
 
-  it('may leave before each required checkout field it must type', () => {
-    const checkout = observe(
-      `<main><h1>Checkout</h1><form action="/checkout" method="post">
-       <label for="m">Mobile phone</label><input id="m" name="mobile" type="tel" required>
-       <button type="submit">Place order</button></form><p>Shipping $4.99 Total $83.99</p></main>`,
-      'http://shop.test/checkout',
-    );
+  it('may leave before each checkout field it must type beyond the ones a checkout needs', () => {
+    const FILLED = [
+      ['Full name', 'Dana Reyes'], ['Email', 'dana@example.com'], ['Street address', '1 Main St'],
+      ['City', 'Denver'], ['State', 'CO'], ['ZIP code', '80202'], ['Country', 'US'],
+      ['Card number', '4242 4242 4242 4242'], ['Security code (CVC)', '123'],
+    ]; // prettier-ignore
+    const checkout = (prefilled: number) =>
+      observe(
+        `<main><h1>Checkout</h1><form action="/checkout" method="post">
+         ${FILLED.slice(0, prefilled)
+           .map(
+             ([label, value], i) =>
+               `<label for="f${i}">${label}</label><input id="f${i}" value="${value}">`,
+           )
+           .join('')}
+         <label for="m">Mobile phone</label><input id="m" name="mobile" type="tel" required>
+         <button type="submit">Place order</button></form><p>Shipping $4.99 Total $83.99</p></main>`,
+        'http://shop.test/checkout',
+      );
     const cart = observe(
       `<main><h1>Cart</h1><p>Shipping $4.99</p><a href="/checkout">Checkout</a></main>`,
       'http://shop.test/cart',
     );
     const history = [step(cart, { type: 'click', name: 'main.checkout' })];
-    const leavers = leaving(dana, checkout, history);
+    const long = checkout(P.checkoutFields.comfortable);
+    const leavers = leaving(dana, long, history);
     expect(leavers).toEqual(under(dana, 1, P.checkoutFields.leavePerField));
+    expect(leavers.length).toBeGreaterThan(0);
+    expect(decide(request(dana, long, history), leavers[0]!).rationale).toMatch(/another field/);
     const typing = SEEDS.find((s) => !leavers.includes(s))!;
-    expect(decide(request(dana, checkout, history), typing).action.type).toBe('type_and_submit');
+    expect(decide(request(dana, long, history), typing).action.type).toBe('type_and_submit');
+    // a form that holds fewer fields than a checkout needs costs nothing to complete
+    expect(leaving(dana, checkout(P.checkoutFields.comfortable - 1), history)).toEqual([]);
   });
 
   it('may leave when shipping first shows up on the place-order page', () => {
