@@ -121,9 +121,12 @@ function lookElsewhere(ctx: Ctx, reason: string, anyPrice = false): Decision | n
 const productViews = (ctx: Ctx): number =>
   new Set([...ctx.state.visited, productKey(ctx.page.url)]).size;
 
-/** A product that fits, but this shopper compares first: one more product before buying. */
+/**
+ * A product that fits, but this shopper compares first: one more product before buying. Once they
+ * have looked elsewhere (another product, or a search that found nothing better), they decide.
+ */
 export function compareFirst(ctx: Ctx, title: string): Decision | null {
-  if (!ctx.traits.compares || productViews(ctx) > 1) return null;
+  if (!ctx.traits.compares || productViews(ctx) > 1 || ctx.state.leftProduct) return null;
   return lookElsewhere(ctx, `${title} could do, but I want to compare it with another option`);
 }
 

@@ -24,6 +24,8 @@ export interface SessionState {
   typed: Map<string, number>;
   /** Product pages (by product key) the shopper has been on, in visit order, distinct. */
   visited: string[];
+  /** The shopper went on from a product page to another page (to compare, or back to a list). */
+  leftProduct: boolean;
   /** Product keys whose reviews the shopper opened, and how many review pages each. */
   reviewed: Map<string, number>;
   /** Clicks that only cleared the way (closing pop-ups, opening option lists): no patience lost. */
@@ -85,6 +87,7 @@ export function readHistory(
     typed: new Map(),
     chores: 0,
     visited: [],
+    leftProduct: false,
     reviewed: new Map(),
     addedToCart: false,
     orderAttempts: 0,
@@ -99,6 +102,8 @@ export function readHistory(
     if (isProductPage(step.observation) && !state.visited.includes(productKey(url)))
       state.visited.push(productKey(url));
     const next = history[i + 1]?.observation ?? { url: nextUrl, html: nextHtml };
+    if (isProductPage(step.observation) && productKey(next.url) !== productKey(url))
+      state.leftProduct = true;
     const noEffect =
       a.type === 'click' &&
       next.url === url &&

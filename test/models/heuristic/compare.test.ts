@@ -40,4 +40,18 @@ describe('comparing before buying', () => {
     expect(answer.rationale).toMatch(/Nothing else here beats "[^"]+", so I'll go back to it/);
     expect(answer.action.type).toBe('click');
   });
+
+  it('decides once back from a search that found nothing better, without comparing again', () => {
+    const thorough = persona({ shopping_style: { thoroughness: 'high' } });
+    // on Cascade, searched again (to compare); the results held nothing better; back on Cascade
+    const comparedAway = step(PRODUCT, { type: 'type_and_submit', name: searchBox, text: 'trail running shoes' }); // prettier-ignore
+    const wentBack = step(RESULTS, { type: 'click', name: CASCADE });
+    const read = [step(PRODUCT, { type: 'click', name: 'reviews' }), step(PRODUCT, { type: 'click', name: 'reviews.next_page' })]; // prettier-ignore
+    const history = [searched, opened, ...read, comparedAway, wentBack];
+    for (const seed of SEEDS.slice(0, 30)) {
+      const answer = decide(request(thorough, PRODUCT, history), seed);
+      expect(answer.rationale, `seed ${seed}`).not.toMatch(/compare/);
+      expect(answer.action, `seed ${seed}`).toEqual({ type: 'click', name: SIZE_9 });
+    }
+  });
 });
