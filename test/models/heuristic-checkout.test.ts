@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../src/observe/observation.js';
 import { simplifyDocument } from '../../src/observe/simplify.js';
-import { decide, persona, request } from './heuristic/helpers.js';
+import { decide, persona, request, step } from './heuristic/helpers.js';
 
 function observe(html: string, url = 'http://shop.test/checkout'): Observation {
   const { document } = parseHTML(`<html><body>${html}</body></html>`);
@@ -166,5 +166,26 @@ describe('heuristic model: overlays and hidden navigation', () => {
     const answer = decide(request(persona(), obs));
     expect(answer.action).toEqual({ type: 'click', name: nameOf(obs, /Open search/) });
     expect(answer.rationale).toMatch(/search/);
+  });
+
+  it('opens it again on a page where it opened before, but not after a click that did nothing', () => {
+    const obs = home('');
+    const icon = nameOf(obs, /Open search/);
+    const results = observe(
+      `<main><h1>No results</h1><a href="/">Home</a></main>`,
+      'http://shop.test/search?q=tent',
+    );
+    // the icon opened the search, the search led away, the shopper came back to this page
+    const worked = [
+      step(obs, { type: 'click', name: icon }),
+      step(results, { type: 'click', name: nameOf(results, /^Home$/) }),
+    ];
+    expect(decide(request(persona(), obs, worked)).action).toEqual({ type: 'click', name: icon });
+    // the same page after the click: it did nothing, so the shopper tries the menu instead
+    const nothing = [step(obs, { type: 'click', name: icon })];
+    expect(decide(request(persona(), obs, nothing)).action).toEqual({
+      type: 'click',
+      name: nameOf(obs, /^Shop$/),
+    });
   });
 });

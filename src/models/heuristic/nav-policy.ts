@@ -21,12 +21,16 @@ function untried(ctx: Ctx): (el: ObservedElement) => boolean {
   return (el) => CLICKABLE.has(el.kind) && !done.has(el.name);
 }
 
-/** A button or link that opens the site search (a magnifier icon with a "Search" label). */
+/**
+ * A button or link that opens the site search (a magnifier icon with a "Search" label). One that
+ * opened it before on this page does again; only one that failed or did nothing is skipped.
+ */
 export function searchOpener(ctx: Ctx): ObservedElement | null {
-  const fresh = untried(ctx);
+  const failed = failedHere(ctx.state, ctx.page.url);
   return ctx.page.find(
     (el) =>
-      fresh(el) &&
+      CLICKABLE.has(el.kind) &&
+      !failed.has(el.name) &&
       !el.href?.includes('?') &&
       /\bsearch\b/i.test(`${el.text} ${lastSegment(el.name).replace(/_/g, ' ')}`) &&
       !/\b(close|clear|cancel|popular|recent)\b/i.test(describe(el)),
