@@ -73,13 +73,17 @@ function weakBuyButton(ctx: Ctx, el: ObservedElement): Hazard | null {
   };
 }
 
+/** A checkout detail typed into a text field (not a list or a choice). */
+const typedField = (el: ObservedElement): boolean =>
+  (el.kind === 'text_input' || el.kind === 'textarea') && fieldRole(el) !== null;
+
 /**
- * One more empty checkout field to type, on a form that already holds the fields a checkout needs
- * (filled in by the shop or by the shopper).
+ * One more empty checkout field to type, on a form whose text fields already hold the details a
+ * checkout needs (filled in by the shop or by the shopper).
  */
 function checkoutField(ctx: Ctx, el: ObservedElement, typing: boolean): Hazard | null {
-  if (!typing || el.value?.trim() || !ctx.page.placeOrder() || !fieldRole(el)) return null;
-  const filled = ctx.page.obs.elements.filter((e) => e.value?.trim() && fieldRole(e)).length;
+  if (!typing || el.value?.trim() || !ctx.page.placeOrder() || !typedField(el)) return null;
+  const filled = ctx.page.obs.elements.filter((e) => e.value?.trim() && typedField(e)).length;
   if (filled < P.checkoutFields.comfortable) return null;
   const label = el.text.trim() || 'another field';
   return {

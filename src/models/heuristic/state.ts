@@ -95,6 +95,7 @@ export function readHistory(
     clickedOn: new Map(),
     failedOn: new Map(),
   };
+  let lastProduct: string | null = null;
   history.forEach((step, i) => {
     const url = step.observation.url;
     const page = pageKey(url);
@@ -102,8 +103,9 @@ export function readHistory(
     if (isProductPage(step.observation) && !state.visited.includes(productKey(url)))
       state.visited.push(productKey(url));
     const next = history[i + 1]?.observation ?? { url: nextUrl, html: nextHtml };
-    if (isProductPage(step.observation) && productKey(next.url) !== productKey(url))
-      state.leftProduct = true;
+    // on a product page (an overlay over it keeps its url): did the shopper go on elsewhere?
+    if (isProductPage(step.observation)) lastProduct = productKey(url);
+    if (lastProduct !== null && productKey(next.url) !== lastProduct) state.leftProduct = true;
     const noEffect =
       a.type === 'click' &&
       next.url === url &&

@@ -47,11 +47,17 @@ describe('comparing before buying', () => {
     const comparedAway = step(PRODUCT, { type: 'type_and_submit', name: searchBox, text: 'trail running shoes' }); // prettier-ignore
     const wentBack = step(RESULTS, { type: 'click', name: CASCADE });
     const read = [step(PRODUCT, { type: 'click', name: 'reviews' }), step(PRODUCT, { type: 'click', name: 'reviews.next_page' })]; // prettier-ignore
-    const history = [searched, opened, ...read, comparedAway, wentBack];
-    for (const seed of SEEDS.slice(0, 30)) {
-      const answer = decide(request(thorough, PRODUCT, history), seed);
-      expect(answer.rationale, `seed ${seed}`).not.toMatch(/compare/);
-      expect(answer.action, `seed ${seed}`).toEqual({ type: 'click', name: SIZE_9 });
+    // the same search typed into an overlay opened over the product page (same url, the
+    // product's controls covered)
+    const overlay = { ...HOME, url: PRODUCT.url };
+    const inOverlay = step(overlay, { type: 'type_and_submit', name: searchBox, text: 'trail running shoes' }); // prettier-ignore
+    for (const away of [comparedAway, inOverlay]) {
+      const history = [searched, opened, ...read, away, wentBack];
+      for (const seed of SEEDS.slice(0, 30)) {
+        const answer = decide(request(thorough, PRODUCT, history), seed);
+        expect(answer.rationale, `seed ${seed}`).not.toMatch(/compare/);
+        expect(answer.action, `seed ${seed}`).toEqual({ type: 'click', name: SIZE_9 });
+      }
     }
   });
 });

@@ -98,7 +98,7 @@ describe('design-aware heuristic', () => {
       ['City', 'Denver'], ['State', 'CO'], ['ZIP code', '80202'], ['Country', 'US'],
       ['Card number', '4242 4242 4242 4242'], ['Security code (CVC)', '123'],
     ]; // prettier-ignore
-    const checkout = (prefilled: number) =>
+    const checkout = (prefilled: number, extra = '') =>
       observe(
         `<main><h1>Checkout</h1><form action="/checkout" method="post">
          ${FILLED.slice(0, prefilled)
@@ -107,7 +107,7 @@ describe('design-aware heuristic', () => {
                `<label for="f${i}">${label}</label><input id="f${i}" value="${value}">`,
            )
            .join('')}
-         <label for="m">Mobile phone</label><input id="m" name="mobile" type="tel" required>
+         ${extra}<label for="m">Mobile phone</label><input id="m" name="mobile" type="tel" required>
          <button type="submit">Place order</button></form><p>Shipping $4.99 Total $83.99</p></main>`,
         'http://shop.test/checkout',
       );
@@ -123,8 +123,18 @@ describe('design-aware heuristic', () => {
     expect(decide(request(dana, long, history), leavers[0]!).rationale).toMatch(/another field/);
     const typing = SEEDS.find((s) => !leavers.includes(s))!;
     expect(decide(request(dana, long, history), typing).action.type).toBe('type_and_submit');
-    // a form that holds fewer fields than a checkout needs costs nothing to complete
+    // a form that holds fewer fields than a checkout needs costs nothing to complete; a filled
+    // list (country) is a form element, not a field typed into
     expect(leaving(dana, checkout(P.checkoutFields.comfortable - 1), history)).toEqual([]);
+    const country = `<label for="c">Country</label><select id="c"><option selected>United States</option></select>`;
+    const listed = checkout(P.checkoutFields.comfortable - 1, country);
+    // as a browser reads it: the list holds its chosen value
+    const withList = {
+      ...listed,
+      elements: listed.elements.map((e) => (e.kind === 'select' ? { ...e, value: 'US' } : e)),
+    };
+    expect(withList.elements.filter((e) => e.kind === 'select')).toHaveLength(1);
+    expect(leaving(dana, withList, history)).toEqual([]);
   });
 
   it('may leave when shipping first shows up on the place-order page', () => {
