@@ -75,7 +75,16 @@ describe('heuristic shopper on the modern storefront (real browser)', () => {
     const byPersona = new Map(summary.records.map((r) => [r.personaId, r]));
     expect(summary.errors).toBe(0);
     for (const buyer of ['teen-hoodie-zoe', 'coffee-maker-aisha']) {
-      expect(byPersona.get(buyer)).toMatchObject({ outcome: 'purchase', orderConfirmed: true });
+      const record = byPersona.get(buyer)!;
+      // on failure: the buyer's steps, each with its rationale and error
+      const steps = readFileSync(record.file, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('"action"'))
+        .map((line) => {
+          const s = JSON.parse(line) as { rationale?: string; result?: { error?: string | null } };
+          return `${s.rationale ?? ''}${s.result?.error ? ` [${s.result.error}]` : ''}`;
+        });
+      expect(record, steps.join('\n')).toMatchObject({ outcome: 'purchase', orderConfirmed: true }); // prettier-ignore
     }
     expect(byPersona.get('game-night-browser-sam')?.outcome).not.toBe('purchase');
     expect(summary.confirmedOrders).toBe(2);
