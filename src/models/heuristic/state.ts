@@ -38,9 +38,12 @@ export interface SessionState {
   pagesSinceSearch: number;
   /** Names clicked per page key (url without hash), to avoid repeating a choice. */
   clickedOn: Map<string, Set<string>>;
-  /** Names whose action failed or had no effect on the page it was tried on. */
+  /** Names whose action failed or had no effect on the page it was tried on (not: covered). */
   failedOn: Map<string, Set<string>>;
 }
+
+/** The executor's words for a click that landed on an overlay instead (src/browser/action-errors.ts). */
+const COVERED = /\bcovered by another element\b/;
 
 function pageKey(url: string): string {
   return url.replace(/#.*$/, '');
@@ -111,7 +114,10 @@ export function readHistory(
       next.url === url &&
       next.html === step.observation.html &&
       next.html !== '';
-    if (a.type !== 'terminate' && (step.error || noEffect)) add(state.failedOn, page, a.name);
+    // a click an overlay got in the way of (it appeared after the page was read) is tried again
+    // once the overlay is gone
+    const failed = (step.error && !COVERED.test(step.error)) || noEffect;
+    if (a.type !== 'terminate' && failed) add(state.failedOn, page, a.name);
     if (a.type === 'type_and_submit') {
       const field = step.observation.elements.find((e) => e.name === a.name);
       if (field && fieldRole(field)) {
