@@ -6,7 +6,7 @@ import type { Locator } from 'playwright';
  * that is drawn (not opacity:0 / visibility:hidden), scrolls it into view and moves the mouse to
  * its centre, then waits (within the bound) for the reveal's transitions to finish, as a person
  * waits for the button to slide in. Clicking a control still moving makes Playwright retry with
- * ever other scroll alignments, the last of which puts it under a sticky header. Does nothing
+ * other scroll alignments, one of which puts it under a sticky header. Does nothing
  * (false) when the element is already drawn.
  */
 export async function pointAtRevealingAncestor(
