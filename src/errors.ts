@@ -68,6 +68,12 @@ export class ElementNotFoundError extends ActionError {
 /** The element exists but cannot be used: detached, covered, disabled, or the wrong kind. */
 export class ElementNotInteractableError extends ActionError {}
 
+/**
+ * How an ElementNotInteractableError says an overlay took the click: the executor writes it, and
+ * the heuristic reads it from history (such a click is tried again once the overlay is gone).
+ */
+export const COVERED_BY_ANOTHER_ELEMENT = 'it is covered by another element';
+
 /** The page did not finish loading in time after an action. */
 export class NavigationTimeoutError extends ActionError {}
 

@@ -1,11 +1,11 @@
-import { ElementNotInteractableError } from '../errors.js';
+import { COVERED_BY_ANOTHER_ELEMENT, ElementNotInteractableError } from '../errors.js';
 
 /** Reasons Playwright logs while it waits for an element to become actionable, most telling first. */
 const REASONS: [RegExp, (match: RegExpExecArray) => string][] = [
   [
     /(<[^\n]*?) intercepts pointer events/,
     (m) =>
-      `it is covered by another element (${shorten(m[1]!)}); close or dismiss what covers it, or choose another element`,
+      `${COVERED_BY_ANOTHER_ELEMENT} (${shorten(m[1]!)}); close or dismiss what covers it, or choose another element`,
   ],
   [
     /element is not enabled|element is disabled/i,

@@ -67,17 +67,20 @@ const over = (c: Rgba, back: Rgba): Rgba => ({
 /**
  * How prominently a control is drawn: its size, the contrast of its text against what is directly
  * behind the text, and whether it has a fill of its own that stands out from the page behind it
- * (a button shape) rather than being text on the page. Browser only; null for controls without
+ * (a button shape) rather than being text on the page. Browser only (`styleOf`: the computed
+ * style, from the walk's cache); null for controls without
  * a box (options) or with colours the parser does not read.
  */
-export function createProminence(win: Window): (el: Element) => Prominence | null {
+export function createProminence(
+  styleOf: (el: Element) => CSSStyleDeclaration,
+): (el: Element) => Prominence | null {
   const backdrops = new Map<Element, Rgba>();
   /** The opaque colour the element is drawn on: the nearest ancestor background, else white. */
   const backdropOf = (el: Element | null): Rgba => {
     if (!el) return WHITE;
     let known = backdrops.get(el);
     if (!known) {
-      const own = parseColor(win.getComputedStyle(el).backgroundColor);
+      const own = parseColor(styleOf(el).backgroundColor);
       const below = backdropOf(el.parentElement);
       known = own && own.a > 0 ? over(own, below) : below;
       backdrops.set(el, known);
@@ -87,7 +90,7 @@ export function createProminence(win: Window): (el: Element) => Prominence | nul
   return (el) => {
     const box = el.getBoundingClientRect();
     if (!box.width || !box.height) return null;
-    const style = win.getComputedStyle(el);
+    const style = styleOf(el);
     const text = parseColor(style.color);
     if (!text) return null;
     const page = backdropOf(el.parentElement);

@@ -106,7 +106,6 @@ export function createBrowserEnv(win: Window): DomEnv {
   const childClips = new Map<Element, Clip | null>();
   const revealsOnHover = createHoverReveal(win.document);
   const covered = createCoveredCheck(win);
-  const prominence = createProminence(win);
   /** Elements shown only while an ancestor is hovered, to the box pointed at to show them. */
   const hoverShown = new Map<Element, Element>();
   const styleOf = (el: Element): CachedStyle => {
@@ -126,6 +125,7 @@ export function createBrowserEnv(win: Window): DomEnv {
     return cached;
   };
   const positionOf = (s: CachedStyle): string => (s.position ??= s.cs.position);
+  const prominence = createProminence((el) => styleOf(el).cs);
   const fixedLayer = new Map<Element, boolean>();
   /** The element or an ancestor is position:fixed, so it is drawn at the same place at any scroll. */
   const inFixedLayer = (el: Element): boolean => {

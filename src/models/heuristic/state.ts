@@ -1,4 +1,5 @@
 import { normalizeText } from '../../action.js';
+import { COVERED_BY_ANOTHER_ELEMENT } from '../../errors.js';
 import type { ObservedElement } from '../../observe/observation.js';
 import type { HistoryStep } from '../model.js';
 import {
@@ -41,9 +42,6 @@ export interface SessionState {
   /** Names whose action failed or had no effect on the page it was tried on (not: covered). */
   failedOn: Map<string, Set<string>>;
 }
-
-/** The executor's words for a click that landed on an overlay instead (src/browser/action-errors.ts). */
-const COVERED = /\bcovered by another element\b/;
 
 function pageKey(url: string): string {
   return url.replace(/#.*$/, '');
@@ -116,7 +114,7 @@ export function readHistory(
       next.html !== '';
     // a click an overlay got in the way of (it appeared after the page was read) is tried again
     // once the overlay is gone
-    const failed = (step.error && !COVERED.test(step.error)) || noEffect;
+    const failed = (step.error && !step.error.includes(COVERED_BY_ANOTHER_ELEMENT)) || noEffect;
     if (a.type !== 'terminate' && failed) add(state.failedOn, page, a.name);
     if (a.type === 'type_and_submit') {
       const field = step.observation.elements.find((e) => e.name === a.name);
