@@ -189,9 +189,10 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
 }
 
 /** Waits until `intervalMs` have passed since `since` (request pacing for shared servers). */
+/** Waits until `intervalMs` after `since` by the wall clock; a timer may fire a millisecond early. */
 async function pace(since: number, intervalMs: number): Promise<void> {
-  const wait = since + intervalMs - Date.now();
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  for (let wait = since + intervalMs - Date.now(); wait > 0; wait = since + intervalMs - Date.now())
+    await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
 function describeFailure(failure: unknown): string {
