@@ -66,6 +66,11 @@ export class LlamaRuntime {
     }
   }
 
+  /** Tokens the context holds: prompt and answer together. */
+  get contextSize(): number {
+    return this.context.contextSize;
+  }
+
   /** Runs `call` after every earlier call has finished (one sequence serves one call at a time). */
   run<T>(call: () => Promise<T>): Promise<T> {
     const next = this.queue.then(call);

@@ -62,6 +62,8 @@ export class LlamaCppModel implements SimulatorModel, ChatModel {
   private async chatNow(request: ChatRequest): Promise<ChatReply> {
     const { system, history, prompt } = splitMessages(this.id, request.messages);
     const { lib, sequence } = this.runtime;
+    const maxTokens = request.maxTokens ?? this.options.maxTokens ?? 512;
+    this.checkFits(request.messages, maxTokens);
     const meter = sequence.tokenMeter;
     const inputBefore = meter.usedInputTokens;
     const outputBefore = meter.usedOutputTokens;
@@ -76,7 +78,7 @@ export class LlamaCppModel implements SimulatorModel, ChatModel {
       const seed = this.options.seed;
       const text = await session.prompt(prompt, {
         ...(grammar ? { grammar } : {}),
-        maxTokens: request.maxTokens ?? this.options.maxTokens ?? 512,
+        maxTokens,
         temperature: request.temperature ?? this.options.temperature ?? 0.7,
         ...(seed !== undefined ? { seed } : {}),
         ...(this.tokenBias ? { tokenBias: this.tokenBias } : {}),
@@ -95,6 +97,21 @@ export class LlamaCppModel implements SimulatorModel, ChatModel {
     } finally {
       session.dispose({ disposeSequence: false });
     }
+  }
+
+  /**
+   * node-llama-cpp silently drops the start of a chat that does not fit its context (the persona,
+   * the rules): the model would answer a prompt nobody wrote. Such a prompt is an error instead.
+   */
+  private checkFits(messages: ChatMessage[], maxTokens: number): void {
+    const { model, contextSize } = this.runtime;
+    const tokens = model.tokenize(messages.map((m) => m.content).join('\n')).length;
+    if (tokens + maxTokens <= contextSize) return;
+    throw new ModelBackendError(
+      `${this.id}: the prompt has ${tokens} tokens and the answer may take ${maxTokens}, more than ` +
+        `the context of ${contextSize}. Raise the context size (contextSize), or shorten the ` +
+        'prompt (--history-pages, --html-budget).',
+    );
   }
 
   private async grammarFor(reply: ReplySchema): Promise<LlamaGrammar> {

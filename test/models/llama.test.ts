@@ -21,7 +21,7 @@ describe('llama backend (tiny random-weight GGUF)', () => {
     file = await writeTinyGguf({ seed: 3 });
     model = await LlamaCppModel.load(file, {
       threads: 1,
-      contextSize: 4096,
+      contextSize: 8192,
       maxTokens: 300,
       maxRationaleLength: 40,
       maxTextLength: 20,
@@ -59,6 +59,19 @@ describe('llama backend (tiny random-weight GGUF)', () => {
     // Same seed, same request: same answer.
     const again = await model.predict(makeRequest(product, { historyPages: 0 }));
     expect(again.text).toBe(replies[1]);
+  });
+
+  it('refuses a prompt longer than its context instead of silently cutting its start', async () => {
+    const small = await LlamaCppModel.load(file, { threads: 1, contextSize: 1024, maxTokens: 50 });
+    try {
+      const request = makeRequest(home, { historyPages: 0 });
+      await expect(small.predict(request)).rejects.toThrow(ModelBackendError);
+      await expect(small.predict(request)).rejects.toThrow(
+        /the prompt has \d+ tokens and the answer may take 50, more than the context of 1024/,
+      );
+    } finally {
+      await small.close();
+    }
   });
 
   it('gives decide() an accepted action on the first attempt', async () => {
