@@ -1,5 +1,6 @@
 import { attr } from '../html/node.js';
 import { readHtml } from '../html/read.js';
+import { fullNameIn, innerScope } from '../html/scoped-names.js';
 import { inputTypeOf, markupKind } from '../observe/interactables.js';
 import { NAME_ATTRIBUTE, type ObservedElement } from '../observe/observation.js';
 import { clip } from '../observe/text.js';
@@ -82,13 +83,13 @@ interface Pass {
 function namesOf(
   attrs: Readonly<Record<string, string>>,
   present: boolean[],
+  scope: string | null,
 ): (string | undefined)[] | null {
   let names: (string | undefined)[] | null = null;
   for (let i = 0; i < NAME_ATTRIBUTES.length; i++) {
-    const value = attr(attrs, NAME_ATTRIBUTES[i]!);
-    if (value === null) continue;
+    if (attr(attrs, NAME_ATTRIBUTES[i]!) === null) continue;
     present[i] = true;
-    const name = value.trim();
+    const name = fullNameIn(attrs, scope, NAME_ATTRIBUTES[i]);
     if (name) (names ??= [])[i] = name;
   }
   return names;
@@ -97,7 +98,8 @@ function namesOf(
 /** One pass over the HTML: the title and every element carrying a name attribute. */
 function read(html: string): Pass {
   const pass: Pass = { title: '', candidates: [], present: NAME_ATTRIBUTES.map(() => false) };
-  const open: { tag: string; candidate: Candidate | null }[] = [];
+  /** Open elements, each with the name scope inside it (shopsim's own HTML writes scopes). */
+  const open: { tag: string; candidate: Candidate | null; scope: string | null }[] = [];
   /** Open candidates whose text is still short enough to grow. */
   let collecting: Candidate[] = [];
   let selects = 0;
@@ -122,7 +124,8 @@ function read(html: string): Pass {
       if (!INLINE.has(tag)) addText(' ');
       if (tag === 'select') selects++;
       if (tag === 'title' && !pass.title) title = '';
-      const names = namesOf(attrs, pass.present);
+      const scope = open[open.length - 1]?.scope ?? null;
+      const names = namesOf(attrs, pass.present, scope);
       const candidate = names && {
         names,
         element: toElement(tag, attrs, selects > 0),
@@ -134,7 +137,7 @@ function read(html: string): Pass {
         pass.candidates.push(candidate);
         collecting.push(candidate);
       }
-      open.push({ tag, candidate });
+      open.push({ tag, candidate, scope: innerScope(attrs, scope) });
     },
     close(tag) {
       const { candidate } = open.pop()!;

@@ -22,6 +22,26 @@ export function typeableNames(observation: Observation): string[] {
   return observation.elements.filter((e) => !e.disabled && isTypeable(e)).map((e) => e.name);
 }
 
+/** Elements whose full name ends with `written`, a name as the HTML writes it in a scope (`.shoes`). */
+function endingWith(written: string, observation: Observation): ObservedElement[] {
+  return written.startsWith('.')
+    ? observation.elements.filter((e) => e.name.endsWith(written))
+    : [];
+}
+
+/**
+ * The action with the full name the model meant when it copied a name as the HTML writes it
+ * inside a scope (`.shoes` for `nav_bar.shoes`) and exactly one element's name ends so; otherwise
+ * the action unchanged (checkActionOnPage then says what to do).
+ */
+export function withFullName(action: Action, observation: Observation): Action {
+  if (action.type === 'terminate' || observation.elements.some((e) => e.name === action.name)) {
+    return action;
+  }
+  const matches = endingWith(action.name, observation);
+  return matches.length === 1 ? { ...action, name: matches[0]!.name } : action;
+}
+
 /** Names close enough to `name` to suggest in feedback: at most 5, clearly similar ones only. */
 export function suggestedNames(name: string, names: string[]): string[] {
   return similarNames(name, names, { limit: 5, maxDistance: SUGGESTION_DISTANCE });
@@ -63,6 +83,14 @@ function problemMessage(
 ): string | null {
   const element = observation.elements.find((e) => e.name === action.name);
   if (!element) {
+    const scoped = endingWith(action.name, observation).map((e) => e.name);
+    if (scoped.length) {
+      return (
+        `"${action.name}" is how the HTML writes a name inside its scope, and it ends ` +
+        `${scoped.length} names: ${scoped.slice(0, 5).join(', ')}. Answer with the full name ` +
+        'as listed under "Named elements".'
+      );
+    }
     const similar = suggestedNames(
       action.name,
       observation.elements.map((e) => e.name),

@@ -1,7 +1,7 @@
 import type { Action } from '../action.js';
 import { ModelOutputError } from '../errors.js';
 import type { ModelUsage } from '../traces/schema.js';
-import { checkActionOnPage, type CheckOptions } from './check-action.js';
+import { checkActionOnPage, withFullName, type CheckOptions } from './check-action.js';
 import type { FeedbackEntry } from './feedback.js';
 import type { PredictRequest, SimulatorModel } from './model.js';
 import { parseAnswer } from './parse-answer.js';
@@ -54,7 +54,8 @@ export async function decide(
     let problem: { message: string; rejectedName: string | null } | null;
     let answer;
     try {
-      answer = parseAnswer(reply.text);
+      const parsed = parseAnswer(reply.text);
+      answer = { ...parsed, action: withFullName(parsed.action, request.observation) };
       problem = checkActionOnPage(answer.action, request.observation, {
         legality: options.legality,
       });

@@ -1,7 +1,22 @@
 import { inputType } from './interactables.js';
 import { echoesName, hrefInName } from './name-echo.js';
+import {
+  attributes as attrs,
+  type Attr,
+  capTextRuns,
+  escapeText,
+  MAX_TEXT_RUN,
+  pictureStem,
+  unescapeText,
+} from './markup.js';
+import {
+  betweenItems,
+  chooseScope,
+  prefixCounts,
+  relativeName,
+  SCOPE_ATTRIBUTE,
+} from './name-scopes.js';
 import type { Scan } from './scan.js';
-import { pricesIn } from './slug.js';
 import { collapse, svgLabel } from './text.js';
 import { currentValue, isChecked, isDisabled, originOf, shortHref } from './values.js';
 
@@ -9,6 +24,10 @@ import { currentValue, isChecked, isDisabled, originOf, shortHref } from './valu
 const BLOCK_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'table', 'tr', 'caption', 'form', 'fieldset', 'legend', 'header', 'nav', 'main', 'aside', 'footer',
   'dialog', 'details', 'search']); // prettier-ignore
+/** What writing a dissolved wrapper as `<div>` costs, to hold a scope. */
+const WRAPPER_COST = '<div></div>'.length;
+/** Rendered markup that is exactly one link or button with plain text. */
+const SINGLE_CONTROL = /^<(a|button)\b[^<>]*(?:\/>|>[^<>]*<\/\1>)$/;
 /** Kept inline: cells, labels, and struck-through text (old prices). */
 const INLINE_TAGS = new Set(['th', 'td', 'label', 's', 'del']);
 /** Tags whose end tag HTML lets us omit (the next sibling or the parent's end closes them). */
@@ -16,19 +35,6 @@ const OPTIONAL_END = new Set(['li', 'dt', 'dd', 'tr', 'td', 'th']);
 /** Wrappers dropped but whose content starts on a new line. */
 const BLOCK_WRAPPERS = new Set(['div', 'p', 'section', 'article', 'figure', 'figcaption', 'blockquote', 'pre', 'address',
   'center', 'hgroup', 'tbody', 'thead', 'tfoot', 'br', 'hr', 'body', 'menu', 'picture']); // prettier-ignore
-/**
- * A run of text (between two tags or line breaks) longer than this is cut at a word with `…`:
- * long descriptions and legal notes cost tokens, not decisions; their start says what they are.
- * Prices in the cut part are kept (a long product title ends with its price).
- */
-export const MAX_TEXT_RUN = 100;
-
-type Attr = [string, string | null | boolean];
-
-const escapeText = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export interface SerializeInput {
   scan: Scan;
@@ -42,56 +48,96 @@ export interface SerializeInput {
 /**
  * Renders the visible page as compact HTML: dropped scripts/styles/hidden nodes, structure tags
  * kept bare, generic wrappers (div, span...) dissolved into their content, every named control
- * with `name="<semantic name>"` and a short allowlist of attributes.
+ * with `name="<semantic name>"` and a short allowlist of attributes. Shared name prefixes are
+ * written once, as scopes (see name-scopes.ts).
  */
 export function serialize(input: SerializeInput): string {
   const { scan, names } = input;
+  const root = scan.doc.body ?? scan.doc.documentElement;
+  if (!root) return '';
+  const counts = prefixCounts(names, root);
+  /** The scope the element being rendered sits in (opened by the nearest ancestor that has one). */
+  let scope: string | null = null;
+  /** Renders `el`'s children inside the scope `el` opens, if any; returns [scope attr, content]. */
+  const inScope = (el: Element, render: () => string, extraCost = 0): [Attr, string] => {
+    const opened = betweenItems(el) ? null : chooseScope(counts, el, scope, extraCost);
+    if (!opened) return [[SCOPE_ATTRIBUTE, null], render()];
+    const outer = scope;
+    scope = opened;
+    try {
+      return [[SCOPE_ATTRIBUTE, relativeName(opened, outer)], render()];
+    } finally {
+      scope = outer;
+    }
+  };
   const seenAlts = new Set<string>();
-  const insideCaptionedControl = (img: Element): boolean => {
+  const controlAround = (img: Element): Element | null => {
     const control = img.closest('a, button, [role="button"], [role="link"]');
-    return !!control && names.has(control) && /\p{L}/u.test(control.textContent ?? '');
+    return control && names.has(control) ? control : null;
+  };
+  const insideCaptionedControl = (img: Element): boolean =>
+    /\p{L}/u.test(controlAround(img)?.textContent ?? '');
+  /** An image whose alt only repeats the name of the control around it (a logo, a swatch). */
+  const echoesControl = (img: Element, alt: string): boolean => {
+    const control = controlAround(img);
+    return !!control && echoesName(alt, names.get(control)!);
   };
   const origin = originOf(input.pageUrl);
-  const attrs = (list: Attr[]): string => {
-    let out = '';
-    for (const [key, value] of list) {
-      if (value === true) out += ` ${key}`;
-      else if (typeof value === 'string' && value.trim()) {
-        out += ` ${key}="${escapeAttr(collapse(value))}"`;
-      }
-    }
-    return out;
-  };
 
   const render = (el: Element): string => {
     const tag = el.tagName.toLowerCase();
+    const name = names.get(el);
+    // a clickable picture or icon (onclick, cursor:pointer) is a control: named, with its text
+    if (name && (tag === 'img' || tag === 'svg')) {
+      const label = tag === 'img' ? el.getAttribute('alt') : svgLabel(el);
+      const text = unlessEcho(label, name);
+      const key = tag === 'img' ? 'alt' : 'aria-label';
+      const list = attrs([
+        ['name', relativeName(name, scope)],
+        [key, text],
+      ]);
+      return tag === 'img' ? `<img${list}>` : `<svg${list}/>`;
+    }
     if (tag === 'svg') {
       const label = svgLabel(el);
       if (!label || insideCaptionedControl(el)) return '';
-      return `<svg${attrs([['aria-label', label]])}></svg>`;
+      return `<svg${attrs([['aria-label', label]])}/>`;
     }
     if (tag === 'img') {
       const alt = collapse(el.getAttribute('alt') ?? '');
-      // a gallery repeats the product name on every thumbnail; a captioned link needs no alt
-      if (!alt || seenAlts.has(alt) || insideCaptionedControl(el)) return '';
-      seenAlts.add(alt);
+      // a gallery repeats the product name on every thumbnail ("…, Bild 2"); a captioned link
+      // needs no alt
+      const stem = pictureStem(alt);
+      if (!alt || seenAlts.has(stem) || insideCaptionedControl(el) || echoesControl(el, alt)) {
+        return '';
+      }
+      seenAlts.add(stem);
       return `<img${attrs([['alt', alt]])}>`;
     }
-    const name = names.get(el);
     if (name) return renderControl(el, tag, name);
     if (tag === 'br' || tag === 'hr') return '\n';
-    const content = renderChildren(el);
     if (BLOCK_TAGS.has(tag) || INLINE_TAGS.has(tag)) {
+      const [scoped, content] = inScope(el, () => renderChildren(el));
       const inner = content.trim();
       if (!inner) return '';
       const nl = BLOCK_TAGS.has(tag) ? '\n' : '';
+      // a list item that is one link or button says nothing the list and the line do not
+      if (tag === 'li' && SINGLE_CONTROL.test(inner)) return `\n${inner}\n`;
       const label = el.getAttribute('aria-label');
-      const end = OPTIONAL_END.has(tag) ? '' : `</${tag}>`;
-      return `${nl}<${tag}${attrs([['aria-label', label]])}>${inner}${end}${nl}`;
+      // a scope must end where the element ends: what follows may not start another <li>
+      const end = OPTIONAL_END.has(tag) && !scoped[1] ? '' : `</${tag}>`;
+      return `${nl}<${tag}${attrs([['aria-label', label], scoped])}>${inner}${end}${nl}`;
     }
     if (input.groups.has(el)) {
+      const [scoped, content] = inScope(el, () => renderChildren(el));
       const inner = content.trim();
-      return inner ? `\n<div>${inner}</div>\n` : '';
+      return inner ? `\n<div${attrs([scoped])}>${inner}</div>\n` : '';
+    }
+    // a wrapper where many names meet becomes a <div> that holds their scope
+    const [wrapScope, content] = inScope(el, () => renderChildren(el), WRAPPER_COST);
+    if (wrapScope[1]) {
+      const inner = content.trim();
+      return inner ? `\n<div${attrs([wrapScope])}>${inner}</div>\n` : '';
     }
     // a wrapper's own label (ratings drawn as stars, icons) is what a human reads from it
     const label = collapse(el.getAttribute('aria-label') ?? '');
@@ -120,7 +166,7 @@ export function serialize(input: SerializeInput): string {
   const renderControl = (el: Element, tag: string, name: string): string => {
     const kind = scan.kinds.get(el);
     const disabled = isDisabled(el);
-    const common: Attr[] = [['name', name]];
+    const common: Attr[] = [['name', relativeName(name, scope)]];
     if (tag === 'input') {
       const type = inputType(el);
       const textLike = kind === 'text_input';
@@ -151,11 +197,11 @@ export function serialize(input: SerializeInput): string {
       const list: typeof common = [...common, ['selected', isChecked(el)], ['disabled', disabled]];
       return `<option${attrs(list)}>${escapeText(text)}`;
     }
-    const rendered = renderChildren(el)
-      .replace(/\s*\n\s*/g, ' ')
-      .trim();
+    const [scoped, children] = inScope(el, () => renderChildren(el));
+    const rendered = children.replace(/\s*\n\s*/g, ' ').trim();
     // plain text that only repeats the name is left out (see name-echo.ts)
-    const content = !rendered.includes('<') && echoesName(rendered, name) ? '' : rendered;
+    const content =
+      !rendered.includes('<') && echoesName(unescapeText(rendered), name) ? '' : rendered;
     const list: Attr[] = [...common];
     let aria = unlessEcho(el.getAttribute('aria-label'), name);
     if (aria && sameText(aria, rendered)) aria = null;
@@ -167,13 +213,13 @@ export function serialize(input: SerializeInput): string {
     }
     list.push(['aria-label', aria]);
     if (kind === 'checkbox' || kind === 'radio') list.push(['checked', isChecked(el)]);
-    list.push(['disabled', disabled]);
+    list.push(['disabled', disabled], scoped);
     const nl = tag === 'select' ? '\n' : '';
+    // a control with nothing inside closes itself: `<a name="nav.women"/>` (the HTML reader knows)
+    if (!content && tag !== 'select' && tag !== 'textarea') return `<${tag}${attrs(list)}/>`;
     return `${nl}<${tag}${attrs(list)}>${content}</${tag}>${nl}`;
   };
 
-  const root = scan.doc.body ?? scan.doc.documentElement;
-  if (!root) return '';
   const html = renderChildren(root)
     .replace(/[ \t]*\n[ \t\n]*/g, '\n')
     .replace(/ {2,}/g, ' ')
@@ -188,16 +234,3 @@ const unlessEcho = (text: string | null, name: string): string | null => {
   const t = collapse(text ?? '');
   return t && !echoesName(t, name) ? t : null;
 };
-
-/** Cuts every text run (outside tags, within a line) longer than `max` at a word boundary. */
-export function capTextRuns(html: string, max: number): string {
-  return html.replace(/<[^>]*>|[^<\n]+/g, (run) => {
-    if (run.length <= max || run.startsWith('<')) return run;
-    let cut = run.slice(0, max);
-    const space = cut.lastIndexOf(' ');
-    if (space >= max / 2) cut = cut.slice(0, space);
-    cut = cut.replace(/&[a-z#0-9]*$/i, ''); // never split an entity
-    const prices = pricesIn(run.slice(cut.length));
-    return cut.trimEnd() + '…' + (prices.length ? ` ${prices.join(' ')}` : '');
-  });
-}

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { writtenForms } from '../observe/name-scopes.js';
 import path from 'node:path';
 import { formatAction, type Action } from '../action.js';
 import type { Observation, ObservedElement } from '../observe/observation.js';
@@ -66,7 +67,7 @@ function loadTemplates(): Promise<{ system: string; user: string }> {
  */
 export function truncateHtml(html: string, budget: number, focus: string | null): string {
   if (html.length <= budget) return html;
-  const at = focus ? html.indexOf(focus) : -1;
+  const at = focus ? firstMention(html, focus) : -1;
   let start = at < 0 ? 0 : Math.max(0, at - Math.floor(budget / 2));
   start = Math.min(start, html.length - budget);
   const end = start + budget;
@@ -75,6 +76,19 @@ export function truncateHtml(html: string, budget: number, focus: string | null)
     html.slice(start, end) +
     (end < html.length ? '\n' + TRUNCATED : '')
   );
+}
+
+/**
+ * Where the HTML first writes `name`: in full, else in its longest form relative to a scope
+ * (`.card.title_link`, then `.title_link`; a short form may belong to a same-named element of
+ * another scope, near enough for centring a window). -1 when it is not there.
+ */
+function firstMention(html: string, name: string): number {
+  for (const form of writtenForms(name)) {
+    const at = html.indexOf(`"${form}"`);
+    if (at >= 0) return at;
+  }
+  return html.indexOf(name);
 }
 
 export function targetElement(observation: Observation, action: Action): ObservedElement | null {

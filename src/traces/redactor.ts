@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { escapeAttr, escapeText } from '../observe/markup.js';
+import { writtenForms } from '../observe/name-scopes.js';
 import type { Observation, ObservedElement } from '../observe/observation.js';
 import type { TraceStep } from './schema.js';
 import { passesLuhn } from '../luhn.js';
@@ -18,10 +20,6 @@ export type SensitiveValue = z.infer<typeof SensitiveValue>;
 const MIN_GLOBAL = 4;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const escapeAttr = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-const escapeText = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The spellings a secret can take in HTML, URLs and JSON. */
 export function secretForms(value: string): string[] {
@@ -122,13 +120,17 @@ export class Redactor {
     for (const e of observation.elements) if (e.value && isSensitiveElement(e)) names.add(e.name);
     let html = observation.html;
     for (const name of names) {
-      const quoted = escapeRegExp(escapeAttr(name));
+      // the HTML may write the name in full or relative to a scope (`.card_number_input`): any
+      // form matches, so a same-named field of another scope is redacted too (never too little)
+      const quoted = writtenForms(name)
+        .map((form) => escapeRegExp(escapeAttr(form)))
+        .join('|');
       html = html.replace(
-        new RegExp(`(<(?:input|select)\\b[^>]*\\bname="${quoted}"[^>]*?\\svalue=")[^"]*(")`, 'g'),
+        new RegExp(`(<(?:input|select)\\b[^>]*\\bname="(?:${quoted})"[^>]*?\\svalue=")[^"]*(")`, 'g'),
         `$1${REDACTED}$2`,
       );
       html = html.replace(
-        new RegExp(`(<textarea\\b[^>]*\\bname="${quoted}"[^>]*>)[\\s\\S]*?(</textarea>)`, 'g'),
+        new RegExp(`(<textarea\\b[^>]*\\bname="(?:${quoted})"[^>]*>)[\\s\\S]*?(</textarea>)`, 'g'),
         `$1${REDACTED}$2`,
       );
     }

@@ -30,7 +30,7 @@ describe('shopsim observe', () => {
     expect(code).toBe(0);
     const [head, list] = out.split(/\nElements \(\d+\):\n/);
     expect(head).toMatch(/^URL: file:\/\/.*controls\.html\nTitle: Controls fixture\n\n/);
-    expect(head).toMatch(/<button name="[a-z_.]*alert_me">/);
+    expect(head).toMatch(/<button name="[a-z_.]*alert_me"\/>/);
     expect(head).not.toContain('<script');
     const lines = list!.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^name +kind +text$/);

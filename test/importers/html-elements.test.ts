@@ -18,6 +18,20 @@ const OPERA_LIKE =
   '<textarea name="review.text">hello &lt;world&gt;</textarea><a name="results.item_1.title">dup</a>';
 
 describe('extractHtmlSummary', () => {
+  it('reads shopsim’s own HTML, where names shared by a scope are written relative to it', () => {
+    const html =
+      '<ul scope="main_menu"><a name=".women"/>\n<a name=".men"/></ul>' +
+      '<div scope="results"><div scope=".trail_runner"><a name=".title_link">Trail Runner</a>' +
+      '<button name=".add_to_cart"/></div></div><a name="footer.help"/>';
+    expect(extractHtmlSummary(html).elements.map((e) => [e.name, e.text])).toEqual([
+      ['main_menu.women', ''],
+      ['main_menu.men', ''],
+      ['results.trail_runner.title_link', 'Trail Runner'],
+      ['results.trail_runner.add_to_cart', ''],
+      ['footer.help', ''],
+    ]);
+  });
+
   it('finds every named element once, with kind, text, href and value', () => {
     const { title, elements } = extractHtmlSummary(OPERA_LIKE);
     expect(title).toBe('Amazon.com & more');

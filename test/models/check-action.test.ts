@@ -4,6 +4,7 @@ import {
   clickableNames,
   suggestedNames,
   typeableNames,
+  withFullName,
 } from '../../src/models/check-action.js';
 import { loadObservation } from '../support/model-fixtures.js';
 
@@ -24,6 +25,23 @@ describe('checkActionOnPage', () => {
       /no element named "nav\.cart_link".*similar names: nav_bar\.cart_link/,
     );
     expect(problem?.rejectedName).toBe('nav.cart_link');
+  });
+
+  it('takes a name copied as the HTML writes it in a scope when it ends exactly one name', () => {
+    const cart = { type: 'click', name: '.cart_link' } as const;
+    expect(withFullName(cart, home)).toEqual({ type: 'click', name: 'nav_bar.cart_link' });
+    const full = { type: 'click', name: 'nav_bar.cart_link' } as const;
+    expect(withFullName(full, home)).toBe(full);
+    // `.link` ends no name on its own; a dotted name that ends several is answered with them
+    const ambiguous = home.elements.filter((e) => e.name.endsWith('.title_link')).length;
+    expect(ambiguous).toBeGreaterThan(1);
+    const titles = { type: 'click', name: '.title_link' } as const;
+    expect(withFullName(titles, home)).toBe(titles);
+    expect(checkActionOnPage(titles, home)?.message).toMatch(
+      new RegExp(
+        `"\\.title_link" is how the HTML writes a name inside its scope, and it ends ${ambiguous} names: .*Answer with the full name`,
+      ),
+    );
   });
 
   it('in protocol mode (evaluation) only checks that the name exists', () => {

@@ -23,6 +23,15 @@ describe('decide', () => {
     expect(decision.usage.latency_ms).toBeGreaterThanOrEqual(0);
   });
 
+  it('takes a name copied from a scope in the HTML as the one full name it ends', async () => {
+    const model = new ScriptedModel([
+      { rationale: 'Shoes.', action: { type: 'click', name: '.shoes' } },
+    ]);
+    const decision = await decide(model, makeRequest(home), { maxAttempts: 1 });
+    expect(decision.action).toEqual({ type: 'click', name: 'categories.shoes' });
+    expect(decision.usage.attempts).toBe(1);
+  });
+
   it('feeds each rejection back to the model and recovers', async () => {
     const model = new ScriptedModel([
       'I think I will look around.',

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
+import { fullNames } from '../../src/html/scoped-names.js';
+import { parseHtml } from '../../src/html/tree.js';
 import type { Observation } from '../../src/observe/observation.js';
 import { simplifyDocument, type SimplifyOptions } from '../../src/observe/simplify.js';
 
@@ -36,4 +38,18 @@ export function observeHtml(
 /** The element names of an observation, in document order. */
 export function namesOf(html: string, options: SimplifyOptions = {}): string[] {
   return observeHtml(html, options).obs.elements.map((e) => e.name);
+}
+
+/** The full names the simplified HTML gives, scopes resolved, in document order, with their tags. */
+export function namedInHtml(html: string): { tag: string; name: string }[] {
+  return [...fullNames(parseHtml(html))].map(([node, name]) => ({ tag: node.tag, name }));
+}
+
+/** The attributes of the element the simplified HTML names `name` (scopes resolved), or null. */
+export function attributesOfNamed(
+  html: string,
+  name: string,
+): Readonly<Record<string, string>> | null {
+  for (const [node, full] of fullNames(parseHtml(html))) if (full === name) return node.attrs;
+  return null;
 }

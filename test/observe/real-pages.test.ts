@@ -11,6 +11,7 @@ import {
   textHasPrice,
 } from '../../src/observe/real-pages.js';
 import { observeInBrowser, openStaticPage } from './browser.js';
+import { namedInHtml } from './dom.js';
 
 /**
  * Real third-party product pages. 8 pages by default; SHOPSIM_REAL_PAGES_COUNT=140 runs them all
@@ -92,7 +93,7 @@ describe.skipIf(!hasRealPages())('real product pages (Zyte benchmark)', () => {
       ? listRealPages().filter((h) => only.some((prefix) => h.startsWith(prefix)))
       : sampleRealPages(COUNT);
   it.each(hashes)(
-    'page %s: every visible control named, buy control and price kept',
+    'page %s: every visible control named (in the HTML too), buy control and price kept',
     async (hash) => {
       const real = loadRealPage(hash);
       const { context, page } = await openStaticPage(browser, real.url, real.html);
@@ -100,6 +101,10 @@ describe.skipIf(!hasRealPages())('real product pages (Zyte benchmark)', () => {
         const { observation, ms } = await observeInBrowser(page);
         expect(observation.html.length).toBeGreaterThan(100);
         expect(observation.elements.length).toBeGreaterThan(0);
+        // the HTML names exactly the listed elements, in order, once its scopes are read
+        expect(namedInHtml(observation.html).map((n) => n.name)).toEqual(
+          observation.elements.map((e) => e.name),
+        );
         const audit = await auditControls(page);
         expect(audit.unnamed, `${audit.unnamed.length}/${audit.visible} unnamed`).toEqual([]);
         expect(audit.buyUnnamed).toEqual([]);

@@ -6,7 +6,7 @@ import { InputFileError } from '../../src/errors.js';
 import { RecipeSelectorError } from '../../src/observe/overrides.js';
 import { ruleMatchesUrl, rulesForUrl } from '../../src/observe/recipe-match.js';
 import { combineRecipes, loadRecipe, parseRecipe, type Recipe } from '../../src/observe/recipe.js';
-import { fixtureHtml, namesOf, observeHtml } from './dom.js';
+import { fixtureHtml, namedInHtml, namesOf, observeHtml } from './dom.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'shopsim-recipe-'));
 function writeRecipe(name: string, content: string): string {
@@ -116,7 +116,10 @@ describe('recipe overrides', () => {
     expect(names).toContain('breadcrumb.home');
     expect(names).not.toContain('never');
     expect(names.length).toBe(generic.length + 4); // 2 review titles + 2 tiles added
-    expect(obs.html).toContain('<button name="product_form.add_to_cart">');
+    expect(namedInHtml(obs.html)).toContainEqual({
+      tag: 'button',
+      name: 'product_form.add_to_cart',
+    });
   });
 
   it('fills {slug} and {group} (fieldset legend, select label, name attribute)', () => {

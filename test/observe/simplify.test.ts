@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Observation } from '../../src/observe/observation.js';
-import { MAX_TEXT_RUN } from '../../src/observe/serialize.js';
+import { MAX_TEXT_RUN } from '../../src/observe/markup.js';
 import { fixtureHtml, observeHtml } from './dom.js';
 
 const htmlOf = (html: string, url = 'https://shop.test/page'): string =>
@@ -12,9 +12,7 @@ describe('simplified HTML', () => {
       <template><p>tpl</p></template><noscript>Enable JS</noscript>
       <p>Visible</p><svg><path d="M0 0"/><text>internal</text></svg>
       <svg aria-label="Free shipping"><path d="M1 1"/></svg><svg><title>Cart</title><path/></svg>`);
-    expect(out).toBe(
-      'Visible\n<svg aria-label="Free shipping"></svg><svg aria-label="Cart"></svg>',
-    );
+    expect(out).toBe('Visible\n<svg aria-label="Free shipping"/><svg aria-label="Cart"/>');
   });
 
   it('drops hidden subtrees: hidden, display:none, visibility:hidden, aria-hidden, type=hidden', () => {
@@ -23,7 +21,7 @@ describe('simplified HTML', () => {
       <div style="visibility:hidden"><button>C</button></div>
       <div aria-hidden="true"><a href="/d">D</a></div><input type="hidden" name="t" value="x">
       <p style="opacity:0">E</p><a href="/f">F</a>`);
-    expect(obs.html).toBe('<a name="f"></a>');
+    expect(obs.html).toBe('<a name="f"/>');
     expect(obs.elements.map((e) => e.name)).toEqual(['f']);
   });
 
@@ -63,9 +61,9 @@ describe('simplified HTML', () => {
       '<form><input name="f.search_input" value="mugs"> ' +
         '<input name="f.gift_wrap" type="checkbox" checked>\n' +
         '<select name="f.size"><option name="f.size.us_9" selected></select>\n' +
-        '<button name="f.go" disabled></button> <a name="f.mug">Mug – $12</a> ' +
-        '<img alt="A red mug"> <a name="f.link" href="/"></a> ' +
-        '<a name="f.link_2" href="other.test/"></a><a name="f.link_3"></a></form>',
+        '<button name="f.go" disabled/> <a name="f.mug">Mug – $12</a> ' +
+        '<img alt="A red mug"> <a name="f.link" href="/"/> ' +
+        '<a name="f.link_2" href="other.test/"/><a name="f.link_3"/></form>',
     );
   });
 
@@ -75,12 +73,27 @@ describe('simplified HTML', () => {
       <a href="/sale" aria-label="Sale">Sale!</a><input placeholder="Email" aria-label="Email"></nav>
       <a href="/x" aria-label="${'long label '.repeat(5)}"></a>`);
     expect(out).toBe(
-      '<nav aria-label="Main"><a name="main.mens"></a> ' +
+      // the nav's five names share `main.`: written once, as its scope
+      '<nav aria-label="Main" scope="main"><a name=".mens"/> ' +
         // the count is news; the label is in the name, the visible text is not
-        '<a name="main.cart">Cart (3)</a><button name="main.search">Go</button> ' +
-        '<a name="main.sale"></a><input name="main.email_input"></nav>\n' +
+        '<a name=".cart">Cart (3)</a><button name=".search">Go</button> ' +
+        '<a name=".sale"/><input name=".email_input"></nav>\n' +
         // a label longer than a name part is cut in the name, so it is printed whole
-        `<a name="long_label_long_label_long_label" aria-label="${'long label '.repeat(5).trim()}"></a>`,
+        `<a name="long_label_long_label_long_label" aria-label="${'long label '.repeat(5).trim()}"/>`,
+    );
+  });
+
+  it('says a gallery’s product name once, and nothing a control’s name already says', () => {
+    const out = htmlOf(`<ul class="gallery"><li><img alt="Trail Runner, Bild 1"></li>
+      <li><img alt="Trail Runner, Bild 2"></li><li><img alt="Trail Runner - 3"></li>
+      <li><img alt="iPhone 12"></li><li><img alt="iPhone 13"></li></ul>
+      <a href="/"><img alt="Acme"></a> <a href="/c/dresses">Dresses &amp; Suits</a>`);
+    expect(out).toBe(
+      '<ul><li><img alt="Trail Runner, Bild 1">\n<li><img alt="iPhone 12">\n' +
+        // a number that is part of a product name is not a picture number
+        '<li><img alt="iPhone 13"></ul>\n' +
+        // a logo's alt and a link's text that are its name; "&" is text, not "amp"
+        '<a name="acme" href="/"/> <a name="dresses_suits"/>',
     );
   });
 
@@ -92,20 +105,22 @@ describe('simplified HTML', () => {
     );
   });
 
-  it('cuts very long text runs at a word, never inside a tag or an entity', () => {
+  it('cuts very long text runs and labels at a word, never inside a tag or an entity', () => {
     const out = htmlOf(`<p>${'word '.repeat(200)}</p><p>${'&amp; '.repeat(100)}</p>
       <a href="/x" aria-label="${'long label '.repeat(30)}"></a>`);
     const [words, amps, link] = out.split('\n');
     expect(words).toBe(`${'word '.repeat(MAX_TEXT_RUN / 5).trim()}…`);
     expect(amps).toMatch(/^(&amp; )+&amp;…$/);
-    expect(link).toContain(`aria-label="${'long label '.repeat(30).trim()}">`);
+    // a label is text a person reads: cut like a text run, inside its quotes
+    const label = /aria-label="([^"]*)"\/>$/.exec(link!)?.[1];
+    expect(label).toBe(`${'long label '.repeat(MAX_TEXT_RUN / 11).trim()}…`);
   });
 
   it('keeps the prices of the part it cuts: a long product title ends with its price', () => {
     const title = `Cordless vacuum cleaner ${'with extra long words '.repeat(6)}RRP $299.00 now $204.71`;
     const out = htmlOf(`<ul><li><a href="/p/vac">${title}</a><li><a href="/p/b">B</a></ul>`);
     expect(out).toMatch(
-      /^<ul><li><a name="cordless_vacuum_cleaner_with">Cordless vacuum cleaner [a-z ]+… \$299\.00 \$204\.71<\/a>/,
+      /^<ul><a name="cordless_vacuum_cleaner_with">Cordless vacuum cleaner [a-z ]+… \$299\.00 \$204\.71<\/a>/,
     );
   });
 
@@ -116,7 +131,7 @@ describe('simplified HTML', () => {
     expect(obs.url).toBe('https://acme.test/search?q=x');
     const men = obs.elements.find((e) => e.name === 'main.men');
     expect(men).toMatchObject({ kind: 'link', href: 'https://acme.test/c/men', tag: 'a' });
-    expect(obs.html).toContain('<a name="main.men"></a>');
+    expect(obs.html).toContain('<a name="main.men"/>');
     expect(obs.html).not.toMatch(/class=|style=|data-product-id|<script|<style/);
   });
 

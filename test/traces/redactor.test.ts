@@ -27,4 +27,23 @@ describe('Redactor.observation', () => {
     expect(out.html).not.toMatch(/4111|8642|sk-live/);
     expect(out.html).toContain('value="shoes"');
   });
+
+  it('finds a secret field the HTML writes relative to its scope, even a value too short to remember', () => {
+    const obs = Observation.parse({
+      url: 'https://shop.test/checkout',
+      title: 'Checkout',
+      html:
+        '<form scope="checkout.payment"><input name=".security_code_input" value="737">' +
+        '<input name=".gift_note_input" value="Happy birthday"></form>',
+      elements: [
+        field('checkout.payment.security_code_input', 'Security code', '737'),
+        field('checkout.payment.gift_note_input', 'Gift note', 'Happy birthday'),
+      ],
+    });
+    const out = new Redactor().observation(obs);
+    expect(out.html).toBe(
+      `<form scope="checkout.payment"><input name=".security_code_input" value="${REDACTED}">` +
+        '<input name=".gift_note_input" value="Happy birthday"></form>',
+    );
+  });
 });

@@ -2,7 +2,9 @@
  * What the heuristic reads from the tree of an observation's simplified HTML (parsed by the one
  * reader in src/html): visible text of a card, where a named control sits, struck-out prices.
  */
-import { walk, type HtmlNode } from '../../html/node.js';
+import type { HtmlNode } from '../../html/node.js';
+import { walkScoped } from '../../html/scoped-names.js';
+import { resolveScopedName } from '../../observe/name-scopes.js';
 
 const BREAKS_WORDS = /^(p|div|li|br|tr|h\d|section|article)$/;
 
@@ -23,12 +25,16 @@ export function textOf(root: HtmlNode, skip?: (n: HtmlNode) => boolean): string 
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Maps each wanted name to the element carrying it in any attribute (name, data-*, id...). */
+/**
+ * Maps each wanted name to the element carrying it in any attribute (name, data-*, id...); a
+ * value starting with a dot is read in the scope around it (src/html/scoped-names.ts).
+ */
 export function indexNames(root: HtmlNode, names: ReadonlySet<string>): Map<string, HtmlNode> {
   const found = new Map<string, HtmlNode>();
-  walk(root, (n) => {
+  walkScoped(root, (n, scope) => {
     for (const value of Object.values(n.attrs)) {
-      if (names.has(value) && !found.has(value)) found.set(value, n);
+      const name = resolveScopedName(value, scope);
+      if (names.has(name) && !found.has(name)) found.set(name, n);
     }
   });
   return found;
