@@ -37,6 +37,8 @@ export const Config = z.object({
   timeoutMs: z.number().int().positive().max(600_000),
   /** CPU threads for in-process llama models (null: llama.cpp decides; 1 suits tiny models). */
   threads: z.number().int().positive().nullable(),
+  /** Tokens of context for in-process llama models, prompt and answer (null: up to 8192). */
+  contextSize: z.number().int().min(256).max(1_048_576).nullable(),
   variant: z.enum(VARIANTS).nullable(),
   out: z.string().nullable(),
   /** A Playwright trace.zip per session: on, retain-on-failure (failed sessions only) or off. */
@@ -68,6 +70,7 @@ export const DEFAULT_CONFIG: Config = {
   maxAttempts: 3,
   timeoutMs: 15_000,
   threads: null,
+  contextSize: null,
   variant: null,
   out: null,
   pwTrace: 'off',
@@ -90,6 +93,7 @@ const NUMBER_KEYS = new Set<keyof Config>([
   'maxAttempts',
   'timeoutMs',
   'threads',
+  'contextSize',
   'minStepIntervalMs',
 ]);
 
@@ -248,6 +252,12 @@ export function modelOptionsOf(config: Config): CreateModelOptions {
     baseUrl: config.baseUrl,
     seed: config.seed,
     timeoutMs: modelTimeoutMs(config),
-    llama: config.threads ? { threads: config.threads } : undefined,
+    llama:
+      config.threads || config.contextSize
+        ? {
+            ...(config.threads ? { threads: config.threads } : {}),
+            ...(config.contextSize ? { contextSize: config.contextSize } : {}),
+          }
+        : undefined,
   };
 }

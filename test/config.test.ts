@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, envName, resolveConfig } from '../src/config.js';
+import { DEFAULT_CONFIG, envName, modelOptionsOf, resolveConfig } from '../src/config.js';
 import { UsageError } from '../src/errors.js';
 
 async function configFile(content: unknown): Promise<string> {
@@ -35,6 +35,16 @@ describe('resolveConfig', () => {
       historyPages: 'default',
     });
     expect(resolved.file).toBe(file);
+  });
+
+  it('hands the llama settings (threads, context size) to the models, from env or flags', () => {
+    const { values } = resolveConfig({
+      file: null,
+      env: { SHOPSIM_CONTEXT_SIZE: '16384' },
+      flags: { threads: '1' },
+    });
+    expect(modelOptionsOf(values).llama).toEqual({ threads: 1, contextSize: 16384 });
+    expect(modelOptionsOf(DEFAULT_CONFIG).llama).toBeUndefined();
   });
 
   it('finds ./shopsim.config.json in the working directory, and has no file otherwise', async () => {

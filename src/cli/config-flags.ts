@@ -18,6 +18,7 @@ export type ConfigFlag =
   | 'cache'
   | 'prompts'
   | 'threads'
+  | 'contextSize'
   | 'timeoutMs'
   | 'headed'
   | 'headless'
@@ -47,6 +48,7 @@ export const SESSION_FLAGS = [
   'browserEndpoint',
   'cdp',
   'threads',
+  'contextSize',
   'pwTrace',
   'prompts',
   ...GUARD_FLAGS,
@@ -119,6 +121,11 @@ export const FLAGS: Record<
     spec: '--threads <n>',
     key: 'threads',
     help: 'CPU threads for llama:<file.gguf> models',
+  },
+  contextSize: {
+    spec: '--context-size <tokens>',
+    key: 'contextSize',
+    help: 'context of llama:<file.gguf> models in tokens, prompt and answer (default: up to 8192)',
   },
   timeoutMs: {
     spec: '--timeout <ms>',

@@ -109,8 +109,8 @@ export class LlamaCppModel implements SimulatorModel, ChatModel {
     if (tokens + maxTokens <= contextSize) return;
     throw new ModelBackendError(
       `${this.id}: the prompt has ${tokens} tokens and the answer may take ${maxTokens}, more than ` +
-        `the context of ${contextSize}. Raise the context size (contextSize), or shorten the ` +
-        'prompt (--history-pages, --html-budget).',
+        `the context of ${contextSize}. Raise it (--context-size, SHOPSIM_CONTEXT_SIZE), or ` +
+        'shorten the prompt (--history-pages, --html-budget).',
     );
   }
 

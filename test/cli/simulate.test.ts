@@ -90,6 +90,9 @@ describe('shopsim simulate', () => {
       `llama:${gguf}`,
       '--threads',
       '1',
+      // the tiny model's byte tokenizer makes the shop's first prompt ~10k tokens
+      '--context-size',
+      '16384',
       '--max-steps',
       '2',
       '--persona',

@@ -25,7 +25,7 @@ export function registerEval(program: Command): void {
     'historyPages',
     'seed',
   ] as const;
-  addConfigFlags(command, [...settings, 'out', 'threads'], {
+  addConfigFlags(command, [...settings, 'out', 'threads', 'contextSize'], {
     model: `model to evaluate: ${MODEL_BACKENDS.map(specUsage).join(' | ')}`,
     concurrency: 'model calls in flight',
     maxAttempts: 'model calls per step before the answer counts as illegal',

@@ -1,4 +1,4 @@
-import { modelTimeoutMs, publicConfig } from '../../config.js';
+import { modelOptionsOf, modelTimeoutMs, publicConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { synthesizeRationales, type SynthesizeSummary } from '../../synthesize/synthesize.js';
 import { DEFAULT_EXAMPLES_FILE, loadThinkAloudExamples } from '../../synthesize/examples.js';
@@ -42,7 +42,7 @@ export async function synthesizeCommand(flags: SynthesizeFlags): Promise<Synthes
     htmlBudget,
     baseUrl: config.baseUrl,
     timeoutMs: modelTimeoutMs(config),
-    llama: config.threads ? { threads: config.threads } : undefined,
+    llama: modelOptionsOf(config).llama,
   });
   const log = (line: string): void => {
     if (!flags.json) process.stderr.write(line + '\n');

@@ -23,12 +23,16 @@ export function registerSynthesize(program: Command): void {
       '--examples <file>',
       'think-aloud examples (JSON array; default: the bundled prompts/think-aloud-examples.json)',
     );
-  addConfigFlags(command, ['model', 'out', 'concurrency', 'baseUrl', 'maxAttempts', 'threads'], {
-    model: 'openai:<model> | llama:<file.gguf> | heuristic (heuristic: template sentences)',
-    out: 'run folder for the new traces (default traces/<run-id>)',
-    concurrency: 'rationale requests in flight',
-    maxAttempts: 'calls per step when an answer holds no usable sentence',
-  })
+  addConfigFlags(
+    command,
+    ['model', 'out', 'concurrency', 'baseUrl', 'maxAttempts', 'threads', 'contextSize'],
+    {
+      model: 'openai:<model> | llama:<file.gguf> | heuristic (heuristic: template sentences)',
+      out: 'run folder for the new traces (default traces/<run-id>)',
+      concurrency: 'rationale requests in flight',
+      maxAttempts: 'calls per step when an answer holds no usable sentence',
+    },
+  )
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (flags: SynthesizeFlags) => {
       const summary = await (await import('./synthesize-run.js')).synthesizeCommand(flags);
