@@ -90,9 +90,11 @@ describe('shopsim simulate', () => {
       `llama:${gguf}`,
       '--threads',
       '1',
-      // the tiny model's byte tokenizer makes the shop's first prompt ~10k tokens
+      // the tiny model's byte tokenizer makes a page of the shop ~10k tokens: one page per prompt
       '--context-size',
       '16384',
+      '--history-pages',
+      '0',
       '--max-steps',
       '2',
       '--persona',
