@@ -90,13 +90,12 @@ describe('shopsim simulate', () => {
       `llama:${gguf}`,
       '--threads',
       '1',
-      // the tiny model's byte tokenizer makes a page of the shop ~10k tokens: one page per prompt
+      // the tiny model's byte tokenizer makes the home page ~10k tokens (a results page of the
+      // shop would not fit): one step
       '--context-size',
       '16384',
-      '--history-pages',
-      '0',
       '--max-steps',
-      '2',
+      '1',
       '--persona',
       PERSONA,
     ]);
