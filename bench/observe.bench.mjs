@@ -32,13 +32,15 @@ async function timed(runs, warmUp, fn) {
   return [median(times), value];
 }
 
-/** Measures one loaded page: the simplifier (as the session calls it) and ariaSnapshot(). */
-async function measure(page, raw, script, runs, warmUp) {
+/**
+ * Measures one loaded page: the simplifier as the session calls it (observePage: the in-page run,
+ * the answer's transfer and its validation) and ariaSnapshot().
+ */
+async function measure(page, raw, { observePage, script }, runs, warmUp) {
+  // inject the simplifier first (once per document, not timed), as observePage would
   const loaded = await page.evaluate(() => typeof globalThis.__shopsimObserve === 'function');
   if (!loaded) await page.evaluate(script);
-  const [ms, observation] = await timed(runs, warmUp, () =>
-    page.evaluate(() => globalThis.__shopsimObserve({ recipe: null })),
-  );
+  const [ms, { observation }] = await timed(runs, warmUp, () => observePage(page, null));
   const [ariaMs, aria] = await timed(runs, warmUp, () => page.ariaSnapshot({ timeout: 60_000 }));
   return {
     rawBytes: bytes(raw),
@@ -83,7 +85,7 @@ function row(label, m) {
   ];
 }
 
-async function shopRows(browser, script) {
+async function shopRows(browser, observer) {
   const { startShop } = await importDist('sites/shop/server.js');
   const { generateCatalog } = await importDist('sites/shop/catalog/generate.js');
   const seed = 1;
@@ -104,7 +106,7 @@ async function shopRows(browser, script) {
       const cards = await page.evaluate(
         () => document.querySelectorAll('[data-product-id]').length,
       );
-      const m = await measure(page, raw, script, SHOP_RUNS, true);
+      const m = await measure(page, raw, observer, SHOP_RUNS, true);
       rows.push(row(label.startsWith('search') ? `${label} (${cards} results)` : label, m));
       await page.close();
     }
@@ -116,7 +118,7 @@ async function shopRows(browser, script) {
 }
 
 /** Measures the real pages of the corpus (src/observe/real-pages.ts reads it). */
-async function realPages(browser, script, corpus) {
+async function realPages(browser, observer, corpus) {
   const hashes = corpus.listRealPages().slice(0, REAL_LIMIT);
   // The snapshots reference hosts that are not reachable: no scripts, no network.
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -129,7 +131,7 @@ async function realPages(browser, script, corpus) {
     const page = await context.newPage();
     try {
       await page.setContent(raw, { waitUntil: 'load', timeout: 60_000 });
-      results.push({ file, ...(await measure(page, raw, script, REAL_RUNS, false)) });
+      results.push({ file, ...(await measure(page, raw, observer, REAL_RUNS, false)) });
     } catch (error) {
       failures.push(`${file}: ${String(error?.message ?? error).split('\n')[0]}`);
     } finally {
@@ -186,9 +188,10 @@ function aggregate(results, pick) {
 
 export async function run() {
   const { launchBrowser } = await importDist('src/browser/launch.js');
+  const { observePage } = await importDist('src/browser/simplify.js');
   const { getSimplifierScript } = await importDist('src/observe/script.js');
+  const observer = { observePage, script: await getSimplifierScript() };
   const corpus = await importDist('src/observe/real-pages.js');
-  const script = await getSimplifierScript();
   const realDir = path.join(corpus.realPagesDir(), 'html');
   const browser = await launchBrowser();
   try {
@@ -199,13 +202,13 @@ export async function run() {
         `aria = page.ariaSnapshot() (default mode).\n`,
     );
     console.log('Mock shop (live pages, JavaScript on):\n');
-    printTable(HEADERS, await shopRows(browser, script));
+    printTable(HEADERS, await shopRows(browser, observer));
 
     if (!corpus.hasRealPages()) {
       console.log(`\nReal pages: ${realDir} not found (set SHOPSIM_REAL_PAGES); skipped.`);
       return;
     }
-    const { count, results, failures } = await realPages(browser, script, corpus);
+    const { count, results, failures } = await realPages(browser, observer, corpus);
     console.log(
       `\nReal product pages (${realDir}, setContent, JavaScript off, network aborted):\n`,
     );
