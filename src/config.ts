@@ -246,18 +246,18 @@ export function modelTimeoutMs(config: Config): number {
   return config.timeoutMs * 4;
 }
 
+/** The in-process llama settings that are set, or undefined when none is. */
+function llamaOptionsOf({ threads, contextSize }: Config): CreateModelOptions['llama'] {
+  if (!threads && !contextSize) return undefined;
+  return { ...(threads && { threads }), ...(contextSize && { contextSize }) };
+}
+
 /** The model settings of a config, as every command creates its model with them. */
 export function modelOptionsOf(config: Config): CreateModelOptions {
   return {
     baseUrl: config.baseUrl,
     seed: config.seed,
     timeoutMs: modelTimeoutMs(config),
-    llama:
-      config.threads || config.contextSize
-        ? {
-            ...(config.threads ? { threads: config.threads } : {}),
-            ...(config.contextSize ? { contextSize: config.contextSize } : {}),
-          }
-        : undefined,
+    llama: llamaOptionsOf(config),
   };
 }

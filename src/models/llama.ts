@@ -14,6 +14,9 @@ import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
  * with a schema are constrained by a JSON-schema grammar, so they always parse. Calls are
  * serialized (one context sequence); the system-prompt prefix is reused between calls.
  */
+/** Room for the chat template's own tokens (role markers, separators) in a rough size check. */
+const TEMPLATE_TOKENS = 64;
+
 export class LlamaCppModel implements SimulatorModel, ChatModel {
   readonly id: string;
   readonly constrained = true;
@@ -105,7 +108,10 @@ export class LlamaCppModel implements SimulatorModel, ChatModel {
    */
   private checkFits(messages: ChatMessage[], maxTokens: number): void {
     const { model, contextSize } = this.runtime;
-    const tokens = model.tokenize(messages.map((m) => m.content).join('\n')).length;
+    const text = messages.map((m) => m.content).join('\n');
+    // a token spans at least one byte (plus the chat template's few): most prompts need no count
+    if (Buffer.byteLength(text) + TEMPLATE_TOKENS + maxTokens <= contextSize) return;
+    const tokens = model.tokenize(text).length;
     if (tokens + maxTokens <= contextSize) return;
     throw new ModelBackendError(
       `${this.id}: the prompt has ${tokens} tokens and the answer may take ${maxTokens}, more than ` +

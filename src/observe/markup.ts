@@ -33,8 +33,8 @@ export function attributes(list: Attr[]): string {
     if (value === true) out += ` ${key}`;
     else if (typeof value === 'string' && value.trim()) {
       // labels and alt texts are text a person reads: cut like the page's text runs
-      const text = CAPPED_ATTRIBUTES.has(key) ? capRun(collapse(value), MAX_TEXT_RUN) : value;
-      out += ` ${key}="${escapeAttr(collapse(text))}"`;
+      const text = collapse(value);
+      out += ` ${key}="${escapeAttr(CAPPED_ATTRIBUTES.has(key) ? capRun(text, MAX_TEXT_RUN) : text)}"`;
     }
   }
   return out;

@@ -106,9 +106,7 @@ function oneChildHoldsAll(
 
 /** Every way the HTML may write a full name: in full, or after any of its prefixes (`.b.c`, `.c`). */
 export function writtenForms(name: string): string[] {
-  const forms = [name];
-  for (let i = name.indexOf('.'); i > 0; i = name.indexOf('.', i + 1)) forms.push(name.slice(i));
-  return forms;
+  return [name, ...prefixesOf(name).map((prefix) => name.slice(prefix.length))];
 }
 
 /** Containers of items whose end tags the HTML leaves out (li, tr, td, dd...). */

@@ -60,7 +60,8 @@ export function serialize(input: SerializeInput): string {
   let scope: string | null = null;
   /** Renders `el`'s children inside the scope `el` opens, if any; returns [scope attr, content]. */
   const inScope = (el: Element, render: () => string, extraCost = 0): [Attr, string] => {
-    const opened = betweenItems(el) ? null : chooseScope(counts, el, scope, extraCost);
+    let opened = chooseScope(counts, el, scope, extraCost);
+    if (opened && betweenItems(el)) opened = null;
     if (!opened) return [[SCOPE_ATTRIBUTE, null], render()];
     const outer = scope;
     scope = opened;
@@ -128,16 +129,12 @@ export function serialize(input: SerializeInput): string {
       const end = OPTIONAL_END.has(tag) && !scoped[1] ? '' : `</${tag}>`;
       return `${nl}<${tag}${attrs([['aria-label', label], scoped])}>${inner}${end}${nl}`;
     }
-    if (input.groups.has(el)) {
-      const [scoped, content] = inScope(el, () => renderChildren(el));
+    // an item group stays a <div>; so does a wrapper where enough names meet to hold their scope
+    const group = input.groups.has(el);
+    const [scoped, content] = inScope(el, () => renderChildren(el), group ? 0 : WRAPPER_COST);
+    if (group || scoped[1]) {
       const inner = content.trim();
       return inner ? `\n<div${attrs([scoped])}>${inner}</div>\n` : '';
-    }
-    // a wrapper where many names meet becomes a <div> that holds their scope
-    const [wrapScope, content] = inScope(el, () => renderChildren(el), WRAPPER_COST);
-    if (wrapScope[1]) {
-      const inner = content.trim();
-      return inner ? `\n<div${attrs([wrapScope])}>${inner}</div>\n` : '';
     }
     // a wrapper's own label (ratings drawn as stars, icons) is what a human reads from it
     const label = collapse(el.getAttribute('aria-label') ?? '');

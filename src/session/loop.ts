@@ -188,8 +188,10 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
   };
 }
 
-/** Waits until `intervalMs` have passed since `since` (request pacing for shared servers). */
-/** Waits until `intervalMs` after `since` by the wall clock; a timer may fire a millisecond early. */
+/**
+ * Waits until `intervalMs` have passed since `since` by the wall clock (request pacing for shared
+ * servers); a timer may fire a millisecond early, so it waits again until the time is really up.
+ */
 async function pace(since: number, intervalMs: number): Promise<void> {
   for (let wait = since + intervalMs - Date.now(); wait > 0; wait = since + intervalMs - Date.now())
     await new Promise((resolve) => setTimeout(resolve, wait));

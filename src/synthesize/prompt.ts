@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { writtenForms } from '../observe/name-scopes.js';
 import path from 'node:path';
 import { formatAction, type Action } from '../action.js';
+import { writtenForms } from '../observe/name-scopes.js';
 import type { Observation, ObservedElement } from '../observe/observation.js';
 import { describePersona, type Persona } from '../persona.js';
 import { PACKAGE_ROOT } from '../version.js';

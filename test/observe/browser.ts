@@ -30,7 +30,10 @@ export async function openStaticPage(
   return { context, page };
 }
 
-/** Injects the simplifier script and observes the page, as src/browser does. */
+/**
+ * Injects the simplifier script and observes the page, timing the in-page run alone (src/browser
+ * also moves the answer out of the page as JSON, which this leaves out).
+ */
 export async function observeInBrowser(
   page: Page,
   recipe: unknown = null,
