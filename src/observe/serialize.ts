@@ -18,7 +18,14 @@ import {
 } from './name-scopes.js';
 import type { Scan } from './scan.js';
 import { collapse, svgLabel } from './text.js';
-import { currentValue, isChecked, isDisabled, originOf, shortHref } from './values.js';
+import {
+  absoluteHref,
+  currentValue,
+  isChecked,
+  isDisabled,
+  originOf,
+  shortHref,
+} from './values.js';
 
 /** Structure tags kept as they are (without attributes other than aria-label), one per line. */
 const BLOCK_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
@@ -30,6 +37,8 @@ const WRAPPER_COST = '<div></div>'.length;
 const SINGLE_CONTROL = /^<(a|button)\b[^<>]*(?:\/>|>[^<>]*<\/\1>)$/;
 /** Kept inline: cells, labels, and struck-through text (old prices). */
 const INLINE_TAGS = new Set(['th', 'td', 'label', 's', 'del']);
+/** Kept inside a control too: an old price is only told from the new one by its strike. */
+const STRUCK = new Set(['s', 'del']);
 /** Tags whose end tag HTML lets us omit (the next sibling or the parent's end closes them). */
 const OPTIONAL_END = new Set(['li', 'dt', 'dd', 'tr', 'td', 'th']);
 /** Wrappers dropped but whose content starts on a new line. */
@@ -58,6 +67,8 @@ export function serialize(input: SerializeInput): string {
   const counts = prefixCounts(names, root);
   /** The scope the element being rendered sits in (opened by the nearest ancestor that has one). */
   let scope: string | null = null;
+  /** True while rendering a control's content: its label is read as one text, so structure goes. */
+  let inControl = false;
   /** Renders `el`'s children inside the scope `el` opens, if any; returns [scope attr, content]. */
   const inScope = (el: Element, render: () => string, extraCost = 0): [Attr, string] => {
     let opened = chooseScope(counts, el, scope, extraCost);
@@ -84,6 +95,7 @@ export function serialize(input: SerializeInput): string {
     return !!control && echoesName(alt, names.get(control)!);
   };
   const origin = originOf(input.pageUrl);
+  const told = toldTargets(names, input.base);
 
   const render = (el: Element): string => {
     const tag = el.tagName.toLowerCase();
@@ -121,6 +133,7 @@ export function serialize(input: SerializeInput): string {
       const [scoped, content] = inScope(el, () => renderChildren(el));
       const inner = content.trim();
       if (!inner) return '';
+      if (inControl && !scoped[1] && !STRUCK.has(tag)) return ` ${inner} `;
       const nl = BLOCK_TAGS.has(tag) ? '\n' : '';
       // a list item that is one link or button says nothing the list and the line do not
       if (tag === 'li' && SINGLE_CONTROL.test(inner)) return `\n${inner}\n`;
@@ -194,7 +207,15 @@ export function serialize(input: SerializeInput): string {
       const list: typeof common = [...common, ['selected', isChecked(el)], ['disabled', disabled]];
       return `<option${attrs(list)}>${escapeText(text)}`;
     }
-    const [scoped, children] = inScope(el, () => renderChildren(el));
+    const outerControl = inControl;
+    inControl = true;
+    let scoped: Attr;
+    let children: string;
+    try {
+      [scoped, children] = inScope(el, () => renderChildren(el));
+    } finally {
+      inControl = outerControl;
+    }
     const rendered = children.replace(/\s*\n\s*/g, ' ').trim();
     // plain text that only repeats the name is left out (see name-echo.ts)
     const content =
@@ -202,10 +223,12 @@ export function serialize(input: SerializeInput): string {
     const list: Attr[] = [...common];
     let aria = unlessEcho(el.getAttribute('aria-label'), name);
     if (aria && sameText(aria, rendered)) aria = null;
-    // a link is told by its text, label and name; the target only helps when none says it
+    // a link is told by its text, label and name; the target only helps when none says it, and no
+    // other link to the same place (a card's picture link beside its title link) says it either
     const href = el.getAttribute('href');
     const labelled = !!collapse(el.getAttribute('aria-label') ?? '');
-    if (tag === 'a' && !rendered && !labelled && !hrefInName(href, name, input.base)) {
+    const quiet = !rendered && !labelled && !told.has(absoluteHref(href, input.base) ?? '');
+    if (tag === 'a' && quiet && !hrefInName(href, name, input.base)) {
       list.push(['href', shortHref(href, input.base, origin)]);
     }
     list.push(['aria-label', aria]);
@@ -222,6 +245,18 @@ export function serialize(input: SerializeInput): string {
     .replace(/ {2,}/g, ' ')
     .trim();
   return capTextRuns(html, MAX_TEXT_RUN);
+}
+
+/** The targets of named links that say where they go, by their text or label. */
+function toldTargets(names: Map<Element, string>, base: string): Set<string> {
+  const told = new Set<string>();
+  for (const el of names.keys()) {
+    if (el.tagName.toLowerCase() !== 'a') continue;
+    const label = `${el.textContent ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
+    const href = absoluteHref(el.getAttribute('href'), base);
+    if (href && /\p{L}/u.test(label)) told.add(href);
+  }
+  return told;
 }
 
 const sameText = (a: string, b: string): boolean =>

@@ -59,9 +59,9 @@ export function absoluteHref(raw: string | null, base: string): string | null {
   }
 }
 
-const MAX_HREF = 80;
+const MAX_HREF = 60;
 const TRACKING =
-  /^(?:utm_.*|gclid|fbclid|msclkid|dclid|_ga|_gl|mc_[ce]id|ref|ref_|qid|sr|spm|scm|pf_rd_.*|pd_rd_.*|_encoding|psc|smid|th|crid|sprefix|igshid)$/i;
+  /^(?:utm_.*|gclid|fbclid|msclkid|dclid|_ga|_gl|mc_[ce]id|ref|ref_|qid|sr|spm|scm|pf_rd_.*|pd_rd_.*|_encoding|ie|psc|smid|th|crid|sprefix|igshid)$/i;
 
 /** The query string without tracking parameters; dropped entirely when still long. */
 function shortSearch(url: URL): string {
@@ -72,9 +72,26 @@ function shortSearch(url: URL): string {
   return search && search.length <= 40 ? `?${search}` : '';
 }
 
+/** A path segment that is a record id rather than a word: `B07FW264WL`, `174448426465`, `sJwEB3QnT9u`. */
+const isIdSegment = (segment: string): boolean =>
+  /^\d{5,}$/.test(segment) ||
+  (segment.length >= 6 && /\d/.test(segment) && /[a-z]/i.test(segment) && !/[-_.~%]/.test(segment));
+
 /**
- * A short form of a link target for the simplified HTML: path and query on the same site,
- * host and path elsewhere, `#` anchors and `javascript:` dropped, capped at 80 characters.
+ * The path as words: segments from the first that carries parameters (`ref=sspa_dk_1`, `;jsessionid=…`)
+ * on are state, not place, and record ids say nothing a reader can use.
+ */
+function wordPath(pathname: string): string {
+  const segments = pathname.split('/');
+  const state = segments.findIndex((s) => /[=;]/.test(s));
+  const kept = state < 0 ? segments : segments.slice(0, state);
+  return kept.filter((s) => !isIdSegment(s)).join('/') || '/';
+}
+
+/**
+ * A short form of a link target for the simplified HTML: the words of its path (see wordPath) and a
+ * short query on the same site, host first elsewhere, `#` anchors and `javascript:` dropped, capped
+ * at 60 characters. The element list keeps the whole target.
  */
 export function shortHref(
   raw: string | null,
@@ -87,10 +104,10 @@ export function shortHref(
   let out = href;
   try {
     const url = new URL(href, base || undefined);
-    const search = shortSearch(url);
+    const path = wordPath(url.pathname) + shortSearch(url);
     if (url.protocol === 'mailto:' || url.protocol === 'tel:') out = url.href;
-    else if (url.origin === pageOrigin) out = url.pathname + search;
-    else out = url.host + url.pathname + search;
+    else if (url.origin === pageOrigin) out = path;
+    else out = url.host + path;
   } catch {
     out = href;
   }

@@ -116,6 +116,27 @@ describe('simplified HTML', () => {
     expect(label).toBe(`${'long label '.repeat(MAX_TEXT_RUN / 11).trim()}…`);
   });
 
+  it('reads a control as one text: headings and wrappers inside it go, an old price keeps its strike', () => {
+    const out =
+      htmlOf(`<a href="/p/milano"><header><span>Versace</span> <h3>MILANO - Slim fit jeans</h3>
+      <p><s>€292.00</s> €174.00</p></header></a><h3>Similar items</h3>`);
+    expect(out).toBe(
+      '<a name="versace_milano_slim_fit_jeans">Versace MILANO - Slim fit jeans <s>€292.00</s> €174.00</a>\n' +
+        '<h3>Similar items</h3>',
+    );
+  });
+
+  it('writes a link target only where no link to the same place says where it goes', () => {
+    const card = (id: number, picture = `/item/${id}_lladro-swan`) =>
+      `<li data-product-id="p${id}"><a href="${picture}"><img src="/i.png" alt=""></a>` +
+      `<a href="/item/${id}_lladro-swan">Lladro swan ${id}</a></li>`;
+    const out = htmlOf(`<ul>${card(1)}${card(2)}${card(3, '/outfits/look-3/sJwEB3QnT9u')}</ul>`);
+    // the picture links go where their title links say; the third goes elsewhere, so it keeps
+    // its target, told by the words of its path (the record id says nothing)
+    expect(out).not.toMatch(/href="\/item/);
+    expect(out).toContain('<a name="p3.image_link" href="/outfits/look-3"/>');
+  });
+
   it('keeps the prices of the part it cuts: a long product title ends with its price', () => {
     const title = `Cordless vacuum cleaner ${'with extra long words '.repeat(6)}RRP $299.00 now $204.71`;
     const out = htmlOf(`<ul><li><a href="/p/vac">${title}</a><li><a href="/p/b">B</a></ul>`);
