@@ -3,8 +3,7 @@
 // runSimulation, confirmOrders), with the CLI defaults (seed 1, concurrency 2, max steps 30).
 // Reports purchase completion of the buyers whose wanted product the storefront sells (confirmed
 // by the shop's order log), browse-only buys, errors, steps per session, and execute and settle
-// time per step. Traces record neither time, so execute() is timed here around the session's own
-// BrowserSession.execute (its result carries settleMs).
+// time per step (read from the traces: each step's result.execute_ms and result.settle_ms).
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,7 +23,7 @@ export async function run() {
   const { DEFAULT_PERSONAS_DIR, loadPersonas } = await importDist('src/persona.js');
   const { runSimulation } = await importDist('src/agent/run-simulation.js');
   const { openSite, confirmOrders } = await importDist('src/cli/site.js');
-  const { BrowserSession } = await importDist('src/browser/session.js');
+  const { readTraceFile } = await importDist('src/traces/reader.js');
   const { readIntent } = await importDist('src/models/heuristic/intent.js');
   const { relevance } = await importDist('src/models/heuristic/score.js');
   const { audienceMismatch } = await importDist('src/models/heuristic/audience.js');
@@ -46,17 +45,17 @@ export async function run() {
     });
   };
 
-  // Time every execute() of the run's sessions (same module instance as runSimulation's).
-  let timings = null;
-  const execute = BrowserSession.prototype.execute;
-  BrowserSession.prototype.execute = async function (action) {
-    const started = performance.now();
-    const result = await execute.call(this, action);
-    if (timings && action.type !== 'terminate') {
-      timings.execute.push(performance.now() - started);
-      timings.settle.push(result.settleMs);
+  // Execute and settle time of every click and typing (not terminate), as the traces record them.
+  const timingsOf = async (records) => {
+    const timings = { execute: [], settle: [] };
+    for (const record of records) {
+      for (const step of (await readTraceFile(record.file)).steps) {
+        if (step.action.type === 'terminate' || step.result?.execute_ms == null) continue;
+        timings.execute.push(step.result.execute_ms);
+        if (step.result.settle_ms != null) timings.settle.push(step.result.settle_ms);
+      }
     }
-    return result;
+    return timings;
   };
 
   const dir = await mkdtemp(path.join(tmpdir(), 'shopsim-bench-storefronts-'));
@@ -68,47 +67,41 @@ export async function run() {
     maxSteps: DEFAULT_CONFIG.maxSteps,
   };
   const results = [];
-  try {
-    for (const front of STOREFRONTS) {
-      timings = { execute: [], settle: [] };
-      const site = await openSite(front.site, null, config.seed);
-      let summary;
-      try {
-        summary = await runSimulation({
-          config: { ...config, out: path.join(dir, front.site) },
-          site: { startUrl: site.startUrl, label: front.site, recipe: site.recipe },
-          personas,
-          sessionsPerPersona: 1,
-          screenshots: false,
-        });
-        summary.confirmedOrders = await confirmOrders(site, summary.records);
-      } finally {
-        await site.close();
-      }
-      const byId = new Map(summary.records.map((r) => [r.personaId, r]));
-      const buyers = personas.filter((p) => p.goal === 'buy');
-      const eligible = buyers.filter((p) => sells(catalogs[front.site], p));
-      const completed = eligible.filter((p) => {
-        const r = byId.get(p.id);
-        return r?.outcome === 'purchase' && r.orderConfirmed === true;
+  for (const front of STOREFRONTS) {
+    const site = await openSite(front.site, null, config.seed);
+    let summary;
+    try {
+      summary = await runSimulation({
+        config: { ...config, out: path.join(dir, front.site) },
+        site: { startUrl: site.startUrl, label: front.site, recipe: site.recipe },
+        personas,
+        sessionsPerPersona: 1,
+        screenshots: false,
       });
-      results.push({
-        front,
-        summary,
-        timings,
-        buyers,
-        eligible,
-        completed,
-        missed: eligible.filter((p) => !completed.includes(p)).map((p) => byId.get(p.id)),
-        browseBuys: personas.filter(
-          (p) => p.goal !== 'buy' && byId.get(p.id)?.outcome === 'purchase',
-        ),
-        errors: summary.records.filter((r) => r.outcome === 'error'),
-      });
+      summary.confirmedOrders = await confirmOrders(site, summary.records);
+    } finally {
+      await site.close();
     }
-  } finally {
-    BrowserSession.prototype.execute = execute;
-    timings = null;
+    const byId = new Map(summary.records.map((r) => [r.personaId, r]));
+    const buyers = personas.filter((p) => p.goal === 'buy');
+    const eligible = buyers.filter((p) => sells(catalogs[front.site], p));
+    const completed = eligible.filter((p) => {
+      const r = byId.get(p.id);
+      return r?.outcome === 'purchase' && r.orderConfirmed === true;
+    });
+    results.push({
+      front,
+      summary,
+      timings: await timingsOf(summary.records),
+      buyers,
+      eligible,
+      completed,
+      missed: eligible.filter((p) => !completed.includes(p)).map((p) => byId.get(p.id)),
+      browseBuys: personas.filter(
+        (p) => p.goal !== 'buy' && byId.get(p.id)?.outcome === 'purchase',
+      ),
+      errors: summary.records.filter((r) => r.outcome === 'error'),
+    });
   }
 
   console.log(
@@ -118,8 +111,8 @@ export async function run() {
       "catalog title passes the heuristic's relevance test for the persona's intent (readIntent +\n" +
       "relevance: the product phrase's head word in the title, score > 0, not cut for the other\n" +
       "audience). Completed: outcome purchase and the order is in the shop's order log.\n" +
-      'Execute ms: BrowserSession.execute timed around each click/type (not terminate) of the\n' +
-      'run (not recorded in traces); settle ms: its settleMs, the wait after acting.\n',
+      'Execute ms: each click/type (not terminate) in the browser, acting and settling, from the\n' +
+      "traces' result.execute_ms; settle ms: result.settle_ms, the wait after acting.\n",
   );
   printTable(
     [

@@ -114,15 +114,21 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
       let stepError = step.skip ?? stopReason;
       let failed = false;
       let urlAfter: string | null = null;
+      let executeMs: number | null = null;
+      let settleMs: number | null = null;
       if (stepError === null) {
+        const started = performance.now();
         try {
-          urlAfter = (await session.execute(step.action)).urlAfter;
+          const done = await session.execute(step.action);
+          urlAfter = done.urlAfter;
+          settleMs = done.settleMs ?? null;
         } catch (failure) {
           if (!(failure instanceof ActionError)) throw failure;
           stepError = failure.message;
           failed = true;
           failedSteps++;
         }
+        executeMs = Math.round(performance.now() - started);
       }
       await session.endStep?.();
       lastStepAt = Date.now();
@@ -136,7 +142,13 @@ export async function runSessionLoop(options: SessionLoopOptions): Promise<Sessi
         rationale_source: step.rationaleSource,
         action: step.action,
         click_type: step.clickType ?? null,
-        result: { ok: stepError === null, error: stepError, url_after: urlAfter },
+        result: {
+          ok: stepError === null,
+          error: stepError,
+          url_after: urlAfter,
+          execute_ms: executeMs,
+          settle_ms: settleMs,
+        },
         usage: step.usage ?? null,
         raw: step.raw ?? null,
         screenshot,

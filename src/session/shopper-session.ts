@@ -9,8 +9,11 @@ import type { TargetBox } from '../traces/schema.js';
  */
 export interface ShopperSession {
   observe(): Promise<Observation>;
-  /** Throws an ActionError subclass when the action cannot be carried out. */
-  execute(action: Action): Promise<{ urlAfter: string }>;
+  /**
+   * Throws an ActionError subclass when the action cannot be carried out. `settleMs`: how long of
+   * it was spent waiting for the page to settle after acting, when the session measures that.
+   */
+  execute(action: Action): Promise<{ urlAfter: string; settleMs?: number }>;
   screenshot(file: string): Promise<string>;
   /**
    * Opens a named group in the session's Playwright trace, when it records one (every browser

@@ -62,6 +62,13 @@ export const StepResult = z.object({
   ok: z.boolean(),
   error: z.string().nullable().default(null),
   url_after: z.string().nullable().default(null),
+  /**
+   * Wall-clock milliseconds the action took in the browser (acting and settling), and of them the
+   * wait for the page to settle. Null when not measured: skipped steps, recorded human steps, and
+   * traces written before these fields (additive in version 1).
+   */
+  execute_ms: z.number().min(0).nullable().default(null),
+  settle_ms: z.number().min(0).nullable().default(null),
 });
 export type StepResult = z.infer<typeof StepResult>;
 

@@ -28,9 +28,15 @@ async function writer(): Promise<TraceWriter> {
 
 async function run(
   source: ActionSource,
-  options: { maxSteps?: number; pages?: Record<string, FakePage>; signal?: AbortSignal } = {},
+  options: {
+    maxSteps?: number;
+    pages?: Record<string, FakePage>;
+    signal?: AbortSignal;
+    settleMs?: number;
+  } = {},
 ) {
   const session = new FakeSession(options.pages ?? TINY_SHOP);
+  session.settleMs = options.settleMs;
   const trace = await writer();
   const summary = await runSessionLoop({
     open: () => Promise.resolve(session),
@@ -103,6 +109,19 @@ describe('the session loop with a model as its source', () => {
       error: expect.stringContaining('covered'),
     });
     expect(m.requests[1]!.history[0]!.error).toContain('covered');
+  });
+
+  it('records how long each action took in the browser, and its settle wait', async () => {
+    const m = model([
+      click('promo.banner_link'),
+      click('results.item_1.title_link'),
+      say({ type: 'terminate' }),
+    ]);
+    const { trace } = await run(fromModel(m), { settleMs: 7 });
+    const [refused, clicked] = trace.steps.map((s) => s.result!);
+    // a refused action was timed too; only a finished one reports a settle wait
+    expect(refused).toMatchObject({ ok: false, execute_ms: expect.any(Number), settle_ms: null });
+    expect(clicked).toMatchObject({ ok: true, execute_ms: expect.any(Number), settle_ms: 7 });
   });
 
   it('stops at max steps', async () => {

@@ -63,7 +63,10 @@ export class FakeSession implements ShopperSession {
     return Promise.resolve({ url: this.origin + this.path, title: page.title, html, elements });
   }
 
-  execute(action: Action): Promise<{ urlAfter: string }> {
+  /** What execute reports as its settle wait (a browser session measures it). */
+  settleMs: number | undefined = undefined;
+
+  execute(action: Action): Promise<{ urlAfter: string; settleMs?: number }> {
     this.executed.push(action);
     if (action.type === 'terminate') {
       this.closed = true;
@@ -80,7 +83,7 @@ export class FakeSession implements ShopperSession {
     const target = page.leadsTo?.[action.name];
     if (target === 'CLOSE') this.closed = true;
     else if (target) this.path = target;
-    return Promise.resolve({ urlAfter: this.origin + this.path });
+    return Promise.resolve({ urlAfter: this.origin + this.path, settleMs: this.settleMs });
   }
 
   screenshot(file: string): Promise<string> {

@@ -72,6 +72,8 @@ export const STEP_COLUMNS: readonly Column[] = [
   col('result_ok', 'BOOLEAN'),
   col('result_error', 'STRING'),
   col('url_after', 'STRING'),
+  col('execute_ms', 'DOUBLE'),
+  col('settle_ms', 'DOUBLE'),
   col('prompt_tokens', 'DOUBLE'),
   col('completion_tokens', 'DOUBLE'),
   col('model_latency_ms', 'DOUBLE'),

@@ -77,6 +77,8 @@ export function stepRows(trace: Trace, withHtml: boolean): Row[] {
       result_ok: result?.ok ?? null,
       result_error: result?.error ?? null,
       url_after: result?.url_after ?? null,
+      execute_ms: result?.execute_ms ?? null,
+      settle_ms: result?.settle_ms ?? null,
       prompt_tokens: usage?.prompt_tokens ?? null,
       completion_tokens: usage?.completion_tokens ?? null,
       model_latency_ms: usage?.latency_ms ?? null,

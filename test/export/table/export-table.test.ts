@@ -65,6 +65,8 @@ describe('export table', () => {
       action_text: 'trail, shoes',
       rationale: 'I want shoes, "trail" ones,\nand cheap.',
       result_ok: 'true',
+      execute_ms: '412',
+      settle_ms: '150',
       observation_elements: '1',
     });
     const html = '<h1>Café – ünïcode</h1><input name="nav_bar.search_input">';
@@ -73,7 +75,12 @@ describe('export table', () => {
     expect(Number(first.observation_tokens)).toBeLessThan(html.length);
     expect(first).not.toHaveProperty('observation_html');
     const refused = steps.find((s) => s.session_id === 'quoting-1' && s.step_index === '1')!;
-    expect(refused).toMatchObject({ result_ok: 'false', rationale: '', model_calls: '2' });
+    expect(refused).toMatchObject({
+      result_ok: 'false',
+      rationale: '',
+      model_calls: '2',
+      execute_ms: '',
+    });
   });
 
   it('round-trips Parquet through hyparquet, with the HTML on request', async () => {
