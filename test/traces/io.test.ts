@@ -45,7 +45,7 @@ function step(index: number): TraceStep {
     rationale_source: 'model',
     action: { type: 'click', name: `link_${index}` },
     click_type: null,
-    result: { ok: true, error: null, url_after: null },
+    result: { ok: true, error: null, url_after: null, execute_ms: 230, settle_ms: 150 },
     usage: null,
     raw: null,
     screenshot: null,
