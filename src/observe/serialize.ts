@@ -96,6 +96,7 @@ export function serialize(input: SerializeInput): string {
   };
   const origin = originOf(input.pageUrl);
   const told = toldTargets(names, input.base);
+  const captions = captionTexts(scan);
 
   const render = (el: Element): string => {
     const tag = el.tagName.toLowerCase();
@@ -121,7 +122,13 @@ export function serialize(input: SerializeInput): string {
       // a gallery repeats the product name on every thumbnail ("…, Bild 2"); a captioned link
       // needs no alt
       const stem = pictureStem(alt);
-      if (!alt || seenAlts.has(stem) || insideCaptionedControl(el) || echoesControl(el, alt)) {
+      if (
+        !alt ||
+        seenAlts.has(stem) ||
+        captions.has(alt.toLowerCase()) ||
+        insideCaptionedControl(el) ||
+        echoesControl(el, alt)
+      ) {
         return '';
       }
       seenAlts.add(stem);
@@ -245,6 +252,17 @@ export function serialize(input: SerializeInput): string {
     .replace(/ {2,}/g, ' ')
     .trim();
   return capTextRuns(html, MAX_TEXT_RUN);
+}
+
+/** The texts of visible headings and links: a picture whose alt says one of them says it twice. */
+function captionTexts(scan: Scan): Set<string> {
+  const texts = new Set<string>();
+  for (const el of scan.visible) {
+    if (!/^(?:h[1-6]|a)$/i.test(el.tagName)) continue;
+    const text = collapse(el.textContent ?? '').toLowerCase();
+    if (text) texts.add(text);
+  }
+  return texts;
 }
 
 /** The targets of named links that say where they go, by their text or label. */

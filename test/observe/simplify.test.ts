@@ -97,6 +97,12 @@ describe('simplified HTML', () => {
     );
   });
 
+  it('leaves out a picture’s alt that a heading or link on the page says', () => {
+    const out = htmlOf(`<img alt="Trail Runner GTX"><h1>Trail Runner GTX</h1>
+      <img alt="Blue mug"><img alt="Size chart"><a href="/p/mug">Blue Mug</a>`);
+    expect(out).toBe('<h1>Trail Runner GTX</h1>\n<img alt="Size chart"><a name="blue_mug"/>');
+  });
+
   it('keeps labelled ratings, struck-through old prices and stock notes', () => {
     const out = htmlOf(`<div class="price"><del>$110.00</del> <b>$89.00</b></div>
       <div class="stars" aria-label="4.5 out of 5 stars">★★★★½</div><p class="stock">Only 2 left</p>`);
