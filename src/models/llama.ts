@@ -9,14 +9,14 @@ import type { LlamaModelOptions } from './llama-options.js';
 export type { LlamaModelOptions } from './llama-options.js';
 import type { ModelReply, PredictRequest, SimulatorModel } from './model.js';
 
+/** Room for the chat template's own tokens (role markers, separators) in a rough size check. */
+const TEMPLATE_TOKENS = 64;
+
 /**
  * `llama:<path.gguf>`: a local GGUF model run in-process by node-llama-cpp on the CPU. Replies
  * with a schema are constrained by a JSON-schema grammar, so they always parse. Calls are
  * serialized (one context sequence); the system-prompt prefix is reused between calls.
  */
-/** Room for the chat template's own tokens (role markers, separators) in a rough size check. */
-const TEMPLATE_TOKENS = 64;
-
 export class LlamaCppModel implements SimulatorModel, ChatModel {
   readonly id: string;
   readonly constrained = true;

@@ -8,9 +8,10 @@
  *   <div scope="cards"><div scope=".p12"><a name=".title_link"/>   `cards.p12.title_link`
  *   <select name="product_form.size" scope="product_form.size"><option name=".m">
  *                                                               `product_form.size.m`
- * Actions, traces' element lists and evaluation
- * always use full names; only the HTML is shortened. On real pages the prefixes of menus, footers
- * and product cards are a third of the page's bytes, written again on every control.
+ *
+ * Actions, traces' element lists and evaluation always use full names; only the HTML is
+ * shortened. On real pages the prefixes of menus, footers and product cards are a third of the
+ * page's bytes, written again on every control.
  *
  * No zod here: the in-page script and the HTML reader side both use it.
  */

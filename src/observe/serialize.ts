@@ -69,6 +69,16 @@ export function serialize(input: SerializeInput): string {
   let scope: string | null = null;
   /** True while rendering a control's content: its label is read as one text, so structure goes. */
   let inControl = false;
+  /** Renders a control's content, read as one text (see inControl). */
+  const asText = <T>(render: () => T): T => {
+    const outer = inControl;
+    inControl = true;
+    try {
+      return render();
+    } finally {
+      inControl = outer;
+    }
+  };
   /** Renders `el`'s children inside the scope `el` opens, if any; returns [scope attr, content]. */
   const inScope = (el: Element, render: () => string, extraCost = 0): [Attr, string] => {
     let opened = chooseScope(counts, el, scope, extraCost);
@@ -95,8 +105,7 @@ export function serialize(input: SerializeInput): string {
     return !!control && echoesName(alt, names.get(control)!);
   };
   const origin = originOf(input.pageUrl);
-  const told = toldTargets(names, input.base);
-  const captions = captionTexts(scan);
+  const { captions, told } = captionsOf(scan, names, input.base);
 
   const render = (el: Element): string => {
     const tag = el.tagName.toLowerCase();
@@ -214,15 +223,7 @@ export function serialize(input: SerializeInput): string {
       const list: typeof common = [...common, ['selected', isChecked(el)], ['disabled', disabled]];
       return `<option${attrs(list)}>${escapeText(text)}`;
     }
-    const outerControl = inControl;
-    inControl = true;
-    let scoped: Attr;
-    let children: string;
-    try {
-      [scoped, children] = inScope(el, () => renderChildren(el));
-    } finally {
-      inControl = outerControl;
-    }
+    const [scoped, children] = asText(() => inScope(el, () => renderChildren(el)));
     const rendered = children.replace(/\s*\n\s*/g, ' ').trim();
     // plain text that only repeats the name is left out (see name-echo.ts)
     const content =
@@ -254,27 +255,30 @@ export function serialize(input: SerializeInput): string {
   return capTextRuns(html, MAX_TEXT_RUN);
 }
 
-/** The texts of visible headings and links: a picture whose alt says one of them says it twice. */
-function captionTexts(scan: Scan): Set<string> {
-  const texts = new Set<string>();
-  for (const el of scan.visible) {
-    if (!/^(?:h[1-6]|a)$/i.test(el.tagName)) continue;
-    const text = collapse(el.textContent ?? '').toLowerCase();
-    if (text) texts.add(text);
-  }
-  return texts;
-}
-
-/** The targets of named links that say where they go, by their text or label. */
-function toldTargets(names: Map<Element, string>, base: string): Set<string> {
+/**
+ * What the page already says in words, read in one pass over visible headings and links:
+ * `captions`, their texts (a picture whose alt says one of them says it twice), and `told`, the
+ * targets of named links that say where they go by their text or label (another link to the same
+ * place, such as a card's picture link, need not write its target).
+ */
+function captionsOf(
+  scan: Scan,
+  names: ReadonlyMap<Element, string>,
+  base: string,
+): { captions: Set<string>; told: Set<string> } {
+  const captions = new Set<string>();
   const told = new Set<string>();
-  for (const el of names.keys()) {
-    if (el.tagName.toLowerCase() !== 'a') continue;
-    const label = `${el.textContent ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
+  for (const el of scan.visible) {
+    const tag = el.tagName.toLowerCase();
+    if (tag !== 'a' && !/^h[1-6]$/.test(tag)) continue;
+    const text = el.textContent ?? '';
+    const caption = collapse(text).toLowerCase();
+    if (caption) captions.add(caption);
+    if (tag !== 'a' || !names.has(el)) continue;
     const href = absoluteHref(el.getAttribute('href'), base);
-    if (href && /\p{L}/u.test(label)) told.add(href);
+    if (href && /\p{L}/u.test(`${text} ${el.getAttribute('aria-label') ?? ''}`)) told.add(href);
   }
-  return told;
+  return { captions, told };
 }
 
 const sameText = (a: string, b: string): boolean =>
