@@ -1,24 +1,17 @@
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ShopsimError } from '../../src/errors.js';
-import { launchBrowser } from '../../src/browser/launch.js';
 import { observePage } from '../../src/browser/simplify.js';
+import { useBrowser } from '../support/browser.js';
 
 const PAGE = `<title>Mugs</title><nav aria-label="Main"><a href="/mugs">Mugs</a>
   <a href="/cups">Cups</a><a href="/plates">Plates</a><a href="/bowls">Bowls</a></nav>
   <button>Add to cart</button>`;
 
 describe('observePage (the answer crosses as JSON)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('returns the validated observation with names the page carries', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     try {
       await page.setContent(PAGE);
       const { observation } = await observePage(page);
@@ -37,7 +30,7 @@ describe('observePage (the answer crosses as JSON)', () => {
   });
 
   it('says so clearly when the page replaced JSON.stringify', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     try {
       await page.setContent(`${PAGE}<script>JSON.stringify = () => '{oops';</script>`);
       await expect(observePage(page)).rejects.toThrow(ShopsimError);

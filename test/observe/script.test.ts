@@ -1,11 +1,10 @@
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/browser/launch.js';
+import { describe, expect, it } from 'vitest';
 import { NAME_ATTRIBUTE, Observation } from '../../src/observe/observation.js';
 import { parseRecipe } from '../../src/observe/recipe.js';
 import { getSimplifierScript, simplifierEntry } from '../../src/observe/script.js';
 import { observeInBrowser, openStaticPage } from './browser.js';
 import { fixtureHtml, observeHtml, PAGE_FIXTURES } from './dom.js';
+import { useBrowser } from '../support/browser.js';
 
 describe('simplifier script bundle', () => {
   it('is self-contained, defines __shopsimObserve and is memoized', async () => {
@@ -25,18 +24,14 @@ describe('simplifier script bundle', () => {
 });
 
 describe('in the browser (real Chromium)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it.each(PAGE_FIXTURES)('gives the same names as linkedom on %s.html', async (name) => {
     const url = `https://acme.test/${name}`;
     const html = fixtureHtml(name);
-    const { context, page } = await openStaticPage(browser, url, html, { javaScriptEnabled: true });
+    const { context, page } = await openStaticPage(browser(), url, html, {
+      javaScriptEnabled: true,
+    });
     try {
       const { observation } = await observeInBrowser(page);
       expect(() => Observation.parse(observation)).not.toThrow();
@@ -62,7 +57,7 @@ describe('in the browser (real Chromium)', () => {
       <div class="gone"><a href="/a">A</a></div><div class="ghost"><a href="/b">B</a></div>
       <div class="collapsed"><a href="/c">C</a></div><span class="sr"><a href="/d">Skip</a></span>
       <a href="/e">E</a></body></html>`;
-    const { context, page } = await openStaticPage(browser, 'https://acme.test/', html);
+    const { context, page } = await openStaticPage(browser(), 'https://acme.test/', html);
     try {
       const { observation } = await observeInBrowser(page);
       expect(observation.elements.map((e) => [e.name, e.kind])).toEqual([
@@ -86,7 +81,7 @@ describe('in the browser (real Chromium)', () => {
       <div class="bar"><a href="/bar">Bar</a><ul class="menu"><li><a href="/m">Menu entry</a></li></ul>
         <div style="height: 50px"></div><a href="/below">Below the fold of the bar</a></div>
       <a class="away" href="/skip">Skip</a></body></html>`;
-    const { context, page } = await openStaticPage(browser, 'https://acme.test/', html);
+    const { context, page } = await openStaticPage(browser(), 'https://acme.test/', html);
     try {
       const { observation } = await observeInBrowser(page);
       // the absolute menu escapes the clipping bar (its containing block is the page)
@@ -99,7 +94,7 @@ describe('in the browser (real Chromium)', () => {
   it('applies a recipe in the page and re-observing clears stale names', async () => {
     const recipe = parseRecipe([{ url: '/product', selector: 'form button[type=submit]', name: 'product_form.buy' }]); // prettier-ignore
     const url = 'https://acme.test/product';
-    const { context, page } = await openStaticPage(browser, url, fixtureHtml('product'), {
+    const { context, page } = await openStaticPage(browser(), url, fixtureHtml('product'), {
       javaScriptEnabled: true,
     });
     try {
